@@ -1,0 +1,65 @@
+package io.secho.cli;
+
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** {@code java -jar secho-reference.jar server|client|demo ...} */
+@CommandLine.Command(name = "secho-reference",
+        mixinStandardHelpOptions = true,
+        version = "secho-reference 1.0 (Secho protocol v1)",
+        description = "Reference server and client of the Secho v1 secure echo protocol.",
+        subcommands = {ServerCommand.class, ClientCommand.class, DemoCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:the session failed (an alert, a truncation, a protocol error); the message says which",
+            "2:usage error (unknown option, bad value, missing key)",
+            "3:network error (cannot connect or listen)"})
+public final class SechoCli implements Runnable {
+    static final int EXIT_SESSION_FAILED = 1;
+    static final int EXIT_NETWORK = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: server, client or demo");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
+    }
+
+    /** Runs the command line as {@link #main} would, with the streams and environment given. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        CommandLine commandLine = new CommandLine(new SechoCli(), new EnvironmentFactory(environment));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine.execute(args);
+    }
+
+    /** Gives subcommands the environment to read the PSK from, so tests need not touch the real one. */
+    private static final class EnvironmentFactory implements CommandLine.IFactory {
+        private final Map<String, String> environment;
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+        EnvironmentFactory(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
+        }
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == ServerCommand.class) {
+                return type.cast(new ServerCommand(environment));
+            }
+            if (type == ClientCommand.class) {
+                return type.cast(new ClientCommand(environment));
+            }
+            return fallback.create(type);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Command line of the reference jar: server, client and demo. */
+package io.secho.cli;

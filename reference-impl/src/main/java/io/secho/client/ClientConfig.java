@@ -1,0 +1,45 @@
+package io.secho.client;
+
+import io.secho.crypto.PreSharedKey;
+import io.secho.crypto.RandomBytes;
+import io.secho.crypto.SystemRandomBytes;
+import io.secho.handshake.Suite;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * @param suites tried in order: a server that answers unsupported_suite gets the next one on a new connection
+ * @param timeout bound on connecting and on each wait for the server
+ */
+public record ClientConfig(
+        String host,
+        int port,
+        List<Suite> suites,
+        Optional<PreSharedKey> psk,
+        Duration timeout,
+        RandomBytes random) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    public ClientConfig {
+        suites = List.copyOf(suites);
+        if (suites.isEmpty()) {
+            throw new IllegalArgumentException("at least one suite is needed");
+        }
+        if (suites.contains(Suite.PSK) && psk.isEmpty()) {
+            throw new IllegalArgumentException("suite psk needs a pre-shared key (--psk-file or SECHO_PSK)");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be 1..65535, was " + port);
+        }
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must be positive");
+        }
+    }
+
+    public static ClientConfig of(String host, int port, List<Suite> suites, Optional<PreSharedKey> psk) {
+        return new ClientConfig(host, port, suites, psk, DEFAULT_TIMEOUT, new SystemRandomBytes());
+    }
+}

@@ -1,0 +1,32 @@
+package io.secho.crypto;
+
+import io.secho.alert.AlertCode;
+import io.secho.alert.ProtocolException;
+
+/**
+ * The psk suite: no key share on the wire, the pre-shared key is the secret. Per-session keys come from
+ * the key schedule, which binds both randoms.
+ */
+public final class PskKeyExchange implements KeyExchange {
+    public static final int SHARE_LENGTH = 0;
+
+    private final PreSharedKey key;
+
+    public PskKeyExchange(PreSharedKey key) {
+        this.key = key;
+    }
+
+    @Override
+    public byte[] publicShare() {
+        return new byte[0];
+    }
+
+    @Override
+    public byte[] sharedSecret(byte[] peerShare) throws ProtocolException {
+        if (peerShare.length != SHARE_LENGTH) {
+            throw new ProtocolException(AlertCode.ILLEGAL_PARAMETER,
+                    "psk key share must be empty, was " + peerShare.length + " bytes");
+        }
+        return key.bytes();
+    }
+}

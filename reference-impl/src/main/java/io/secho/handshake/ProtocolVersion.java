@@ -1,0 +1,9 @@
+package io.secho.handshake;
+
+/** Protocol versions on the wire. v1 is the only one. */
+public final class ProtocolVersion {
+    public static final int V1 = 0x0001;
+
+    private ProtocolVersion() {
+    }
+}

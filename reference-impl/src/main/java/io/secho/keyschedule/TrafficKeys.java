@@ -1,0 +1,30 @@
+package io.secho.keyschedule;
+
+import io.secho.crypto.AesGcm;
+import io.secho.wire.FrameLimits;
+
+/** One direction's AES-256-GCM key and 4-byte nonce salt. */
+public record TrafficKeys(byte[] key, byte[] salt) {
+    public TrafficKeys {
+        if (key.length != AesGcm.KEY_LENGTH || salt.length != FrameLimits.SALT_LENGTH) {
+            throw new IllegalArgumentException("traffic key must be 32 bytes and salt 4 bytes");
+        }
+        key = key.clone();
+        salt = salt.clone();
+    }
+
+    @Override
+    public byte[] key() {
+        return key.clone();
+    }
+
+    @Override
+    public byte[] salt() {
+        return salt.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "TrafficKeys[redacted]";
+    }
+}

@@ -1,0 +1,83 @@
+package io.secho.record;
+
+import io.secho.alert.AlertCode;
+import io.secho.alert.AlertMessage;
+import io.secho.alert.ProtocolException;
+import io.secho.crypto.AesGcm;
+import io.secho.keyschedule.TrafficKeys;
+import io.secho.wire.Frame;
+import io.secho.wire.FrameLimits;
+import io.secho.wire.FrameType;
+import io.secho.wire.Hex;
+
+import javax.crypto.AEADBadTagException;
+import java.util.Arrays;
+
+/**
+ * Verifies incoming records for one direction, in the spec's order: tag first (with the nonce as
+ * received), then the nonce must be exactly salt || next sequence number. Nothing of a record is
+ * released before both checks pass.
+ */
+public final class RecordOpener {
+    private final AesGcm aead;
+    private final byte[] salt;
+    private long expectedSequence;
+    private boolean exhausted;
+
+    public RecordOpener(TrafficKeys keys) {
+        this.aead = new AesGcm(keys.key());
+        this.salt = keys.salt();
+    }
+
+    public InnerPlaintext open(Frame frame) throws ProtocolException {
+        if (frame.type() != FrameType.RECORD) {
+            throw new IllegalArgumentException("not a record frame: " + frame.type());
+        }
+        byte[] body = frame.body();
+        if (body.length < FrameLimits.MIN_RECORD_BODY) {
+            throw new ProtocolException(AlertCode.DECODE_ERROR, "record body of " + body.length
+                    + " bytes is shorter than the minimum " + FrameLimits.MIN_RECORD_BODY);
+        }
+        byte[] nonce = Arrays.copyOfRange(body, 0, FrameLimits.NONCE_LENGTH);
+        byte[] sealed = Arrays.copyOfRange(body, FrameLimits.NONCE_LENGTH, body.length);
+        byte[] plaintext;
+        try {
+            plaintext = aead.open(nonce, frame.header(), sealed);
+        } catch (AEADBadTagException e) {
+            throw new ProtocolException(AlertCode.BAD_RECORD_MAC,
+                    "record tag does not verify (seq expected " + Long.toUnsignedString(expectedSequence) + ")");
+        }
+        byte[] expectedNonce = RecordNonce.of(salt, expectedSequence);
+        if (exhausted || !Arrays.equals(nonce, expectedNonce)) {
+            throw new ProtocolException(AlertCode.BAD_SEQUENCE, "record nonce is not the expected one: expected "
+                    + Hex.encode(expectedNonce) + ", got " + Hex.encode(nonce)
+                    + " (a replayed, reordered or skipped record)");
+        }
+        long sequence = expectedSequence;
+        if (expectedSequence == -1L) {
+            exhausted = true;
+        }
+        expectedSequence++;
+        return parseInner(plaintext, sequence);
+    }
+
+    public long expectedSequence() {
+        return expectedSequence;
+    }
+
+    private static InnerPlaintext parseInner(byte[] plaintext, long sequence) throws ProtocolException {
+        int code = plaintext[0] & 0xff;
+        InnerType type = InnerType.fromCode(code).orElseThrow(() -> new ProtocolException(
+                AlertCode.DECODE_ERROR, String.format("unknown inner type 0x%02x", code)));
+        byte[] payload = Arrays.copyOfRange(plaintext, 1, plaintext.length);
+        if (type == InnerType.CLOSE && payload.length != 0) {
+            throw new ProtocolException(AlertCode.DECODE_ERROR,
+                    "close record carries " + payload.length + " payload byte(s); it must be empty");
+        }
+        if (type == InnerType.ALERT && payload.length != AlertMessage.LENGTH) {
+            throw new ProtocolException(AlertCode.DECODE_ERROR,
+                    "encrypted alert carries " + payload.length + " byte(s); it must be 1");
+        }
+        return new InnerPlaintext(type, payload, sequence);
+    }
+}

@@ -1,0 +1,65 @@
+package io.secho.record;
+
+import io.secho.crypto.AesGcm;
+import io.secho.keyschedule.TrafficKeys;
+import io.secho.wire.Direction;
+import io.secho.wire.Frame;
+import io.secho.wire.FrameLimits;
+import io.secho.wire.FrameType;
+
+/**
+ * Protects outgoing records for one direction. The sequence number starts at 0 and is never reused:
+ * after 2^64 - 1 the sealer refuses to seal rather than wrap.
+ */
+public final class RecordSealer {
+    private final AesGcm aead;
+    private final byte[] salt;
+    private final Direction direction;
+    private long nextSequence;
+    private boolean exhausted;
+
+    public RecordSealer(TrafficKeys keys, Direction direction) {
+        this.aead = new AesGcm(keys.key());
+        this.salt = keys.salt();
+        this.direction = direction;
+    }
+
+    public Frame seal(InnerType type, byte[] payload) {
+        if (exhausted) {
+            throw new IllegalStateException("sequence numbers exhausted: the connection must close");
+        }
+        if (type == InnerType.DATA && payload.length > direction.maxDataPayload()) {
+            throw new IllegalArgumentException("data payload of " + payload.length + " bytes exceeds "
+                    + direction.maxDataPayload() + " for " + direction);
+        }
+        byte[] nonce = RecordNonce.of(salt, nextSequence);
+        Frame frame = sealWithNonce(aead, nonce, type.code(), payload);
+        if (nextSequence == -1L) {
+            exhausted = true;
+        }
+        nextSequence++;
+        return frame;
+    }
+
+    /** The sequence number the next record will carry (unsigned). */
+    public long nextSequence() {
+        return nextSequence;
+    }
+
+    /**
+     * Seals with any nonce and inner type code: the building block for tests that must send what a
+     * correct sender never would.
+     */
+    public static Frame sealWithNonce(AesGcm aead, byte[] nonce, int innerTypeCode, byte[] payload) {
+        int bodyLength = FrameLimits.RECORD_OVERHEAD + payload.length;
+        byte[] header = Frame.header(FrameType.RECORD.code(), bodyLength);
+        byte[] plaintext = new byte[FrameLimits.INNER_TYPE_LENGTH + payload.length];
+        plaintext[0] = (byte) innerTypeCode;
+        System.arraycopy(payload, 0, plaintext, 1, payload.length);
+        byte[] sealed = aead.seal(nonce, header, plaintext);
+        byte[] body = new byte[bodyLength];
+        System.arraycopy(nonce, 0, body, 0, FrameLimits.NONCE_LENGTH);
+        System.arraycopy(sealed, 0, body, FrameLimits.NONCE_LENGTH, sealed.length);
+        return new Frame(FrameType.RECORD, body);
+    }
+}

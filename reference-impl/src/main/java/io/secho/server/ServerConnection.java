@@ -1,0 +1,163 @@
+package io.secho.server;
+
+import io.secho.alert.AlertCode;
+import io.secho.alert.AlertMessage;
+import io.secho.alert.PeerAlertException;
+import io.secho.alert.ProtocolException;
+import io.secho.echo.EchoTransform;
+import io.secho.handshake.HandshakeResult;
+import io.secho.handshake.ServerHandshake;
+import io.secho.net.DeadlineInputStream;
+import io.secho.net.GracefulClose;
+import io.secho.record.InnerPlaintext;
+import io.secho.record.InnerType;
+import io.secho.record.RecordChannel;
+import io.secho.wire.Direction;
+import io.secho.wire.EndOfStreamException;
+import io.secho.wire.Frame;
+import io.secho.wire.FrameReader;
+import io.secho.wire.FrameType;
+import io.secho.wire.FrameWriter;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+
+/**
+ * One client connection, start to end, on its own thread: handshake, echo loop, and exactly one log
+ * line. Whatever the peer sends, this ends in an alert or a close, never in an exception that escapes.
+ */
+final class ServerConnection implements Runnable {
+    private static final int IO_BUFFER = 1 << 16;
+
+    private final long id;
+    private final Socket socket;
+    private final ServerConfig config;
+    private StallTrackingOutputStream output;
+    private String suite = "-";
+    private long recordsIn;
+    private long recordsOut;
+
+    ServerConnection(long id, Socket socket, ServerConfig config) {
+        this.id = id;
+        this.socket = socket;
+        this.config = config;
+    }
+
+    @Override
+    public void run() {
+        long startNanos = System.nanoTime();
+        ConnectionEnd end;
+        try {
+            end = serve();
+        } catch (IOException e) {
+            end = new ConnectionEnd.Failed("could not set up streams: " + e.getMessage());
+        }
+        if (end.sentFinalMessage()) {
+            GracefulClose.halfCloseDrainAndClose(socket, config.drainTime());
+        } else {
+            GracefulClose.closeQuietly(socket);
+        }
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        config.log().accept(String.format("secho: conn %d from %s suite=%s records in=%d out=%d time=%dms end=%s",
+                id, socket.getRemoteSocketAddress(), suite, recordsIn, recordsOut, millis, end.describe()));
+    }
+
+    /** Called by the reaper: the peer has not read our output for too long. */
+    boolean writeStalledLongerThan(long limitNanos, long nowNanos) {
+        StallTrackingOutputStream out = output;
+        return out != null && out.stalledLongerThan(limitNanos, nowNanos);
+    }
+
+    void abort() {
+        GracefulClose.closeQuietly(socket);
+    }
+
+    private ConnectionEnd serve() throws IOException {
+        socket.setTcpNoDelay(true);
+        DeadlineInputStream input = new DeadlineInputStream(socket);
+        input.setDeadlineIn(config.handshakeTimeout().toNanos());
+        output = new StallTrackingOutputStream(socket.getOutputStream());
+        FrameReader reader = new FrameReader(new BufferedInputStream(input, IO_BUFFER), Direction.CLIENT_TO_SERVER);
+        FrameWriter writer = new FrameWriter(new BufferedOutputStream(output, IO_BUFFER));
+        RecordChannel channel = null;
+        try {
+            HandshakeResult handshake = handshake(reader, writer);
+            channel = RecordChannel.forServer(handshake, reader, writer);
+            return echoLoop(channel, input);
+        } catch (ProtocolException e) {
+            return sendAlert(e.alert(), e.getMessage(), channel, writer);
+        } catch (PeerAlertException e) {
+            return new ConnectionEnd.PeerAlert(e.getMessage());
+        } catch (SocketTimeoutException e) {
+            return channel == null
+                    ? sendAlert(AlertCode.TIMEOUT, "handshake not complete within "
+                            + config.handshakeTimeout().toMillis() + " ms", null, writer)
+                    : sendAlert(AlertCode.TIMEOUT, "idle for " + config.idleTimeout().toMillis() + " ms", channel, writer);
+        } catch (EndOfStreamException e) {
+            return new ConnectionEnd.Truncated(channel == null ? "peer closed during the handshake" : e.getMessage());
+        } catch (IOException e) {
+            return new ConnectionEnd.Failed(e.getMessage());
+        } catch (RuntimeException e) {
+            // A bug of ours must cost this connection only, and the peer still gets an alert.
+            return sendAlert(AlertCode.INTERNAL_ERROR, e.toString(), channel, writer);
+        } finally {
+            if (channel != null) {
+                recordsIn = channel.recordsReceived();
+                recordsOut = channel.recordsSent();
+            }
+        }
+    }
+
+    private HandshakeResult handshake(FrameReader reader, FrameWriter writer)
+            throws IOException, ProtocolException, PeerAlertException {
+        ServerHandshake handshake = new ServerHandshake(config.suites(), config.psk(), config.random());
+        Frame clientHello = readHandshakeFrame(reader, handshake);
+        for (Frame frame : handshake.onClientHello(clientHello)) {
+            writer.write(frame);
+        }
+        writer.flush();
+        suite = handshake.suite().map(Object::toString).orElse("-");
+        return handshake.onClientFinished(readHandshakeFrame(reader, handshake));
+    }
+
+    private static Frame readHandshakeFrame(FrameReader reader, ServerHandshake handshake)
+            throws IOException, ProtocolException, PeerAlertException {
+        Frame frame = reader.read(handshake.expectedFrames());
+        if (frame.type() == FrameType.ALERT) {
+            throw new PeerAlertException(AlertMessage.decode(frame.body()), false);
+        }
+        return frame;
+    }
+
+    private ConnectionEnd echoLoop(RecordChannel channel, DeadlineInputStream input)
+            throws IOException, ProtocolException, PeerAlertException {
+        while (true) {
+            input.setDeadlineIn(config.idleTimeout().toNanos());
+            InnerPlaintext request = channel.receive();
+            if (request.type() == InnerType.CLOSE) {
+                channel.send(InnerType.CLOSE, new byte[0]);
+                channel.flush();
+                return new ConnectionEnd.CleanClose();
+            }
+            channel.send(InnerType.DATA, EchoTransform.apply(request.payload()));
+            channel.flush();
+        }
+    }
+
+    private static ConnectionEnd sendAlert(AlertCode alert, String detail, RecordChannel channel, FrameWriter writer) {
+        try {
+            if (channel == null) {
+                writer.write(AlertMessage.plaintextFrame(alert));
+                writer.flush();
+            } else {
+                channel.sendAlert(alert);
+            }
+            return new ConnectionEnd.AlertSent(alert, channel != null, detail);
+        } catch (IOException | RuntimeException e) {
+            return new ConnectionEnd.Failed("could not send " + alert.wireName() + " (" + detail + "): " + e.getMessage());
+        }
+    }
+}

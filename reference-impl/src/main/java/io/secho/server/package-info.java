@@ -1,0 +1,2 @@
+/** The reference server: accept loop, per-connection driver, limits and timeouts. */
+package io.secho.server;
