@@ -18,11 +18,14 @@ public final class AlertMessage {
         return new Frame(FrameType.ALERT, encode(alert));
     }
 
-    /** @return the raw code, which may be one this implementation does not know */
-    public static int decode(byte[] body) throws ProtocolException {
-        if (body.length != LENGTH) {
-            throw new ProtocolException(AlertCode.DECODE_ERROR, "alert must be 1 byte, was " + body.length);
-        }
-        return body[0] & 0xff;
+    /**
+     * The peer's plaintext alert frame, as the exception that ends the connection. A malformed one
+     * (not exactly 1 byte) ends it too, and is never answered with an alert of our own (REQ-ALERT-10).
+     */
+    public static PeerAlertException received(Frame frame) {
+        byte[] body = frame.body();
+        return body.length == LENGTH
+                ? new PeerAlertException(body[0] & 0xff, false)
+                : PeerAlertException.malformed(body.length);
     }
 }

@@ -112,7 +112,7 @@ public final class SechoClient implements AutoCloseable {
             throws IOException, ProtocolException, PeerAlertException {
         Frame frame = reader.read(handshake.expectedFrames());
         if (frame.type() == FrameType.ALERT) {
-            throw new PeerAlertException(AlertMessage.decode(frame.body()), false);
+            throw AlertMessage.received(frame);
         }
         return frame;
     }

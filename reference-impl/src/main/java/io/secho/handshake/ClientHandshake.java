@@ -45,6 +45,8 @@ public final class ClientHandshake {
 
     public Set<FrameType> expectedFrames() {
         switch (state) {
+            case START:
+                return EnumSet.noneOf(FrameType.class);
             case AWAIT_SERVER_HELLO:
                 return EnumSet.of(FrameType.SERVER_HELLO, FrameType.ALERT);
             case AWAIT_SERVER_FINISHED:

@@ -69,7 +69,7 @@ public final class RecordChannel {
     public InnerPlaintext receive() throws IOException, ProtocolException, PeerAlertException {
         Frame frame = reader.read(ESTABLISHED_FRAMES);
         if (frame.type() == FrameType.ALERT) {
-            throw new PeerAlertException(AlertMessage.decode(frame.body()), false);
+            throw AlertMessage.received(frame);
         }
         InnerPlaintext inner = opener.open(frame);
         if (inner.type() == InnerType.ALERT) {

@@ -127,7 +127,7 @@ final class ServerConnection implements Runnable {
             throws IOException, ProtocolException, PeerAlertException {
         Frame frame = reader.read(handshake.expectedFrames());
         if (frame.type() == FrameType.ALERT) {
-            throw new PeerAlertException(AlertMessage.decode(frame.body()), false);
+            throw AlertMessage.received(frame);
         }
         return frame;
     }

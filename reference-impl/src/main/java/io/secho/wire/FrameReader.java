@@ -22,8 +22,8 @@ public final class FrameReader {
     }
 
     /**
-     * Reads the next frame, applying the spec's header checks in order: unknown type, type not allowed
-     * now, length over the limit; then reads exactly the body.
+     * Reads the next frame, applying the spec's header checks in order (REQ-FRM-6): unknown type, type
+     * not allowed now, length over the limit, record shorter than the minimum; then reads exactly the body.
      *
      * @param allowed the frame types the current state accepts
      */
@@ -42,6 +42,10 @@ public final class FrameReader {
         if (length > max) {
             throw new ProtocolException(AlertCode.RECORD_OVERFLOW,
                     type + " frame length " + length + " exceeds the maximum " + max);
+        }
+        if (type == FrameType.RECORD && length < FrameLimits.MIN_RECORD_BODY) {
+            throw new ProtocolException(AlertCode.DECODE_ERROR, "record frame length " + length
+                    + " is below the minimum " + FrameLimits.MIN_RECORD_BODY);
         }
         byte[] body = new byte[length];
         readFully(body, 0, false);

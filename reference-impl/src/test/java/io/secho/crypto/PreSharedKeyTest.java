@@ -1,0 +1,105 @@
+package io.secho.crypto;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PreSharedKeyTest {
+    /** Distinctive digits, so that a leak of any part of the key into a message is easy to spot. */
+    private static final String KEY_HEX = "c0ffee0123456789abcdef9876543210deadbeefcafef00d0badc0de13572468";
+    private static final byte[] KEY = HexFormat.of().parseHex(KEY_HEX);
+
+    @Test
+    void fromHexAccepts64DigitsWithSurroundingWhiteSpace() {
+        for (String text : new String[] {KEY_HEX, KEY_HEX + "\n", "  " + KEY_HEX + "\r\n", "\t\n" + KEY_HEX + " \n",
+                KEY_HEX.toUpperCase(Locale.ROOT)}) {
+            assertArrayEquals(KEY, PreSharedKey.fromHex(text).bytes(),
+                    "fromHex must accept 64 hex digits with surrounding white space: " + escape(text));
+        }
+    }
+
+    @Test
+    void fromHexRejectsBadInputWithoutEchoingIt() {
+        String[] bad = {
+            KEY_HEX.substring(0, 63),                       // 63 digits
+            KEY_HEX + "a",                                  // 65 digits
+            KEY_HEX.substring(0, 62) + "zz",                // non-hex
+            "0x" + KEY_HEX.substring(0, 62),                // 64 characters, prefix is not hex
+            KEY_HEX.substring(0, 32) + " " + KEY_HEX.substring(33), // inner space
+            KEY_HEX.substring(0, 63) + "\u0661",            // Arabic-Indic digit one
+            "",
+        };
+        for (String text : bad) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> PreSharedKey.fromHex(text), "fromHex must reject: " + escape(text));
+            assertNoKeyMaterial(e.getMessage(), "rejection message for " + escape(text));
+        }
+    }
+
+    @Test
+    void toStringNeverShowsTheKey() {
+        PreSharedKey key = PreSharedKey.fromHex(KEY_HEX);
+        assertNoKeyMaterial(key.toString(), "PreSharedKey.toString()");
+        assertNoKeyMaterial(String.valueOf(key), "String.valueOf(PreSharedKey)");
+    }
+
+    @Test
+    void fromFileReadsTheKey(@TempDir Path directory) throws IOException {
+        Path file = Files.writeString(directory.resolve("psk.hex"), KEY_HEX + "\n", StandardCharsets.US_ASCII);
+        assertEquals(PreSharedKey.fromHex(KEY_HEX), PreSharedKey.fromFile(file),
+                "fromFile must read the same key as fromHex (trailing newline ignored)");
+        assertArrayEquals(KEY, PreSharedKey.fromFile(file).bytes(), "fromFile must decode the 32 key bytes");
+    }
+
+    @Test
+    void fromFileRejectsBadContentNamingTheFileButNotTheKey(@TempDir Path directory) throws IOException {
+        Path file = Files.writeString(directory.resolve("short.hex"), KEY_HEX.substring(0, 63) + "\n",
+                StandardCharsets.US_ASCII);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PreSharedKey.fromFile(file),
+                "fromFile must reject a file with 63 hex digits");
+        assertTrue(e.getMessage().contains("short.hex"), "the message must name the file, was: " + e.getMessage());
+        assertNoKeyMaterial(e.getMessage(), "fromFile rejection message");
+    }
+
+    @Test
+    void ofChecksLengthAndCopies() {
+        assertThrows(IllegalArgumentException.class, () -> PreSharedKey.of(new byte[31]), "31 bytes must be rejected");
+        assertThrows(IllegalArgumentException.class, () -> PreSharedKey.of(new byte[33]), "33 bytes must be rejected");
+        byte[] input = KEY.clone();
+        PreSharedKey key = PreSharedKey.of(input);
+        input[0] ^= 1;
+        key.bytes()[1] ^= 1;
+        assertArrayEquals(KEY, key.bytes(), "the key must not change when the caller's arrays change");
+        assertEquals(PreSharedKey.fromHex(KEY_HEX), key, "of(bytes) and fromHex(hex) of the same key must be equal");
+        assertEquals(PreSharedKey.fromHex(KEY_HEX).hashCode(), key.hashCode(), "equal keys must have equal hash codes");
+        byte[] other = KEY.clone();
+        other[31] ^= 1;
+        assertNotEquals(PreSharedKey.of(other), key, "keys differing in one bit must not be equal");
+    }
+
+    /** No 8-digit run of the key, in either case, may appear in the text. */
+    private static void assertNoKeyMaterial(String text, String what) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (int i = 0; i + 8 <= KEY_HEX.length(); i++) {
+            String fragment = KEY_HEX.substring(i, i + 8);
+            assertFalse(lower.contains(fragment), what + " must not contain key digits '" + fragment + "': " + text);
+        }
+    }
+
+    private static String escape(String text) {
+        return "\"" + text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t") + "\"";
+    }
+}
