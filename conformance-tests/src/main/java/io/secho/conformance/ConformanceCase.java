@@ -1,0 +1,27 @@
+package io.secho.conformance;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a conformance case: a stable ID (never reused or renumbered; see {@code RetiredCases}), the spec
+ * requirements it checks, and whether a failure breaks a MUST or only a SHOULD.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface ConformanceCase {
+    /** e.g. {@code TAG-004}; the prefix names the family. A test factory's children add {@code .N}. */
+    String id();
+
+    /** The {@code REQ-<AREA>-<N>} IDs whose violation makes this case fail. */
+    String[] requirements();
+
+    Level level() default Level.MUST;
+
+    /** The connection endings the spec allows here, as the report and {@code --list} show them. */
+    String endings() default "";
+}

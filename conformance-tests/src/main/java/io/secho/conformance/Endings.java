@@ -1,0 +1,154 @@
+package io.secho.conformance;
+
+import io.secho.alert.AlertCode;
+import io.secho.conformance.net.Decoded;
+import io.secho.conformance.net.Ending;
+import io.secho.conformance.net.Observed;
+import io.secho.conformance.net.Session;
+import io.secho.conformance.net.TestConnection;
+import io.secho.conformance.net.Trace;
+import io.secho.record.InnerPlaintext;
+import io.secho.record.InnerType;
+import io.secho.wire.Frame;
+import io.secho.wire.FrameType;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The checks on how a server ends a connection (spec section 12.4, Table 14). Each says exactly which
+ * bytes and which ending the spec allows; a reset or a time-out is never taken for a close.
+ */
+public final class Endings {
+    private Endings() {
+    }
+
+    /** The server must send exactly the plaintext alert {@code 04 00 01 code}, then FIN. */
+    public static void plaintextAlertThenFin(CaseContext context, TestConnection connection, AlertCode alert, String sent) {
+        String expected = "plaintext alert " + alert + " (" + hexAlert(alert) + "), then FIN";
+        Observed observed = observe(context, connection, expected, sent);
+        byte[] bytes = observed.bytes();
+        boolean exact = bytes.length == 4 && bytes[0] == FrameType.ALERT.code() && bytes[1] == 0 && bytes[2] == 1
+                && (bytes[3] & 0xff) == alert.code();
+        if (!exact) {
+            throw context.fail(expected, describeContent(observed, null), sent);
+        }
+        requireFin(context, observed, expected, sent);
+    }
+
+    /** After the handshake: exactly one encrypted alert record with the code, nothing else, then FIN. */
+    public static void encryptedAlertThenFin(CaseContext context, Session session, AlertCode alert, String sent) {
+        String expected = "one encrypted alert record carrying " + alert + " and nothing else (no echo, no plaintext), then FIN";
+        Observed observed = observe(context, session.connection(), expected, sent);
+        List<Frame> frames = observed.frames();
+        String content = describeContent(observed, session);
+        if (frames.size() != 1 || observed.trailingBytes().length != 0) {
+            throw context.fail(expected, content, sent);
+        }
+        Frame frame = frames.get(0);
+        if (frame.type() == FrameType.ALERT) {
+            throw context.failWith(withRequirement(context, "REQ-ALERT-2"), expected
+                    + " (after the handshake alerts are encrypted)", content, sent);
+        }
+        InnerPlaintext inner = openQuietly(session, frame);
+        if (inner == null || inner.type() != InnerType.ALERT || (inner.payload()[0] & 0xff) != alert.code()) {
+            throw context.fail(expected, content, sent);
+        }
+        requireFin(context, observed, expected, sent);
+    }
+
+    /** Truncation and received alerts: the server sends nothing at all, then FIN. */
+    public static void nothingThenFin(CaseContext context, TestConnection connection, String sent) {
+        String expected = "nothing (no Close, no alert), then FIN";
+        Observed observed = observe(context, connection, expected, sent);
+        if (observed.bytes().length != 0) {
+            throw context.fail(expected, describeContent(observed, null), sent);
+        }
+        requireFin(context, observed, expected, sent);
+    }
+
+    /** The clean close: exactly one Close record, then FIN. */
+    public static void closeThenFin(CaseContext context, Session session, String sent) {
+        String expected = "one Close record, then FIN";
+        Observed observed = observe(context, session.connection(), expected, sent);
+        List<Frame> frames = observed.frames();
+        String content = describeContent(observed, session);
+        if (frames.size() != 1 || observed.trailingBytes().length != 0) {
+            throw context.fail(expected, content, sent);
+        }
+        InnerPlaintext inner = openQuietly(session, frames.get(0));
+        if (inner == null || inner.type() != InnerType.CLOSE) {
+            throw context.fail(expected, content, sent);
+        }
+        requireFin(context, observed, expected, sent);
+    }
+
+    private static Observed observe(CaseContext context, TestConnection connection, String expected, String sent) {
+        try {
+            return connection.readUntilEnd(context.ioTimeout());
+        } catch (IOException e) {
+            throw context.fail(expected, "reading failed: " + e.getMessage(), sent);
+        }
+    }
+
+    private static void requireFin(CaseContext context, Observed observed, String expected, String sent) {
+        if (observed.ending() == Ending.FIN) {
+            return;
+        }
+        String why = observed.ending() == Ending.RESET
+                ? "a TCP reset where the spec requires an orderly FIN (REQ-ALERT-4, REQ-ALERT-5: half-close, drain, close)"
+                : "the connection was still open " + observed.millis() + " ms later; the server must close it (REQ-ALERT-4)";
+        throw context.failWith(withRequirement(context, observed.ending() == Ending.RESET ? "REQ-ALERT-5" : "REQ-ALERT-4"),
+                expected, why + "; before that: " + describeContent(observed, null), sent);
+    }
+
+    private static List<String> withRequirement(CaseContext context, String requirement) {
+        List<String> all = new ArrayList<>(context.requirements());
+        if (!all.contains(requirement)) {
+            all.add(requirement);
+        }
+        return all;
+    }
+
+    private static InnerPlaintext openQuietly(Session session, Frame frame) {
+        try {
+            return session.open(frame, "an encrypted record");
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** Frame by frame, decrypted where the session's keys open them. */
+    static String describeContent(Observed observed, Session session) {
+        if (observed.bytes().length == 0) {
+            return "no bytes, then " + observed.ending().description();
+        }
+        StringBuilder text = new StringBuilder();
+        for (Frame frame : observed.frames()) {
+            if (text.length() > 0) {
+                text.append("; ");
+            }
+            if (frame.type() == FrameType.RECORD && session != null) {
+                text.append("record ").append(describeRecord(session, frame));
+            } else {
+                text.append(Decoded.describeFrame(frame));
+            }
+        }
+        byte[] trailing = observed.trailingBytes();
+        if (trailing.length > 0) {
+            text.append(text.length() > 0 ? "; " : "").append(trailing.length).append(" bytes that are no frame: ")
+                    .append(Trace.abbreviatedHex(trailing));
+        }
+        return text + " [" + observed.bytes().length + " bytes " + Trace.abbreviatedHex(observed.bytes()) + "], then "
+                + observed.ending().description();
+    }
+
+    private static String describeRecord(Session session, Frame frame) {
+        return "(" + session.peek(frame) + ")";
+    }
+
+    private static String hexAlert(AlertCode alert) {
+        return String.format("04 00 01 %02x", alert.code());
+    }
+}

@@ -1,0 +1,299 @@
+package io.secho.conformance.cases;
+
+import io.secho.alert.AlertCode;
+import io.secho.conformance.CaseContext;
+import io.secho.conformance.ConformanceCase;
+import io.secho.conformance.ConformanceExtension;
+import io.secho.conformance.Endings;
+import io.secho.conformance.net.ClientFlight;
+import io.secho.conformance.net.Observed;
+import io.secho.conformance.net.Session;
+import io.secho.conformance.net.TestConnection;
+import io.secho.crypto.Modp2048Group;
+import io.secho.crypto.PreSharedKey;
+import io.secho.handshake.ClientHello;
+import io.secho.handshake.Suite;
+import io.secho.record.InnerType;
+import io.secho.wire.Frame;
+import io.secho.wire.FrameType;
+import io.secho.wire.Hex;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static io.secho.conformance.cases.Messages.utf8;
+
+@DisplayName("Handshake")
+@ExtendWith(ConformanceExtension.class)
+class HandshakeCases {
+
+    private static void completesAndEchoes(CaseContext context, Suite suite) {
+        context.requireSuite(suite);
+        try (Session session = context.handshake(suite)) {
+            String reply = context.echo(session, "handshake ok");
+            if (!reply.equals("HANDSHAKE OK")) {
+                throw context.fail("the echo \"HANDSHAKE OK\"", "\"" + reply + "\"", "data \"handshake ok\"");
+            }
+        } catch (IOException e) {
+            throw context.fail("a clean session", e.getMessage(), "");
+        }
+    }
+
+    @Test
+    @DisplayName("x25519 handshake completes; keys, Finished MACs and the first echo are right")
+    @ConformanceCase(id = "HS-001", requirements = {"REQ-HS-7", "REQ-KEX-2", "REQ-KEX-4", "REQ-KS-1", "REQ-KS-2", "REQ-KS-3", "REQ-KS-4", "REQ-FIN-1", "REQ-FIN-6", "REQ-REC-1", "REQ-REC-3", "REQ-FRM-1", "REQ-FRM-2"})
+    void x25519Completes(CaseContext context) {
+        completesAndEchoes(context, Suite.X25519);
+    }
+
+    @Test
+    @DisplayName("modp2048 handshake completes; 256-byte shares and secret, Finished MACs, first echo")
+    @ConformanceCase(id = "HS-002", requirements = {"REQ-HS-7", "REQ-KEX-6", "REQ-KEX-8", "REQ-KS-1", "REQ-KS-2", "REQ-KS-3", "REQ-KS-4", "REQ-FIN-1", "REQ-FIN-6", "REQ-FRM-1", "REQ-FRM-2"})
+    void modp2048Completes(CaseContext context) {
+        completesAndEchoes(context, Suite.MODP2048);
+    }
+
+    @Test
+    @DisplayName("psk handshake completes with empty key shares; Finished MACs and first echo")
+    @ConformanceCase(id = "HS-003", requirements = {"REQ-HS-7", "REQ-KEX-9", "REQ-KS-1", "REQ-KS-2", "REQ-KS-3", "REQ-KS-4", "REQ-FIN-1", "REQ-FIN-6", "REQ-FRM-1", "REQ-FRM-2"})
+    void pskCompletes(CaseContext context) {
+        completesAndEchoes(context, Suite.PSK);
+    }
+
+    @Test
+    @DisplayName("ClientHello version 0x0002 gets unsupported_version")
+    @ConformanceCase(id = "HS-004", requirements = {"REQ-HS-6", "REQ-ALERT-1", "REQ-ALERT-4", "REQ-ALERT-3", "REQ-ALERT-11"},
+            endings = "plaintext alert unsupported_version, then FIN")
+    void unsupportedVersion(CaseContext context) throws IOException {
+        Suite suite = context.anySuite();
+        Frame hello = new ClientHello(0x0002, suite.code(), context.random().nextBytes(32),
+                suite.newKeyExchange(context.random(), context.psk()).publicShare()).toFrame();
+        TestConnection connection = context.connect();
+        connection.send(hello, "ClientHello with version 0x0002");
+        Endings.plaintextAlertThenFin(context, connection, AlertCode.UNSUPPORTED_VERSION, "ClientHello version 0x0002");
+        context.assertStillServing();
+    }
+
+    @Test
+    @DisplayName("ClientHello with unknown suite 0x7f gets unsupported_suite")
+    @ConformanceCase(id = "HS-005", requirements = {"REQ-HS-4", "REQ-HS-6"},
+            endings = "plaintext alert unsupported_suite, then FIN")
+    void unknownSuite(CaseContext context) throws IOException {
+        Frame hello = new ClientHello(0x0001, 0x7f, context.random().nextBytes(32), new byte[32]).toFrame();
+        TestConnection connection = context.connect();
+        connection.send(hello, "ClientHello with suite 0x7f");
+        Endings.plaintextAlertThenFin(context, connection, AlertCode.UNSUPPORTED_SUITE, "ClientHello suite 0x7f");
+    }
+
+    static Stream<Arguments> invalidModpShares() {
+        BigInteger p = Modp2048Group.P;
+        BigInteger allOnes = BigInteger.ONE.shiftLeft(2048).subtract(BigInteger.ONE);
+        return Stream.of(
+                Arguments.of("HS-011.1", "y = 0", BigInteger.ZERO),
+                Arguments.of("HS-011.2", "y = 1", BigInteger.ONE),
+                Arguments.of("HS-011.3", "y = p-1", p.subtract(BigInteger.ONE)),
+                Arguments.of("HS-011.4", "y = p", p),
+                Arguments.of("HS-011.5", "y = p+1", p.add(BigInteger.ONE)),
+                Arguments.of("HS-011.6", "y = 2^2048-1", allOnes));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("invalidModpShares")
+    @DisplayName("modp2048 key share outside 1 < y < p-1 gets illegal_parameter")
+    @ConformanceCase(id = "HS-011", requirements = {"REQ-KEX-7", "REQ-HS-6"},
+            endings = "plaintext alert illegal_parameter, then FIN; no ServerHello")
+    void invalidModpShare(String id, String what, BigInteger value, CaseContext context) throws IOException {
+        context.requireSuite(Suite.MODP2048);
+        byte[] magnitude = value.toByteArray();
+        byte[] share = new byte[256];
+        int copy = Math.min(256, magnitude.length);
+        System.arraycopy(magnitude, magnitude.length - copy, share, 256 - copy, copy);
+        sendHelloExpectAlert(context, Suite.MODP2048, share, AlertCode.ILLEGAL_PARAMETER, "modp2048 share " + what);
+    }
+
+    static Stream<Arguments> lowOrderX25519Points() {
+        return Stream.of(
+                Arguments.of("HS-012.1", "u = 0", "0000000000000000000000000000000000000000000000000000000000000000"),
+                Arguments.of("HS-012.2", "u = 1", "0100000000000000000000000000000000000000000000000000000000000000"),
+                Arguments.of("HS-012.3", "order-8 point e0eb7a7c...", "e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800"),
+                Arguments.of("HS-012.4", "order-8 point 5f9c95bc...", "5f9c95bca3508c24b1d0b1559c83ef5b04445cc4581c8e86d8224eddd09f1157"),
+                Arguments.of("HS-012.5", "u = p-1", "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"),
+                Arguments.of("HS-012.6", "u = p", "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"),
+                Arguments.of("HS-012.7", "u = p+1", "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("lowOrderX25519Points")
+    @DisplayName("x25519 low-order key share (all-zero shared secret) gets illegal_parameter")
+    @ConformanceCase(id = "HS-012", requirements = {"REQ-KEX-4", "REQ-HS-6"},
+            endings = "plaintext alert illegal_parameter, then FIN; no ServerHello")
+    void lowOrderX25519Share(String id, String what, String hex, CaseContext context) throws IOException {
+        context.requireSuite(Suite.X25519);
+        sendHelloExpectAlert(context, Suite.X25519, Hex.decode(hex), AlertCode.ILLEGAL_PARAMETER, "x25519 share " + what);
+    }
+
+    private static void sendHelloExpectAlert(CaseContext context, Suite suite, byte[] share, AlertCode alert, String what)
+            throws IOException {
+        TestConnection connection = context.connect();
+        connection.send(new ClientHello(suite, context.random().nextBytes(32), share).toFrame(), "ClientHello, " + what);
+        Endings.plaintextAlertThenFin(context, connection, alert, "ClientHello with " + what);
+    }
+
+    @Test
+    @DisplayName("a client Finished made with the wrong PSK gets handshake_failure")
+    @ConformanceCase(id = "HS-013", requirements = {"REQ-FIN-6", "REQ-FIN-7", "REQ-ALERT-2"},
+            endings = "plaintext alert handshake_failure, then FIN")
+    void wrongPsk(CaseContext context) throws Exception {
+        context.requireSuite(Suite.PSK);
+        PreSharedKey wrong = PreSharedKey.of(context.random().nextBytes(PreSharedKey.LENGTH));
+        TestConnection connection = context.connect();
+        ClientFlight.Pending pending = ClientFlight.start(connection, Suite.PSK, Optional.of(wrong),
+                Suite.PSK.newKeyExchange(context.random(), Optional.of(wrong)), context.random().nextBytes(32), false);
+        connection.send(pending.clientFinished(), "client Finished computed with a wrong PSK");
+        Endings.plaintextAlertThenFin(context, connection, AlertCode.HANDSHAKE_FAILURE, "Finished under a wrong PSK");
+        context.assertStillServing();
+    }
+
+    @Test
+    @DisplayName("a client Finished with one bit flipped gets handshake_failure")
+    @ConformanceCase(id = "HS-014", requirements = {"REQ-FIN-6", "REQ-FIN-7"},
+            endings = "plaintext alert handshake_failure, then FIN")
+    void tamperedFinished(CaseContext context) throws IOException {
+        ClientFlight.Pending pending = context.startHandshake(context.anySuite());
+        Bits.Altered altered = Bits.flipInBody(context, pending.clientFinished(), 0, 32, "verify_data");
+        pending.connection().send(altered.bytes(), "client Finished, " + altered.description());
+        Endings.plaintextAlertThenFin(context, pending.connection(), AlertCode.HANDSHAKE_FAILURE, altered.description());
+    }
+
+    @Test
+    @DisplayName("a client Finished of 31 bytes gets decode_error")
+    @ConformanceCase(id = "HS-015", requirements = {"REQ-FIN-2"}, endings = "plaintext alert decode_error, then FIN")
+    void shortFinished(CaseContext context) throws IOException {
+        ClientFlight.Pending pending = context.startHandshake(context.anySuite());
+        byte[] body = Arrays.copyOf(pending.clientFinished().body(), 31);
+        pending.connection().send(new Frame(FrameType.FINISHED, body), "client Finished of 31 bytes");
+        Endings.plaintextAlertThenFin(context, pending.connection(), AlertCode.DECODE_ERROR, "Finished of 31 bytes");
+    }
+
+    @Test
+    @DisplayName("a record before any handshake gets unexpected_message")
+    @ConformanceCase(id = "HS-016", requirements = {"REQ-FRM-8", "REQ-HS-10"},
+            endings = "plaintext alert unexpected_message, then FIN")
+    void recordBeforeHandshake(CaseContext context) throws IOException {
+        TestConnection connection = context.connect();
+        connection.send(new Frame(FrameType.RECORD, context.random().nextBytes(40)), "record frame as the first frame");
+        Endings.plaintextAlertThenFin(context, connection, AlertCode.UNEXPECTED_MESSAGE, "a record before ClientHello");
+        context.assertStillServing();
+    }
+
+    @Test
+    @DisplayName("a Finished before any hello gets unexpected_message")
+    @ConformanceCase(id = "HS-017", requirements = {"REQ-FRM-8", "REQ-HS-10"},
+            endings = "plaintext alert unexpected_message, then FIN")
+    void finishedFirst(CaseContext context) throws IOException {
+        TestConnection connection = context.connect();
+        connection.send(new Frame(FrameType.FINISHED, new byte[32]), "Finished as the first frame");
+        Endings.plaintextAlertThenFin(context, connection, AlertCode.UNEXPECTED_MESSAGE, "a Finished before ClientHello");
+    }
+
+    @Test
+    @DisplayName("a record before the client Finished gets unexpected_message, in plaintext")
+    @ConformanceCase(id = "HS-018", requirements = {"REQ-FIN-7", "REQ-FRM-8", "REQ-ALERT-2"},
+            endings = "plaintext alert unexpected_message, then FIN")
+    void recordBeforeClientFinished(CaseContext context) throws IOException {
+        ClientFlight.Pending pending = context.startHandshake(context.anySuite());
+        Session session = pending.sessionWithoutFinished();
+        session.send(session.seal(InnerType.DATA, utf8("too early")), "data record instead of the client Finished");
+        Endings.plaintextAlertThenFin(context, pending.connection(), AlertCode.UNEXPECTED_MESSAGE,
+                "a record before the client Finished");
+    }
+
+    @Test
+    @DisplayName("a second ClientHello after the handshake gets an encrypted unexpected_message")
+    @ConformanceCase(id = "HS-019", requirements = {"REQ-HS-5", "REQ-FRM-8", "REQ-ALERT-2"},
+            endings = "one encrypted alert unexpected_message, then FIN")
+    void secondClientHello(CaseContext context) throws IOException {
+        Session session = context.handshake(context.anySuite());
+        context.echo(session, "first");
+        session.connection().send(session.transcript().clientHelloFrame(), "the ClientHello again");
+        Endings.encryptedAlertThenFin(context, session, AlertCode.UNEXPECTED_MESSAGE, "a second ClientHello");
+    }
+
+    @Test
+    @DisplayName("every connection gets a fresh server random and, for DH suites, a fresh key share")
+    @ConformanceCase(id = "HS-021", requirements = {"REQ-HS-3", "REQ-KEX-1"})
+    void freshRandomAndShare(CaseContext context) throws IOException {
+        Suite suite = context.anySuite();
+        byte[] clientRandom = context.random().nextBytes(32);
+        io.secho.crypto.KeyExchange exchange = suite.newKeyExchange(context.random(), context.psk());
+        Set<String> randoms = new HashSet<>();
+        Set<String> shares = new HashSet<>();
+        int sessions = 5;
+        for (int i = 0; i < sessions; i++) {
+            TestConnection connection = context.connect();
+            ClientFlight.Pending pending;
+            try {
+                pending = ClientFlight.start(connection, suite, context.psk(), exchange, clientRandom, true);
+            } catch (io.secho.conformance.net.HandshakeProblem e) {
+                throw context.fail("a valid server flight", e.getMessage(), "ClientHello " + suite);
+            }
+            randoms.add(Hex.encode(pending.transcript().serverRandom()));
+            shares.add(Hex.encode(pending.transcript().serverShare()));
+            connection.close();
+        }
+        if (randoms.size() != sessions) {
+            throw context.fail(sessions + " different server randoms for " + sessions
+                    + " ClientHellos with the same client random", randoms.size() + " different: " + randoms, "");
+        }
+        if (suite != Suite.PSK && shares.size() != sessions) {
+            throw context.fail(sessions + " different server key shares", shares.size() + " different", "");
+        }
+    }
+
+    @Test
+    @DisplayName("the server sends nothing before the ClientHello")
+    @ConformanceCase(id = "HS-022", requirements = {"REQ-HS-2"}, endings = "no bytes while the client is silent")
+    void serverWaitsForClient(CaseContext context) throws IOException {
+        TestConnection connection = context.connect();
+        Observed observed = connection.readUntilEnd(Duration.ofMillis(300));
+        if (observed.bytes().length != 0) {
+            throw context.fail("no bytes before the ClientHello", observed.describe(), "nothing");
+        }
+    }
+
+    @Test
+    @DisplayName("an x25519 key share with its top bit set is accepted and decoded as RFC 7748 says")
+    @ConformanceCase(id = "HS-023", requirements = {"REQ-KEX-3", "REQ-KS-1"})
+    void x25519TopBitMasked(CaseContext context) throws IOException {
+        context.requireSuite(Suite.X25519);
+        io.secho.crypto.KeyExchange exchange = Suite.X25519.newKeyExchange(context.random(), Optional.empty());
+        byte[] share = exchange.publicShare();
+        share[31] |= (byte) 0x80;
+        TestConnection connection = context.connect();
+        ClientFlight.Pending pending;
+        try {
+            pending = ClientFlight.startWithShare(connection, Suite.X25519, exchange, context.random().nextBytes(32),
+                    share, "key share with bit 255 set");
+        } catch (io.secho.conformance.net.HandshakeProblem e) {
+            throw context.fail("a ServerHello and a Finished computed with the top bit masked", e.getMessage(),
+                    "ClientHello with an x25519 share whose top bit is set");
+        }
+        Session session = pending.finish();
+        String reply = context.echo(session, "masked");
+        if (!reply.equals("MASKED")) {
+            throw context.fail("\"MASKED\"", "\"" + reply + "\"", "data \"masked\"");
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.secho.conformance.cases;
+
+import io.secho.conformance.CaseContext;
+import io.secho.conformance.ConformanceCase;
+import io.secho.conformance.ConformanceExtension;
+import io.secho.conformance.net.ClientFlight;
+import io.secho.conformance.net.HandshakeProblem;
+import io.secho.conformance.net.ReceivedSomethingElse;
+import io.secho.conformance.net.Session;
+import io.secho.conformance.net.TestConnection;
+import io.secho.crypto.KeyExchange;
+import io.secho.handshake.Suite;
+import io.secho.record.InnerPlaintext;
+import io.secho.record.InnerType;
+import io.secho.wire.Frame;
+import io.secho.wire.FrameLimits;
+import io.secho.wire.Hex;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static io.secho.conformance.cases.Messages.utf8;
+
+/** The server never uses a (key, nonce) pair twice, and builds its nonces as the spec says. */
+@DisplayName("Nonce uniqueness")
+@ExtendWith(ConformanceExtension.class)
+class NonceCases {
+    private static final int LONG_SESSION_RECORDS = 2000;
+    private static final int BATCH = 100;
+
+    /** The nonce the server put on the wire, read before the record is opened. */
+    private static byte[] nonceOf(Frame frame) {
+        return Arrays.copyOfRange(frame.body(), 0, FrameLimits.NONCE_LENGTH);
+    }
+
+    private static Frame readRecord(CaseContext context, Session session, String expected) {
+        try {
+            return session.connection().readFrame(expected);
+        } catch (IOException e) {
+            throw context.fail(expected, e.getMessage(), "");
+        }
+    }
+
+    @Test
+    @DisplayName("over " + LONG_SESSION_RECORDS + " records the server's nonces are salt||0, salt||1, ... and never repeat")
+    @ConformanceCase(id = "NONCE-001", requirements = {"REQ-REC-2", "REQ-REC-4", "REQ-KS-4", "REQ-REC-9"})
+    void longSession(CaseContext context) throws IOException {
+        Session session = context.handshake(context.anySuite());
+        byte[] salt = session.secrets().serverToClient().salt();
+        Set<String> seen = new HashSet<>();
+        for (int sent = 0; sent < LONG_SESSION_RECORDS; sent += BATCH) {
+            for (int i = 0; i < BATCH; i++) {
+                session.send(session.seal(InnerType.DATA, utf8("n" + (sent + i))), "record seq " + (sent + i));
+            }
+            for (int i = 0; i < BATCH; i++) {
+                long sequence = sent + i;
+                Frame frame = readRecord(context, session, "the reply to request " + sequence);
+                byte[] nonce = nonceOf(frame);
+                byte[] expected = io.secho.record.RecordNonce.of(salt, sequence);
+                if (!Arrays.equals(nonce, expected)) {
+                    throw context.fail("reply " + sequence + " with nonce s2c_salt||seq = " + Hex.encode(expected),
+                            "nonce " + Hex.encode(nonce), "request " + sequence);
+                }
+                if (!seen.add(Hex.encode(nonce))) {
+                    throw context.fail("a nonce never used before", "nonce " + Hex.encode(nonce) + " again", "");
+                }
+                try {
+                    InnerPlaintext reply = session.open(frame, "reply " + sequence);
+                    if (!Arrays.equals(reply.payload(), utf8("N" + sequence))) {
+                        throw context.fail("the echo \"N" + sequence + "\"", Session.describe(reply), "");
+                    }
+                } catch (ReceivedSomethingElse e) {
+                    throw context.fail(e.expected(), e.received(), "");
+                }
+            }
+        }
+        context.trace().note(LONG_SESSION_RECORDS + " server nonces checked, all distinct and in order");
+    }
+
+    @Test
+    @DisplayName("the same ClientHello sent again never leads to a repeated (key, nonce) pair")
+    @ConformanceCase(id = "NONCE-002", requirements = {"REQ-HS-3", "REQ-KEX-1", "REQ-KS-3", "REQ-REC-2"})
+    void sameClientHelloTwice(CaseContext context) throws IOException {
+        for (Suite suite : List.of(Suite.values())) {
+            if (!context.target().suiteSupport().get(suite).offered()) {
+                continue;
+            }
+            byte[] clientRandom = context.random().nextBytes(32);
+            KeyExchange exchange = suite.newKeyExchange(context.random(), context.psk());
+            Set<String> keyNoncePairs = new HashSet<>();
+            Set<String> recordsSeen = new HashSet<>();
+            for (int session = 0; session < 3; session++) {
+                TestConnection connection = context.connect();
+                ClientFlight.Pending pending;
+                try {
+                    pending = ClientFlight.start(connection, suite, context.psk(), exchange, clientRandom, true);
+                } catch (HandshakeProblem e) {
+                    throw context.fail("a valid server flight", e.getMessage(), "ClientHello " + suite);
+                }
+                Session established = pending.finish();
+                String key = Hex.encode(established.secrets().serverToClient().key());
+                for (int i = 0; i < 3; i++) {
+                    established.sendData(utf8("same " + i));
+                    Frame frame = readRecord(context, established, "an echo");
+                    // The same request in every session: an identical record means the same key and nonce again,
+                    // whatever key the server really used.
+                    if (!recordsSeen.add(Hex.encode(frame.body()))) {
+                        throw context.fail("different records in different sessions (" + suite + ")",
+                                "the identical record " + Hex.encode(frame.body()) + " in two sessions: the server "
+                                        + "used the same key and nonce again", "the same ClientHello and request \"same " + i + "\"");
+                    }
+                    String pair = key + "/" + Hex.encode(nonceOf(frame));
+                    if (!keyNoncePairs.add(pair)) {
+                        throw context.fail("a fresh (key, nonce) pair in every session even when the ClientHello is "
+                                + "repeated byte for byte (" + suite + ")", "the pair " + pair + " again", "same ClientHello");
+                    }
+                    try {
+                        established.open(frame, "the echo of \"same " + i + "\"");
+                    } catch (ReceivedSomethingElse e) {
+                        throw context.fail(e.expected() + " under this session's s2c key", e.received(), "same " + i);
+                    }
+                }
+                connection.close();
+            }
+            context.trace().note(suite + ": 3 sessions from one ClientHello, " + keyNoncePairs.size() + " distinct pairs");
+        }
+    }
+
+    @Test
+    @DisplayName("the two directions use different keys and salts, and the server uses its own")
+    @ConformanceCase(id = "NONCE-003", requirements = {"REQ-KS-3", "REQ-KS-4", "REQ-REC-2"})
+    void directionsDiffer(CaseContext context) throws IOException {
+        Session session = context.handshake(context.anySuite());
+        byte[] c2sKey = session.secrets().clientToServer().key();
+        byte[] s2cKey = session.secrets().serverToClient().key();
+        if (Arrays.equals(c2sKey, s2cKey)) {
+            throw context.fail("different keys per direction", "c2s key == s2c key", "");
+        }
+        session.sendData(utf8("which salt?"));
+        Frame reply = readRecord(context, session, "an echo");
+        byte[] salt = Arrays.copyOfRange(nonceOf(reply), 0, FrameLimits.SALT_LENGTH);
+        if (!Arrays.equals(salt, session.secrets().serverToClient().salt())) {
+            throw context.fail("the server's nonce to start with s2c_salt " + Hex.encode(session.secrets().serverToClient().salt()),
+                    "salt " + Hex.encode(salt) + " (c2s_salt is " + Hex.encode(session.secrets().clientToServer().salt()) + ")",
+                    "data \"which salt?\"");
+        }
+    }
+
+    @Test
+    @DisplayName("the first server record carries nonce s2c_salt || 0 exactly")
+    @ConformanceCase(id = "NONCE-004", requirements = {"REQ-REC-2", "REQ-KS-3"})
+    void firstNonce(CaseContext context) throws IOException {
+        Session session = context.handshake(context.anySuite());
+        session.sendData(utf8("first"));
+        Frame reply = readRecord(context, session, "an echo");
+        byte[] expected = io.secho.record.RecordNonce.of(session.secrets().serverToClient().salt(), 0);
+        if (!Arrays.equals(nonceOf(reply), expected)) {
+            throw context.fail("nonce " + Hex.encode(expected), "nonce " + Hex.encode(nonceOf(reply)), "data \"first\"");
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package io.secho.conformance.cli;
+
+import io.secho.conformance.CaseCatalog;
+import io.secho.conformance.ConformanceCase;
+import io.secho.conformance.RetiredCases;
+import io.secho.conformance.Family;
+import io.secho.conformance.report.Baseline;
+import io.secho.conformance.report.ConformanceListener;
+import io.secho.conformance.report.RunSummary;
+import io.secho.conformance.target.TargetConfig;
+import io.secho.crypto.PreSharedKey;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherFactory;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code java -jar secho-conformance.jar}: the same JUnit cases as {@code mvn verify}, from the command line. */
+@CommandLine.Command(name = "secho-conformance", mixinStandardHelpOptions = true,
+        version = "secho-conformance 1.0 (Secho protocol v1)",
+        description = {"Checks a Secho v1 server against every requirement of the spec and reports a verdict per "
+                + "case, family and requirement. Without --target it tests the embedded reference server."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every MUST case passed (with --expect: failed exactly as listed)",
+            "1:a MUST case failed (and is not listed in --expect), or a listed case now passes",
+            "2:usage error (bad option, unreadable file, a filter that selects no case)",
+            "3:the target cannot be reached"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  java -jar secho-conformance.jar",
+            "  java -jar secho-conformance.jar --target 127.0.0.1:8443 --psk-file secho.key",
+            "  java -jar secho-conformance.jar --target host:8443 --suite x25519 --family TAG --seed 42",
+            "  java -jar secho-conformance.jar --list"})
+public final class ConformanceMain implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--target", paramLabel = "HOST:PORT",
+            description = "The server to test. Default: an embedded reference server on a free loopback port.")
+    String target;
+
+    @CommandLine.Option(names = "--image", paramLabel = "IMAGE[:TAG]",
+            description = "A Docker image to start and test (Testcontainers); it must serve Secho on port 8443 and "
+                    + "gets the --psk-file key in SECHO_PSK. Instead of --target.")
+    String image;
+
+    @CommandLine.Option(names = "--suite", paramLabel = "SUITE",
+            description = "Only these suites (x25519, modp2048, psk); repeatable. Default: every suite the target offers.")
+    List<String> suites;
+
+    @CommandLine.Option(names = "--psk-file", paramLabel = "FILE",
+            description = "The target's pre-shared key, 64 hex digits; without it the psk suite is skipped.")
+    Path pskFile;
+
+    @CommandLine.Option(names = "--handshake-timeout", paramLabel = "DURATION",
+            description = "The handshake timeout the target enforces (default: the spec's maximum, 30s).")
+    String handshakeTimeout;
+
+    @CommandLine.Option(names = "--idle-timeout", paramLabel = "DURATION",
+            description = "The idle timeout the target enforces; LIM-004 checks it when given (at most 40s).")
+    String idleTimeout;
+
+    @CommandLine.Option(names = "--io-timeout", paramLabel = "DURATION", defaultValue = "5s",
+            description = "How long to wait for each answer of the target (default: ${DEFAULT-VALUE}).")
+    String ioTimeout;
+
+    @CommandLine.Option(names = "--seed", paramLabel = "SEED",
+            description = "Fixes every random choice (randoms, keys, bit positions). Default: a fresh seed, printed.")
+    String seed;
+
+    @CommandLine.Option(names = "--case", paramLabel = "ID", split = ",",
+            description = "Run only these cases (e.g. TAG-004, ECHO-001.7); repeatable.")
+    List<String> cases;
+
+    @CommandLine.Option(names = "--family", paramLabel = "NAME", split = ",",
+            description = "Run only these families: HS, NONCE, TAG, ECHO, FRM, CLOSE, LIM; repeatable.")
+    List<String> families;
+
+    @CommandLine.Option(names = "--expect", paramLabel = "FILE",
+            description = "Known failures, one 'CASE-ID reason' per line; the run fails on any other failure and on "
+                    + "a listed case that passes.")
+    Path expect;
+
+    @CommandLine.Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "secho-conformance-reports",
+            description = "Where the JSON and JUnit XML reports go (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    @CommandLine.Option(names = "--list", description = "List every case with its requirements and exit.")
+    boolean list;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(new ConformanceMain());
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        commandLine.setExecutionStrategy(parseResult -> {
+            ConformanceMain main = parseResult.commandSpec().commandLine().getCommand();
+            main.out = out;
+            main.err = err;
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        return commandLine.execute(args);
+    }
+
+    private PrintStream out = System.out;
+    private PrintStream err = System.err;
+
+    @Override
+    public Integer call() {
+        if (list) {
+            listCases();
+            return ExitCodes.CONFORMANT;
+        }
+        Map<String, String> parameters;
+        Optional<Baseline> baseline;
+        try {
+            parameters = configurationParameters();
+            TargetConfig.from(key -> Optional.ofNullable(parameters.get(key)));
+            baseline = expect == null ? Optional.empty() : Optional.of(Baseline.read(expect));
+        } catch (IllegalArgumentException e) {
+            err.println("secho-conformance: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            err.println("secho-conformance: cannot read " + expect + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (image != null && !dockerAvailable()) {
+            err.println("secho-conformance: --image needs a Docker engine, and none answers here (start dockerd, or "
+                    + "set DOCKER_HOST)");
+            return ExitCodes.UNREACHABLE;
+        }
+        if (target != null) {
+            Optional<String> unreachable = checkReachable(TargetConfig.parseHostPort(target));
+            if (unreachable.isPresent()) {
+                err.println("secho-conformance: " + unreachable.get());
+                return ExitCodes.UNREACHABLE;
+            }
+        }
+        out.println("Secho v1 conformance harness: target " + (image != null ? "image " + image
+                : target == null ? "embedded reference server" : target)
+                + ", seed " + parameters.get(TargetConfig.SEED) + " (--seed replays this run)");
+        ConformanceListener listener = new ConformanceListener(out, Optional.of(reportDir));
+        launcher().execute(CaseCatalog.request(parameters), listener);
+        Optional<RunSummary> summary = listener.summary();
+        if (summary.isEmpty()) {
+            err.println("secho-conformance: no case matches the --case/--family filter (see --list)");
+            return ExitCodes.USAGE;
+        }
+        return verdict(summary.get(), baseline);
+    }
+
+    private int verdict(RunSummary summary, Optional<Baseline> baseline) {
+        if (baseline.isEmpty()) {
+            return summary.mustFailures() == 0 ? ExitCodes.CONFORMANT : ExitCodes.NOT_CONFORMANT;
+        }
+        Baseline.Verdict verdict = baseline.get().judge(summary);
+        out.println();
+        out.println("Baseline " + expect + ": " + verdict.stillFailing().size() + " known failure(s) still fail");
+        verdict.newFailures().forEach(id -> out.println("  NEW FAILURE   " + id + " (not in the baseline)"));
+        verdict.nowPassing().forEach(id -> out.println("  NOW PASSES    " + id + " (remove it from the baseline: "
+                + baseline.get().knownFailures().get(id) + ")"));
+        verdict.notRun().forEach(id -> out.println("  NOT RUN       " + id + " (listed, but not run in this selection)"));
+        return verdict.ok() ? ExitCodes.CONFORMANT : ExitCodes.NOT_CONFORMANT;
+    }
+
+    private Map<String, String> configurationParameters() {
+        Map<String, String> parameters = new HashMap<>();
+        if (target != null) {
+            TargetConfig.parseHostPort(target);
+            parameters.put(TargetConfig.TARGET, target);
+        }
+        if (image != null) {
+            parameters.put(TargetConfig.IMAGE, image);
+        }
+        if (suites != null) {
+            parameters.put(TargetConfig.SUITES, String.join(",", suites));
+        }
+        if (pskFile != null) {
+            try {
+                PreSharedKey.fromFile(pskFile);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--psk-file: cannot read " + pskFile + ": " + e.getMessage());
+            }
+            parameters.put(TargetConfig.PSK_FILE, pskFile.toString());
+        }
+        if (handshakeTimeout != null) {
+            parameters.put(TargetConfig.HANDSHAKE_TIMEOUT, handshakeTimeout);
+        }
+        if (idleTimeout != null) {
+            parameters.put(TargetConfig.IDLE_TIMEOUT, idleTimeout);
+        }
+        parameters.put(TargetConfig.IO_TIMEOUT, ioTimeout);
+        parameters.put(TargetConfig.SEED, seed != null ? seed : Long.toUnsignedString(new SecureRandom().nextLong() >>> 16));
+        if (cases != null) {
+            parameters.put(TargetConfig.CASE, String.join(",", cases));
+        }
+        if (families != null) {
+            for (String family : families) {
+                Family.parse(family).orElseThrow(() -> new IllegalArgumentException("unknown family '" + family
+                        + "' (choose " + java.util.Arrays.stream(Family.values()).map(Family::prefix)
+                        .collect(Collectors.joining(", ")) + ")"));
+            }
+            parameters.put(TargetConfig.FAMILY, String.join(",", families));
+        }
+        parameters.put(TargetConfig.REPORT_DIR, reportDir.toString());
+        return parameters;
+    }
+
+    private static Optional<String> checkReachable(InetSocketAddress address) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address.getHostString(), address.getPort()), 5000);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("cannot connect to " + address.getHostString() + ":" + address.getPort() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Launcher launcher() {
+        // The service-loaded listener would print every line twice next to ours.
+        return LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
+    }
+
+    private void listCases() {
+        List<CaseCatalog.Entry> entries = CaseCatalog.all();
+        out.printf("%-12s %-6s %-24s %s%n", "ID", "LEVEL", "FAMILY", "CASE / REQUIREMENTS / ALLOWED ENDINGS");
+        for (CaseCatalog.Entry entry : entries) {
+            ConformanceCase annotation = entry.annotation();
+            out.printf("%-12s %-6s %-24s %s%n", annotation.id() + (entry.parameterized() ? ".N" : ""), annotation.level(),
+                    Family.ofCaseId(annotation.id()).map(Family::title).orElse("?"), entry.displayName());
+            out.printf("%-45s%s%n", "", String.join(" ", annotation.requirements()));
+            if (!annotation.endings().isEmpty()) {
+                out.printf("%-45sending: %s%n", "", annotation.endings());
+            }
+        }
+        out.println(entries.size() + " cases; an ID ending in .N runs once per input (key share, vector, ...), as ID.1, ID.2, ...");
+        out.println("Retired IDs (never reused): " + (RetiredCases.IDS.isEmpty() ? "none" : String.join(", ", RetiredCases.IDS)));
+    }
+}

@@ -1,0 +1,16 @@
+package io.secho.conformance.cli;
+
+/** The harness's exit codes, as documented in the README and in {@code --help}. */
+public final class ExitCodes {
+    /** Every MUST case passed (with --expect: the failures are exactly the listed ones). */
+    public static final int CONFORMANT = 0;
+    /** A MUST case failed (not listed in --expect), or a listed case now passes. */
+    public static final int NOT_CONFORMANT = 1;
+    /** A mistake in the command line or its files, or a filter that selects no case. */
+    public static final int USAGE = 2;
+    /** The target could not be reached at all. */
+    public static final int UNREACHABLE = 3;
+
+    private ExitCodes() {
+    }
+}

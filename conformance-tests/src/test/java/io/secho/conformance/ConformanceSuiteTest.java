@@ -1,0 +1,17 @@
+package io.secho.conformance;
+
+import org.junit.platform.suite.api.IncludeClassNamePatterns;
+import org.junit.platform.suite.api.SelectPackages;
+import org.junit.platform.suite.api.Suite;
+import org.junit.platform.suite.api.SuiteDisplayName;
+
+/**
+ * {@code mvn verify} runs every conformance case through this suite: against the embedded reference
+ * server by default, against {@code -Dsecho.target=HOST:PORT} when given.
+ */
+@Suite
+@SuiteDisplayName("Secho v1 conformance")
+@SelectPackages("io.secho.conformance.cases")
+@IncludeClassNamePatterns(".*Cases")
+class ConformanceSuiteTest {
+}

@@ -1,0 +1,119 @@
+package io.secho.conformance.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.secho.crypto.PreSharedKey;
+import io.secho.server.SechoServer;
+import io.secho.server.ServerConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The standalone harness as a CI user drives it: exit codes, filters, baselines, reports. */
+class ConformanceMainTest {
+    private static final String KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ConformanceMain.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static SechoServer referenceServer() throws IOException {
+        return SechoServer.start(ServerConfig.builder().port(0).psk(PreSharedKey.fromHex(KEY))
+                .handshakeTimeout(Duration.ofSeconds(1)).log(line -> { }).build());
+    }
+
+    @Test
+    void listShowsEveryCaseWithItsRequirements() {
+        Run run = run("--list");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String expected : new String[] {"TAG-004", "REQ-REC-6", "NONCE-001", "HS-012.N", "ending:"}) {
+            assertTrue(run.out().contains(expected), "--list lacks " + expected + ":\n" + run.out());
+        }
+    }
+
+    @Test
+    void unreachableTargetExitsWithThree() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Run run = run("--target", "127.0.0.1:" + port);
+        assertEquals(3, run.exitCode());
+        assertTrue(run.err().contains("cannot connect to 127.0.0.1:" + port), run.err());
+    }
+
+    @Test
+    void usageMistakesExitWithTwoAndNoStackTrace() {
+        for (String[] args : new String[][] {{"--target", "no-port"}, {"--family", "XYZ"}, {"--case", "NOPE-999"},
+                {"--psk-file", "/nonexistent/key"}, {"--handshake-timeout", "ten"}}) {
+            Run run = run(args);
+            assertEquals(2, run.exitCode(), String.join(" ", args) + ": " + run.err());
+            assertFalse(run.err().contains("\tat "), "no stack trace for a usage error: " + run.err());
+        }
+    }
+
+    @Test
+    void externalTargetPassesEveryCaseAndWritesBothReports(@TempDir Path dir) throws IOException {
+        Path keyFile = dir.resolve("key");
+        Files.writeString(keyFile, KEY + "\n");
+        try (SechoServer server = referenceServer()) {
+            Run run = run("--target", "127.0.0.1:" + server.port(), "--psk-file", keyFile.toString(),
+                    "--handshake-timeout", "1s", "--seed", "7", "--report-dir", dir.resolve("reports").toString());
+            assertEquals(0, run.exitCode(), run.out());
+            assertTrue(run.out().contains(" 0 failed, 1 skipped") || run.out().contains(" 0 failed, 0 skipped"),
+                    "only the idle-timeout case may skip without --idle-timeout:\n" + run.out());
+            JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("reports/secho-conformance.json")))
+                    .getAsJsonObject();
+            assertEquals("7", json.get("seed").getAsString());
+            assertEquals(0, json.getAsJsonObject("summary").get("mustFailures").getAsInt());
+            String xml = Files.readString(dir.resolve("reports/secho-conformance.xml"));
+            assertTrue(xml.contains("<property name=\"requirement\" value=\"REQ-REC-6\"/>"), "XML lacks requirement properties");
+            assertTrue(xml.contains("<system-out>") && xml.contains("C-&gt;S ClientHello"), "XML lacks the wire traces");
+        }
+    }
+
+    @Test
+    void caseFilterRunsJustThatCase(@TempDir Path dir) {
+        Run run = run("--case", "TAG-004", "--report-dir", dir.toString());
+        assertEquals(0, run.exitCode(), run.out());
+        assertTrue(run.out().contains("1 passed, 0 failed, 0 skipped"), run.out());
+    }
+
+    @Test
+    void baselineFailsWhenAListedCaseNowPasses(@TempDir Path dir) throws IOException {
+        Path baseline = dir.resolve("expect.txt");
+        Files.writeString(baseline, "# known failures\nTAG-004  our server ignores tags (bug 17)\n");
+        Run run = run("--case", "TAG-004,TAG-003", "--expect", baseline.toString(), "--report-dir", dir.toString());
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("NOW PASSES    TAG-004"), run.out());
+    }
+
+    @Test
+    void baselineWithoutReasonIsAUsageError(@TempDir Path dir) throws IOException {
+        Path baseline = dir.resolve("expect.txt");
+        Files.writeString(baseline, "TAG-004\n");
+        Run run = run("--expect", baseline.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("needs a reason"), run.err());
+    }
+}
