@@ -19,7 +19,7 @@ final class ScriptedRandomBytes implements RandomBytes {
     }
 
     @Override
-    public void nextBytes(byte[] out) {
+    public synchronized void nextBytes(byte[] out) {
         byte[] next = values.pollFirst();
         if (next == null || next.length != out.length) {
             throw new IllegalStateException("unexpected draw of " + out.length + " bytes; next scripted value: "
@@ -29,7 +29,7 @@ final class ScriptedRandomBytes implements RandomBytes {
     }
 
     /** Fails unless every scripted value was drawn. */
-    void assertExhausted() {
+    synchronized void assertExhausted() {
         if (!values.isEmpty()) {
             throw new IllegalStateException(values.size() + " scripted value(s) were never drawn");
         }
