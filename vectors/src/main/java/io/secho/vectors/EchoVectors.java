@@ -41,8 +41,9 @@ final class EchoVectors {
                         "exactly these outputs from a strict UTF-8 decoding.")
                 .note("Ascii", "BASIC", "ASCII only: a-z become A-Z, every other byte is unchanged.")
                 .note("SpecialCasing", "EDGE_CASE", "One code point becomes several (SpecialCasing.txt): the reply"
-                        + " is longer in code points and often in bytes. Simple per-character mapping gets these wrong.")
-                .note("SimpleCasing", "BASIC", "One code point to one code point, sometimes of another UTF-8 length.")
+                        + " is longer in code points and often in bytes. Simple per-character mapping gets these wrong. The same"
+                        + " in Unicode 13.0 to 17.0.")
+                .note("SimpleCasing", "BASIC", "One code point to one code point, sometimes of another UTF-8 length. The same in Unicode 13.0 to 17.0.")
                 .note("DottedDotlessI", "EDGE_CASE", "i and \u0131 both become I; \u0130 stays: no Turkish rules,"
                         + " whatever the locale (REQ-ECHO-10).")
                 .note("GreekSigma", "EDGE_CASE", "\u03c3 and final \u03c2 both become \u03a3; no context rules.")

@@ -146,6 +146,8 @@ final class HandshakeVectors {
         clientHello(group, Suite.X25519, "share_len 0xffff, 32 share bytes follow",
                 body(1, Suite.X25519.code(), 0xffff, x25519Share), "ShareLengthMismatch")
                 .invalid(AlertCode.DECODE_ERROR);
+        clientHello(group, Suite.X25519, "a 33-byte random (a zero byte inserted after it): share_len reads 0x0000",
+                insertAt(valid, 35), "ShareLengthMismatch").invalid(AlertCode.DECODE_ERROR);
         wrongShareLengths(group, true);
 
         for (int version : new int[] {0x0000, 0x0002, 0x0100, 0x0301, 0xffff}) {
@@ -426,6 +428,13 @@ final class HandshakeVectors {
         out[35] = (byte) (shareLength >>> 8);
         out[36] = (byte) shareLength;
         System.arraycopy(share, 0, out, FIXED, share.length);
+        return out;
+    }
+
+    private static byte[] insertAt(byte[] body, int offset) {
+        byte[] out = new byte[body.length + 1];
+        System.arraycopy(body, 0, out, 0, offset);
+        System.arraycopy(body, offset, out, offset + 1, body.length - offset);
         return out;
     }
 
