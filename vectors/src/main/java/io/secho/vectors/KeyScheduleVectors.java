@@ -63,8 +63,8 @@ final class KeyScheduleVectors {
                         "HKDF-Expand info with a zero byte between the label and th1.")
                 .note("InfoWithoutTranscript", "WRONG_PRIMITIVE", "HKDF-Expand info is the label alone.")
                 .note("KeyAsVerifyData", "WRONG_PRIMITIVE", "verify_data is the Finished key itself, not the MAC.")
-                .note("StrippedSecret", "WRONG_PRIMITIVE",
-                        "The modp2048 shared secret with its leading zero byte dropped.")
+                .note("StrippedSecret", "WRONG_PRIMITIVE", "The shared secret (a modp2048 secret, or a PSK) with its"
+                        + " leading zero byte dropped, as a round trip through a big integer does.")
                 .note("Th1ForTh2", "WRONG_PRIMITIVE",
                         "Client verify_data over th1 instead of th2 (the server Finished left out).")
                 .note("Reflected", "MODIFIED_INPUT", "The server's own Finished sent back to it.")
@@ -193,7 +193,7 @@ final class KeyScheduleVectors {
         if (secret[0] == 0) {
             byte[] stripped = Arrays.copyOfRange(secret, 1, secret.length);
             invalid(group, client, mac(Hkdf.extract(KeySchedule.EXTRACT_SALT, stripped), "s finished", th1, th1),
-                    "shared secret hashed without its leading zero byte", "StrippedSecret");
+                    "secret without its leading zero byte", "StrippedSecret");
         }
         invalid(group, client, flip(serverVerify, 31, 0), "last bit of verify_data flipped", "ModifiedVerifyData");
         lengthFault(group, client, Arrays.copyOf(serverVerify, 31), "31 bytes: the correct verify_data minus its last byte");
