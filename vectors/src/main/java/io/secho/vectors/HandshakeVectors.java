@@ -201,12 +201,13 @@ final class HandshakeVectors {
         serverHello(group, Suite.X25519, "share_len 33, 32 share bytes follow",
                 body(1, Suite.X25519.code(), 33, x25519Share), "ShareLengthMismatch").invalid(AlertCode.DECODE_ERROR);
         wrongShareLengths(group, false);
-        serverHello(group, Suite.X25519, "offered x25519, answered with a valid modp2048 ServerHello",
-                hello(1, Suite.MODP2048), "SuiteMismatch").invalid(AlertCode.ILLEGAL_PARAMETER);
-        serverHello(group, Suite.MODP2048, "offered modp2048, answered with a valid x25519 ServerHello",
-                hello(1, Suite.X25519), "SuiteMismatch").invalid(AlertCode.ILLEGAL_PARAMETER);
-        serverHello(group, Suite.PSK, "offered psk, answered with a valid x25519 ServerHello",
-                hello(1, Suite.X25519), "SuiteMismatch").invalid(AlertCode.ILLEGAL_PARAMETER);
+        String alsoLength = ": its share length is wrong for the offered suite too; step d fires before step e";
+        serverHello(group, Suite.X25519, "offered x25519, answered with a valid modp2048 ServerHello" + alsoLength,
+                hello(1, Suite.MODP2048), "SuiteMismatch", "CheckOrder").invalid(AlertCode.ILLEGAL_PARAMETER);
+        serverHello(group, Suite.MODP2048, "offered modp2048, answered with a valid x25519 ServerHello" + alsoLength,
+                hello(1, Suite.X25519), "SuiteMismatch", "CheckOrder").invalid(AlertCode.ILLEGAL_PARAMETER);
+        serverHello(group, Suite.PSK, "offered psk, answered with a valid x25519 ServerHello" + alsoLength,
+                hello(1, Suite.X25519), "SuiteMismatch", "CheckOrder").invalid(AlertCode.ILLEGAL_PARAMETER);
         serverHello(group, Suite.X25519, "offered x25519, answered with x25519's share under suite 0x04",
                 body(1, 0x04, 32, x25519Share), "SuiteMismatch", "UnknownSuite").invalid(AlertCode.ILLEGAL_PARAMETER);
         serverHello(group, Suite.X25519, "offered x25519, answered with psk and a trailing byte: step c fires"

@@ -205,7 +205,8 @@ final class RecordVectors {
                 "16 zero bytes appended (a second tag's worth)", "Extended");
 
         reject(group, 0, sealed(reverse, 0, data, message), AlertCode.BAD_RECORD_MAC,
-                "sealed with the other direction's key and salt (a reflected record)", "WrongDirection");
+                "sealed with the other direction's key and salt (a reflected record): the salt is wrong too, the tag"
+                        + " check (step 2) fires before the sequence check", "WrongDirection", "CheckOrder");
         reject(group, 0, sealedWith(reverse.key(), keys.salt(), 0, data, message), AlertCode.BAD_RECORD_MAC,
                 "sealed with the other direction's key and this direction's salt", "WrongDirection");
         reject(group, 0, sealedWith(keys.key(), reverse.salt(), 0, data, message), AlertCode.BAD_SEQUENCE,
@@ -262,8 +263,8 @@ final class RecordVectors {
     }
 
     private static void reject(VectorFile.Group group, long expectedSeq, byte[] record, AlertCode alert,
-                               String comment, String flag) {
-        group.test(comment, flag).hex("expectedSeq", u64(expectedSeq)).hex("record", record).invalid(alert);
+                               String comment, String... flags) {
+        group.test(comment, flags).hex("expectedSeq", u64(expectedSeq)).hex("record", record).invalid(alert);
     }
 
     static byte[] sealed(TrafficKeys keys, long seq, int innerType, byte[] payload) {
