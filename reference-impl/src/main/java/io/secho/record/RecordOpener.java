@@ -29,6 +29,16 @@ public final class RecordOpener {
         this.salt = keys.salt();
     }
 
+    /**
+     * An opener that expects {@code expectedSequence} first instead of 0. A real session always starts at
+     * 0 (REQ-REC-8); this exists for test vectors near the end of the sequence space.
+     */
+    public static RecordOpener insecureExpectingFrom(TrafficKeys keys, long expectedSequence) {
+        RecordOpener opener = new RecordOpener(keys);
+        opener.expectedSequence = expectedSequence;
+        return opener;
+    }
+
     public InnerPlaintext open(Frame frame) throws ProtocolException {
         if (frame.type() != FrameType.RECORD) {
             throw new IllegalArgumentException("not a record frame: " + frame.type());

@@ -24,6 +24,16 @@ public final class RecordSealer {
         this.direction = direction;
     }
 
+    /**
+     * A sealer whose first record carries {@code firstSequence} instead of 0. A real session always starts
+     * at 0 (REQ-REC-2); this exists for test vectors near the end of the sequence space (2^64 - 1).
+     */
+    public static RecordSealer insecureStartingAt(TrafficKeys keys, Direction direction, long firstSequence) {
+        RecordSealer sealer = new RecordSealer(keys, direction);
+        sealer.nextSequence = firstSequence;
+        return sealer;
+    }
+
     public Frame seal(InnerType type, byte[] payload) {
         if (exhausted) {
             throw new IllegalStateException("sequence numbers exhausted: the connection must close");
