@@ -1,0 +1,10 @@
+package io.secho.conformance.target;
+
+/** What probing found out about one suite on the target. */
+public record SuiteSupport(Status status, String detail) {
+    public enum Status { OFFERED, NOT_OFFERED, NOT_TESTABLE, INCONCLUSIVE }
+
+    public boolean offered() {
+        return status == Status.OFFERED;
+    }
+}

@@ -1,0 +1,141 @@
+package io.secho.conformance.target;
+
+import io.secho.crypto.PreSharedKey;
+import io.secho.handshake.Suite;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What the harness is pointed at and how, read from JUnit configuration parameters (which also fall back
+ * to JVM system properties, so {@code mvn verify -Dsecho.target=HOST:PORT} works as well as the jar).
+ */
+public record TargetConfig(
+        Optional<InetSocketAddress> external,
+        Optional<String> image,
+        Set<Suite> suites,
+        Optional<PreSharedKey> psk,
+        Optional<Path> pskFile,
+        Duration handshakeTimeout,
+        Duration ioTimeout,
+        Optional<Duration> idleTimeout,
+        String seed,
+        Optional<String> caseFilter,
+        Optional<String> familyFilter) {
+
+    public static final String TARGET = "secho.target";
+    public static final String IMAGE = "secho.image";
+    public static final String SUITES = "secho.suites";
+    public static final String PSK_FILE = "secho.psk-file";
+    public static final String SEED = "secho.seed";
+    public static final String HANDSHAKE_TIMEOUT = "secho.handshake-timeout";
+    public static final String IO_TIMEOUT = "secho.io-timeout";
+    public static final String IDLE_TIMEOUT = "secho.idle-timeout";
+    public static final String CASE = "secho.case";
+    public static final String FAMILY = "secho.family";
+    public static final String REPORT_DIR = "secho.report.dir";
+
+    /** The spec's ceiling: a conforming server times out a silent client within 30 s. */
+    public static final Duration SPEC_MAX_HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_IO_TIMEOUT = Duration.ofSeconds(5);
+
+    public boolean embedded() {
+        return external.isEmpty() && image.isEmpty();
+    }
+
+    /**
+     * @throws IllegalArgumentException with a message fit for a user, for any malformed value
+     */
+    public static TargetConfig from(Function<String, Optional<String>> parameters) {
+        Optional<InetSocketAddress> external = parameters.apply(TARGET).filter(v -> !v.isBlank())
+                .map(TargetConfig::parseHostPort);
+        Optional<String> image = parameters.apply(IMAGE).filter(v -> !v.isBlank()).map(String::strip);
+        if (external.isPresent() && image.isPresent()) {
+            throw new IllegalArgumentException("give either a target (HOST:PORT) or an image, not both");
+        }
+        Set<Suite> suites = parameters.apply(SUITES).filter(v -> !v.isBlank()).map(TargetConfig::parseSuites)
+                .orElse(EnumSet.allOf(Suite.class));
+        Optional<Path> pskFile = parameters.apply(PSK_FILE).filter(v -> !v.isBlank()).map(Path::of);
+        Optional<PreSharedKey> psk = pskFile.map(TargetConfig::readKey);
+        Duration handshakeTimeout = parameters.apply(HANDSHAKE_TIMEOUT).filter(v -> !v.isBlank())
+                .map(v -> parseDuration(v, HANDSHAKE_TIMEOUT)).orElse(SPEC_MAX_HANDSHAKE_TIMEOUT);
+        Duration ioTimeout = parameters.apply(IO_TIMEOUT).filter(v -> !v.isBlank())
+                .map(v -> parseDuration(v, IO_TIMEOUT)).orElse(DEFAULT_IO_TIMEOUT);
+        Optional<Duration> idleTimeout = parameters.apply(IDLE_TIMEOUT).filter(v -> !v.isBlank())
+                .map(v -> parseDuration(v, IDLE_TIMEOUT));
+        String seed = parameters.apply(SEED).filter(v -> !v.isBlank()).map(String::strip)
+                .orElseGet(TargetConfig::freshSeed);
+        return new TargetConfig(external, image, suites, psk, pskFile, handshakeTimeout, ioTimeout, idleTimeout, seed,
+                parameters.apply(CASE).filter(v -> !v.isBlank()), parameters.apply(FAMILY).filter(v -> !v.isBlank()));
+    }
+
+    public static InetSocketAddress parseHostPort(String value) {
+        String text = value.strip();
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0 || colon == text.length() - 1) {
+            throw new IllegalArgumentException("target '" + value + "' is not HOST:PORT");
+        }
+        String host = text.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(text.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("target '" + value + "': port is not a number");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("target '" + value + "': port must be 1..65535");
+        }
+        return InetSocketAddress.createUnresolved(host, port);
+    }
+
+    static Set<Suite> parseSuites(String value) {
+        Set<Suite> suites = EnumSet.noneOf(Suite.class);
+        for (String name : value.split(",")) {
+            suites.add(Suite.fromWireName(name.strip()).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown suite '" + name.strip() + "' (choose x25519, modp2048, psk)")));
+        }
+        return suites;
+    }
+
+    /** "10s", "500ms", "2m" or plain seconds. */
+    public static Duration parseDuration(String value, String what) {
+        String text = value.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (text.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+            }
+            if (text.endsWith("s")) {
+                return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+            }
+            if (text.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+            }
+            return Duration.ofSeconds(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + ": '" + value + "' is not a duration (e.g. 10s, 500ms)");
+        }
+    }
+
+    private static PreSharedKey readKey(Path file) {
+        try {
+            return PreSharedKey.fromFile(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the PSK file " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static String freshSeed() {
+        return Long.toUnsignedString(new SecureRandom().nextLong() >>> 16);
+    }
+}
