@@ -7,7 +7,10 @@ import java.util.List;
  * or a bug report that names one keeps its meaning; a test checks no current case takes one of these.
  */
 public final class RetiredCases {
-    /** Each entry: the ID, then why it was retired. HS-006..HS-010, HS-020 and HS-023 were never assigned. */
+    /**
+     * Each entry: the ID, then why it was retired. Gaps in the numbering (HS-006..HS-009, HS-020) were
+     * never assigned and are not retired: they may still be given out once.
+     */
     public static final List<String> IDS = List.of();
 
     private RetiredCases() {

@@ -5,6 +5,7 @@ import io.secho.conformance.CaseContext;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.Endings;
+import io.secho.conformance.Level;
 import io.secho.conformance.net.ClientFlight;
 import io.secho.conformance.net.Ending;
 import io.secho.conformance.net.Observed;
@@ -100,6 +101,55 @@ class LimitCases {
             throw context.fail("one encrypted alert timeout within " + idle.toMillis() + " ms + " + SLACK.toMillis()
                     + " ms slack, then FIN", content, "nothing after one echo");
         }
+    }
+
+    @Test
+    @Timeout(60)
+    @DisplayName("a client that sends but never reads is cut off once the server's output has stalled for the idle timeout")
+    @ConformanceCase(id = "LIM-005", requirements = {"REQ-LIM-7"}, level = Level.SHOULD,
+            endings = "the connection ends (FIN or reset) within the idle timeout after the server's writes stall")
+    void nonReadingClientIsCutOff(CaseContext context) throws Exception {
+        Duration idle = context.target().idleTimeout().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(idle != null,
+                "the target's idle timeout is unknown: give --idle-timeout to check it (the spec default is 300 s)");
+        org.junit.jupiter.api.Assumptions.assumeTrue(idle.compareTo(Duration.ofSeconds(20)) <= 0,
+                "idle timeout " + idle.toSeconds() + " s is longer than this case waits (20 s)");
+        Session session = context.handshake(context.anySuite());
+        // Each request expands threefold, and the flood is larger than any pair of socket buffers, so both the
+        // server's writes and ours stall; a server that gives up shows as our write failing.
+        byte[] request = utf8("\u0390".repeat(8192));
+        int requests = 1200;
+        java.io.ByteArrayOutputStream flood = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < requests; i++) {
+            flood.writeBytes(session.seal(InnerType.DATA, request).encode());
+        }
+        java.util.concurrent.atomic.AtomicReference<IOException> cutOff = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread writer = new Thread(() -> {
+            try {
+                session.connection().send(flood.toByteArray(), requests + " requests of 16 KiB, never reading a reply");
+            } catch (IOException e) {
+                cutOff.set(e);
+            }
+        }, "LIM-005-writer");
+        writer.setDaemon(true);
+        long start = System.nanoTime();
+        writer.start();
+        Duration limit = idle.plus(Duration.ofSeconds(8));
+        context.trace().note("not reading; waiting up to " + limit.toMillis() + " ms for the server to give up");
+        writer.join(limit.toMillis());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (cutOff.get() != null) {
+            context.trace().note("the server cut the connection after " + millis + " ms: " + cutOff.get().getMessage());
+            return;
+        }
+        // The flood went through or is still blocked: a server that gave up has closed by now, one that waits has not.
+        Observed observed = session.connection().readUntilEnd(Duration.ofSeconds(3));
+        if (observed.ending() == Ending.OPEN_AT_TIME_LIMIT) {
+            throw context.fail("the server to abort the connection after its output stalled for the idle timeout ("
+                    + idle.toMillis() + " ms)", "still open " + millis + " ms after the flood began; it had sent "
+                    + observed.bytes().length + " more bytes when read", requests + " requests, no reads");
+        }
+        context.trace().note("the server ended the connection: " + observed.ending().description());
     }
 
     private static int alertCode(Session session, io.secho.wire.Frame frame) {

@@ -69,6 +69,13 @@ final class FaultyServer implements AutoCloseable {
         return thread;
     });
     private final SystemRandomBytes random = new SystemRandomBytes();
+    /** A correct server aborts a peer that stopped reading (REQ-LIM-7); so does this one, whatever its fault. */
+    private final java.util.concurrent.ScheduledExecutorService watchdog =
+            Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "faulty-server-watchdog");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     FaultyServer(Fault fault, PreSharedKey psk) throws IOException {
         this.fault = fault;
@@ -122,8 +129,14 @@ final class FaultyServer implements AutoCloseable {
         }
 
         void send(Frame frame) throws IOException {
-            out.write(frame.encode());
-            out.flush();
+            java.util.concurrent.ScheduledFuture<?> abort = watchdog.schedule(() -> GracefulClose.closeQuietly(socket),
+                    IDLE_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            try {
+                out.write(frame.encode());
+                out.flush();
+            } finally {
+                abort.cancel(false);
+            }
         }
 
         void sendRecord(InnerType type, byte[] payload) throws IOException {
@@ -352,5 +365,6 @@ final class FaultyServer implements AutoCloseable {
     public void close() throws IOException {
         listener.close();
         workers.shutdownNow();
+        watchdog.shutdownNow();
     }
 }
