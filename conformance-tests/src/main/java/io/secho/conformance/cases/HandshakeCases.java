@@ -159,7 +159,7 @@ class HandshakeCases {
         context.requireSuite(Suite.PSK);
         PreSharedKey wrong = PreSharedKey.of(context.random().nextBytes(PreSharedKey.LENGTH));
         TestConnection connection = context.connect();
-        ClientFlight.Pending pending = ClientFlight.start(connection, Suite.PSK, Optional.of(wrong),
+        ClientFlight.Pending pending = ClientFlight.start(connection, Suite.PSK,
                 Suite.PSK.newKeyExchange(context.random(), Optional.of(wrong)), context.random().nextBytes(32), false);
         connection.send(pending.clientFinished(), "client Finished computed with a wrong PSK");
         Endings.plaintextAlertThenFin(context, connection, AlertCode.HANDSHAKE_FAILURE, "Finished under a wrong PSK");
@@ -245,7 +245,7 @@ class HandshakeCases {
             TestConnection connection = context.connect();
             ClientFlight.Pending pending;
             try {
-                pending = ClientFlight.start(connection, suite, context.psk(), exchange, clientRandom, true);
+                pending = ClientFlight.start(connection, suite, exchange, clientRandom, true);
             } catch (io.secho.conformance.net.HandshakeProblem e) {
                 throw context.fail("a valid server flight", e.getMessage(), "ClientHello " + suite);
             }

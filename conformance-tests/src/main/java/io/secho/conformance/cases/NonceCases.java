@@ -99,7 +99,7 @@ class NonceCases {
                 TestConnection connection = context.connect();
                 ClientFlight.Pending pending;
                 try {
-                    pending = ClientFlight.start(connection, suite, context.psk(), exchange, clientRandom, true);
+                    pending = ClientFlight.start(connection, suite, exchange, clientRandom, true);
                 } catch (HandshakeProblem e) {
                     throw context.fail("a valid server flight", e.getMessage(), "ClientHello " + suite);
                 }

@@ -28,11 +28,12 @@ public final class ClientFlight {
     /**
      * Sends a ClientHello and reads the server's ServerHello and Finished.
      *
-     * @param psk the key the harness believes in; a wrong one still gets as far as the server's Finished
+     * @param exchange the harness's side of the key exchange; for psk it holds the key the harness believes
+     *                 in, and a wrong one still gets as far as the server's Finished
      * @param verifyServerFinished false when the harness knows its key is wrong and wants to go on
      */
-    public static Pending start(TestConnection connection, Suite suite, Optional<PreSharedKey> psk,
-                                KeyExchange exchange, byte[] clientRandom, boolean verifyServerFinished)
+    public static Pending start(TestConnection connection, Suite suite, KeyExchange exchange, byte[] clientRandom,
+                                boolean verifyServerFinished)
             throws IOException, HandshakeProblem {
         Frame clientHello = new ClientHello(suite, clientRandom, exchange.publicShare()).toFrame();
         connection.send(clientHello, "ClientHello " + suite);
@@ -93,7 +94,7 @@ public final class ClientFlight {
             throws IOException, HandshakeProblem {
         byte[] clientRandom = random.nextBytes(ClientHello.RANDOM_LENGTH);
         KeyExchange exchange = suite.newKeyExchange(random, psk);
-        return start(connection, suite, psk, exchange, clientRandom, true);
+        return start(connection, suite, exchange, clientRandom, true);
     }
 
     private static Frame expect(TestConnection connection, FrameType type, String what)
