@@ -2,15 +2,16 @@ package io.secho.cli;
 
 import io.secho.lab.LabKey;
 import io.secho.lab.LabProfile;
-import io.secho.lab.LabVariant;
-import io.secho.wire.Hex;
+import io.secho.lab.LabProfileOptions;
 import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,51 +22,45 @@ import java.util.Optional;
 final class LabOptions {
     enum Profile { V1, LAB }
 
-    /** Options that only the dh variant uses. */
-    private static final List<String> DH_ONLY = List.of("--hkdf-info", "--key-encoding", "--key-format",
-            "--server-sends-key-first");
-    private static final List<String> LAB_ONLY = List.of("--lab-variant", "--key-file", "--nonce-length", "--aad",
-            "--hkdf-info", "--key-encoding", "--key-format", "--server-sends-key-first", "--plaintext-replies");
-
     @CommandLine.Option(names = "--profile", paramLabel = "v1|lab", defaultValue = "v1",
             description = "Protocol: v1 (Secho v1, default) or lab (the lab's de facto protocol, spec/lab-profile.md).")
     Profile profile;
 
-    @CommandLine.Option(names = "--lab-variant", paramLabel = "sec|dh",
+    @CommandLine.Option(names = LabProfileOptions.VARIANT, paramLabel = "sec|dh",
             description = "Lab: sec (fixed key from --key-file) or dh (Diffie-Hellman first). Default: sec when "
                     + "--key-file is given, else dh.")
     String variant;
 
-    @CommandLine.Option(names = "--key-file", paramLabel = "FILE",
+    @CommandLine.Option(names = LabProfileOptions.KEY_FILE, paramLabel = "FILE",
             description = "Lab sec: the fixed AES key, 16 or 32 raw bytes or the same as hex text. Never on the "
                     + "command line.")
     Path keyFile;
 
-    @CommandLine.Option(names = "--nonce-length", paramLabel = "12|16",
+    @CommandLine.Option(names = LabProfileOptions.NONCE_LENGTH, paramLabel = "12|16",
             description = "Lab: nonce length in bytes (default: 12).")
-    Integer nonceLength;
+    String nonceLength;
 
-    @CommandLine.Option(names = "--aad", paramLabel = "HEX",
+    @CommandLine.Option(names = LabProfileOptions.AAD, paramLabel = "HEX",
             description = "Lab: associated data of every record, as hex (default: none).")
     String aad;
 
-    @CommandLine.Option(names = "--hkdf-info", paramLabel = "TEXT",
+    @CommandLine.Option(names = LabProfileOptions.HKDF_INFO, paramLabel = "TEXT",
             description = "Lab dh: the HKDF info string (default: '" + LabProfile.DEFAULT_HKDF_INFO + "').")
     String hkdfInfo;
 
-    @CommandLine.Option(names = "--key-encoding", paramLabel = "pem|der",
+    @CommandLine.Option(names = LabProfileOptions.KEY_ENCODING, paramLabel = "pem|der",
             description = "Lab dh: how we send our public key (default: pem); both are accepted.")
     String keyEncoding;
 
-    @CommandLine.Option(names = "--key-format", paramLabel = "pkcs3|x942",
+    @CommandLine.Option(names = LabProfileOptions.KEY_FORMAT, paramLabel = "pkcs3|x942",
             description = "Lab dh: the public key format we send (default: pkcs3); both are accepted.")
     String keyFormat;
 
-    @CommandLine.Option(names = "--server-sends-key-first",
+    @CommandLine.Option(names = LabProfileOptions.SERVER_SENDS_KEY_FIRST,
             description = "Lab dh: the server sends its public key before reading the client's.")
     boolean serverSendsKeyFirst;
 
-    @CommandLine.Option(names = "--plaintext-replies",
+    @CommandLine.Option(names = LabProfileOptions.PLAINTEXT_REPLIES,
             description = "Lab: the server answers in plaintext instead of sealing its replies.")
     boolean plaintextReplies;
 
@@ -73,20 +68,18 @@ final class LabOptions {
         return profile == Profile.LAB;
     }
 
-    /** Under v1: no lab knob may be given, so that a forgotten {@code --profile lab} is caught. */
+    /** Under v1 no lab knob may be given, so that a forgotten {@code --profile lab} is caught. */
     void rejectForV1(CommandLine commandLine) {
-        for (String option : LAB_ONLY) {
-            if (given(commandLine, option)) {
-                throw new CommandLine.ParameterException(commandLine, option + " belongs to the lab profile: add "
-                        + "--profile lab");
-            }
-        }
+        given().keySet().stream().findFirst().ifPresent(option -> {
+            throw new CommandLine.ParameterException(commandLine, option + " belongs to the lab profile: add "
+                    + "--profile lab");
+        });
     }
 
-    /** Under lab: the v1 options given are refused by name (the lab protocol has no suites and no PSK). */
+    /** Under lab the v1 options given are refused by name: the lab protocol has no suites and no PSK. */
     static void rejectForLab(CommandLine commandLine, List<String> v1Options) {
         for (String option : v1Options) {
-            if (given(commandLine, option)) {
+            if (commandLine.getParseResult() != null && commandLine.getParseResult().hasMatchedOption(option)) {
                 throw new CommandLine.ParameterException(commandLine, option + " is a Secho v1 option; the lab "
                         + "profile has no use for it");
             }
@@ -95,53 +88,14 @@ final class LabOptions {
 
     /** @throws CommandLine.ParameterException for a bad or misplaced knob: a usage error, not a crash */
     LabProfile toProfile(CommandLine commandLine) {
-        LabVariant labVariant = variant == null ? (keyFile != null ? LabVariant.SEC : LabVariant.DH)
-                : LabVariant.parse(variant).orElseThrow(() -> new CommandLine.ParameterException(commandLine,
-                        "--lab-variant: '" + variant + "' is not " + LabVariant.choices()));
-        if (labVariant == LabVariant.SEC) {
-            for (String option : DH_ONLY) {
-                if (given(commandLine, option)) {
-                    throw new CommandLine.ParameterException(commandLine, option + " is for the dh variant only");
-                }
-            }
-            if (keyFile == null) {
-                throw new CommandLine.ParameterException(commandLine, "the sec variant needs the fixed key: "
-                        + "--key-file FILE (16 or 32 raw bytes, or hex)");
-            }
-        } else if (keyFile != null) {
-            throw new CommandLine.ParameterException(commandLine, "--key-file is for the sec variant; the dh "
-                    + "variant derives its key by Diffie-Hellman");
+        try {
+            return LabProfileOptions.parse(given());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }
-        LabProfile result = LabProfile.defaults(labVariant);
-        if (nonceLength != null) {
-            try {
-                result = result.withNonceLength(nonceLength);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(commandLine, "--nonce-length: " + e.getMessage());
-            }
-        }
-        if (aad != null) {
-            try {
-                result = result.withAad(Hex.decode(aad));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(commandLine, "--aad: " + e.getMessage());
-            }
-        }
-        if (hkdfInfo != null) {
-            result = result.withHkdfInfo(hkdfInfo);
-        }
-        if (keyEncoding != null) {
-            result = result.withKeyEncoding(LabProfile.parseKeyEncoding(keyEncoding).orElseThrow(() ->
-                    new CommandLine.ParameterException(commandLine, "--key-encoding: '" + keyEncoding + "' is not pem|der")));
-        }
-        if (keyFormat != null) {
-            result = result.withKeyFormat(LabProfile.parseKeyFormat(keyFormat).orElseThrow(() ->
-                    new CommandLine.ParameterException(commandLine, "--key-format: '" + keyFormat + "' is not pkcs3|x942")));
-        }
-        return result.withServerSendsKeyFirst(serverSendsKeyFirst).withPlaintextReplies(plaintextReplies);
     }
 
-    /** Reads the sec variant's key file and says how it was read; empty for dh. */
+    /** Reads the sec variant's key file and says how it was read (never the key); empty for dh. */
     Optional<LabKey> loadKey(CommandLine commandLine, String who) {
         if (keyFile == null) {
             return Optional.empty();
@@ -162,7 +116,24 @@ final class LabOptions {
         return Optional.of(key);
     }
 
-    private static boolean given(CommandLine commandLine, String option) {
-        return commandLine.getParseResult() != null && commandLine.getParseResult().hasMatchedOption(option);
+    /** The lab options given, by name, as {@link LabProfileOptions#parse} takes them. */
+    private Map<String, String> given() {
+        Map<String, String> given = new LinkedHashMap<>();
+        putIfGiven(given, LabProfileOptions.VARIANT, variant);
+        putIfGiven(given, LabProfileOptions.KEY_FILE, keyFile == null ? null : keyFile.toString());
+        putIfGiven(given, LabProfileOptions.NONCE_LENGTH, nonceLength);
+        putIfGiven(given, LabProfileOptions.AAD, aad);
+        putIfGiven(given, LabProfileOptions.HKDF_INFO, hkdfInfo);
+        putIfGiven(given, LabProfileOptions.KEY_ENCODING, keyEncoding);
+        putIfGiven(given, LabProfileOptions.KEY_FORMAT, keyFormat);
+        putIfGiven(given, LabProfileOptions.SERVER_SENDS_KEY_FIRST, serverSendsKeyFirst ? "true" : null);
+        putIfGiven(given, LabProfileOptions.PLAINTEXT_REPLIES, plaintextReplies ? "true" : null);
+        return given;
+    }
+
+    private static void putIfGiven(Map<String, String> given, String option, String value) {
+        if (value != null) {
+            given.put(option, value);
+        }
     }
 }

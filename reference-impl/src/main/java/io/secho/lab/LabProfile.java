@@ -3,9 +3,7 @@ package io.secho.lab;
 import io.secho.wire.Hex;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -148,38 +146,6 @@ public record LabProfile(
                     .append(serverSendsKeyFirst ? ", the server sends its key first" : ", the client sends its key first");
         }
         return text.append(plaintextReplies ? ", plaintext replies" : ", encrypted replies").toString();
-    }
-
-    /**
-     * The command-line options that select this profile ({@code --profile lab} and every knob that is not
-     * its default), without the key file, which the caller adds.
-     */
-    public List<String> options() {
-        List<String> options = new ArrayList<>(List.of("--profile", "lab", "--lab-variant", variant.optionName()));
-        if (nonceLength != DEFAULT_NONCE_LENGTH) {
-            options.addAll(List.of("--nonce-length", Integer.toString(nonceLength)));
-        }
-        if (aad.length > 0) {
-            options.addAll(List.of("--aad", Hex.encode(aad)));
-        }
-        if (variant == LabVariant.DH) {
-            if (!hkdfInfo.equals(DEFAULT_HKDF_INFO)) {
-                options.addAll(List.of("--hkdf-info", hkdfInfo));
-            }
-            if (keyEncoding != KeyEncoding.PEM) {
-                options.addAll(List.of("--key-encoding", keyEncoding.optionName()));
-            }
-            if (keyFormat != KeyFormat.PKCS3) {
-                options.addAll(List.of("--key-format", keyFormat.optionName()));
-            }
-            if (serverSendsKeyFirst) {
-                options.add("--server-sends-key-first");
-            }
-        }
-        if (plaintextReplies) {
-            options.add("--plaintext-replies");
-        }
-        return options;
     }
 
     /** Parses a value of {@code --key-encoding}. */
