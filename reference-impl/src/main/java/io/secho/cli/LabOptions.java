@@ -15,12 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code --profile} and the lab profile's knobs, shared by the client and the server command. Every
- * knob defaults to the lab's most common choice; a knob given without {@code --profile lab}, or for the
- * other variant, is a usage error rather than silently ignored.
+ * {@code --profile} and the lab profile's knobs, a picocli mixin shared by the client and server commands
+ * and by the conformance harness, so that all three spell and explain them alike. Every knob defaults to
+ * the lab's most common choice; a knob given without {@code --profile lab}, or for the other variant, is
+ * a usage error rather than silently ignored.
  */
-final class LabOptions {
-    enum Profile { V1, LAB }
+public final class LabOptions {
+    public enum Profile { V1, LAB }
 
     @CommandLine.Option(names = "--profile", paramLabel = "v1|lab", defaultValue = "v1",
             description = "Protocol: v1 (Secho v1, default) or lab (the lab's de facto protocol, spec/lab-profile.md).")
@@ -64,12 +65,12 @@ final class LabOptions {
             description = "Lab: the server answers in plaintext instead of sealing its replies.")
     boolean plaintextReplies;
 
-    boolean lab() {
+    public boolean lab() {
         return profile == Profile.LAB;
     }
 
     /** Under v1 no lab knob may be given, so that a forgotten {@code --profile lab} is caught. */
-    void rejectForV1(CommandLine commandLine) {
+    public void rejectForV1(CommandLine commandLine) {
         given().keySet().stream().findFirst().ifPresent(option -> {
             throw new CommandLine.ParameterException(commandLine, option + " belongs to the lab profile: add "
                     + "--profile lab");
@@ -77,7 +78,7 @@ final class LabOptions {
     }
 
     /** Under lab the v1 options given are refused by name: the lab protocol has no suites and no PSK. */
-    static void rejectForLab(CommandLine commandLine, List<String> v1Options) {
+    public static void rejectForLab(CommandLine commandLine, List<String> v1Options) {
         for (String option : v1Options) {
             if (commandLine.getParseResult() != null && commandLine.getParseResult().hasMatchedOption(option)) {
                 throw new CommandLine.ParameterException(commandLine, option + " is a Secho v1 option; the lab "
@@ -117,7 +118,7 @@ final class LabOptions {
     }
 
     /** The lab options given, by name, as {@link LabProfileOptions#parse} takes them. */
-    private Map<String, String> given() {
+    public Map<String, String> given() {
         Map<String, String> given = new LinkedHashMap<>();
         putIfGiven(given, LabProfileOptions.VARIANT, variant);
         putIfGiven(given, LabProfileOptions.KEY_FILE, keyFile == null ? null : keyFile.toString());
