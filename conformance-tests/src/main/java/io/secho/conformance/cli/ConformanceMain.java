@@ -5,6 +5,7 @@ import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.RetiredCases;
 import io.secho.conformance.Family;
 import io.secho.conformance.lab.LabTargetConfig;
+import io.secho.conformance.lab.LabTargetRun;
 import io.secho.conformance.report.Baseline;
 import io.secho.conformance.report.ConformanceListener;
 import io.secho.conformance.report.RunSummary;
@@ -150,11 +151,12 @@ public final class ConformanceMain implements Callable<Integer> {
         Map<String, String> parameters;
         Optional<Baseline> baseline;
         String protocol;
+        Optional<LabTargetConfig> lab = Optional.empty();
         try {
             parameters = configurationParameters();
             if (labOptions.lab()) {
-                protocol = "Secho lab profile (" + LabTargetConfig.from(key -> Optional.ofNullable(parameters.get(key)))
-                        .profile().describe() + ")";
+                lab = Optional.of(LabTargetConfig.from(key -> Optional.ofNullable(parameters.get(key))));
+                protocol = "Secho lab profile (" + lab.get().profile().describe() + ")";
             } else {
                 TargetConfig.from(key -> Optional.ofNullable(parameters.get(key)));
                 protocol = RunSummary.V1;
@@ -173,7 +175,8 @@ public final class ConformanceMain implements Callable<Integer> {
             return ExitCodes.UNREACHABLE;
         }
         if (target != null) {
-            Optional<String> unreachable = checkReachable(TargetConfig.parseHostPort(target));
+            Optional<String> unreachable = lab.isPresent() ? LabTargetRun.checkReachable(lab.get())
+                    : checkReachable(TargetConfig.parseHostPort(target));
             if (unreachable.isPresent()) {
                 err.println("secho-conformance: " + unreachable.get());
                 return ExitCodes.UNREACHABLE;

@@ -27,9 +27,10 @@ import java.util.Map;
 import static io.secho.conformance.lab.LabPeer.utf8;
 
 /**
- * The lab profile's cases. They run one after another, in this order: many lab servers serve one client
- * at a time, and the cases that may stop a weak server (abrupt disconnects, bad records) come last, so
- * that everything before them is judged on a server that still runs. Every wait is bounded by the
+ * The lab profile's cases. They run one after another, in the order of their IDs: many lab servers serve
+ * one client at a time, and the cases that may stop a weak server come last, so that everything before
+ * them is judged on a server that still runs. Of those, bad records come first (LAB-W6 is named where it
+ * happens), then abrupt disconnects, then the split record, which a weak server also takes for a bad one. Every wait is bounded by the
  * I/O timeout (3 s by default); the class's time limit is only a backstop.
  */
 @DisplayName("Lab profile")
@@ -98,7 +99,7 @@ class LabCases {
         Map<String, String> used = new HashMap<>();
         for (int session = 1; session <= SESSIONS; session++) {
             LabPeer peer = context.open();
-            checkNonces(context, peer, "session " + session + " ", MESSAGES_PER_LATER_SESSION, used);
+            checkNonces(context, peer, " of session " + session, MESSAGES_PER_LATER_SESSION, used);
             peer.end();
         }
     }
@@ -174,59 +175,8 @@ class LabCases {
 
     @Test
     @Order(10)
-    @DisplayName("a record split across two TCP writes is still echoed")
-    @ConformanceCase(id = "LAB-010", requirements = {"LAB-W5"}, level = Level.SHOULD)
-    void splitAcrossWrites(LabContext context) {
-        String text = "split across two writes";
-        LabPeer peer = context.open();
-        peer.echo("before the split");
-        byte[] record = peer.seal(utf8(text));
-        int cut = context.profile().nonceLength() / 2;
-        peer.sendInTwoWrites(record, cut, SPLIT_PAUSE, peer.describe(record, text));
-        LabReply reply = peer.awaitReply(peer.expectedReplyLength(text), context.ioTimeout(), "the echo of \"" + text + "\"");
-        if (!peer.isEcho(reply, text)) {
-            throw context.finding(Weakness.SPLIT_MESSAGE_MANGLED, "a record sent as " + cut + " + " + (record.length - cut)
-                    + " bytes, " + SPLIT_PAUSE.toMillis() + " ms apart, was not echoed: "
-                    + (reply.silent() ? context.noAnswer() : reply.describe())
-                    + "; the server took the first part for a whole message", peer.describe(record, text));
-        }
-    }
-
-    @Test
-    @Order(11)
-    @DisplayName("a client that leaves without 0x0a (FIN): the server closes that connection and serves the next")
-    @ConformanceCase(id = "LAB-011", requirements = {"LAB-W4"}, endings = "FIN or reset after the client's FIN")
-    void leaveWithoutEndMarker(LabContext context) throws IOException {
-        LabPeer peer = context.open();
-        peer.echo("before leaving");
-        peer.abandon();
-        peer.connection().halfClose();
-        Observed after = peer.connection().readUntilEnd(context.ioTimeout());
-        peer.closeQuietly();
-        if (after.ending() == Ending.OPEN_AT_TIME_LIMIT) {
-            throw context.finding(Weakness.FROZEN_AFTER_ABRUPT_DISCONNECT, "the server kept the connection open "
-                    + after.millis() + " ms after the client's FIN without 0x0a: it did not notice the client left "
-                    + "(it hangs, or spins on a recv() that returns nothing)", "FIN without the end marker");
-        }
-        context.assertStillServing(Weakness.FROZEN_AFTER_ABRUPT_DISCONNECT, "after a client left without 0x0a (FIN)");
-    }
-
-    @Test
-    @Order(12)
-    @DisplayName("a client that resets its connection: the server serves the next")
-    @ConformanceCase(id = "LAB-012", requirements = {"LAB-W4"})
-    void resetByClient(LabContext context) throws IOException {
-        LabPeer peer = context.open();
-        peer.echo("before the reset");
-        peer.abandon();
-        peer.connection().reset();
-        context.assertStillServing(Weakness.FROZEN_AFTER_ABRUPT_DISCONNECT, "after a client reset its connection");
-    }
-
-    @Test
-    @Order(13)
     @DisplayName("a record with a forged tag gets no echo, and the server serves the next client")
-    @ConformanceCase(id = "LAB-013", requirements = {"LAB-W2", "LAB-W6"})
+    @ConformanceCase(id = "LAB-010", requirements = {"LAB-W2", "LAB-W6"})
     void forgedTag(LabContext context) {
         String text = "forged message";
         LabPeer peer = context.open();
@@ -246,9 +196,9 @@ class LabCases {
     }
 
     @Test
-    @Order(14)
+    @Order(11)
     @DisplayName("bytes too short to be a record: the server serves the next client")
-    @ConformanceCase(id = "LAB-014", requirements = {"LAB-W6"})
+    @ConformanceCase(id = "LAB-011", requirements = {"LAB-W6"})
     void tooShortForARecord(LabContext context) {
         LabPeer peer = context.open();
         peer.echo("before the garbage");
@@ -256,6 +206,57 @@ class LabCases {
         peer.send(garbage, Hex.encode(garbage) + " (\"hello\" in plaintext: 5 bytes, shorter than a nonce)");
         peer.awaitReply(peer.expectedReplyLength("hello"), LabContext.NO_ECHO_WAIT, "no echo");
         context.assertStillServing(Weakness.BAD_RECORD_STOPS_SERVER, "after 5 bytes that are no record");
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("a client that leaves without 0x0a (FIN): the server closes that connection and serves the next")
+    @ConformanceCase(id = "LAB-012", requirements = {"LAB-W4"}, endings = "FIN or reset after the client's FIN")
+    void leaveWithoutEndMarker(LabContext context) throws IOException {
+        LabPeer peer = context.open();
+        peer.echo("before leaving");
+        peer.abandon();
+        peer.connection().halfClose();
+        Observed after = peer.connection().readUntilEnd(context.ioTimeout());
+        peer.closeQuietly();
+        if (after.ending() == Ending.OPEN_AT_TIME_LIMIT) {
+            throw context.finding(Weakness.FROZEN_AFTER_ABRUPT_DISCONNECT, "the server kept the connection open "
+                    + after.millis() + " ms after the client's FIN without 0x0a: it did not notice the client left "
+                    + "(it hangs, or spins on a recv() that returns nothing)", "FIN without the end marker");
+        }
+        context.assertStillServing(Weakness.FROZEN_AFTER_ABRUPT_DISCONNECT, "after a client left without 0x0a (FIN)");
+    }
+
+    @Test
+    @Order(13)
+    @DisplayName("a client that resets its connection: the server serves the next")
+    @ConformanceCase(id = "LAB-013", requirements = {"LAB-W4"})
+    void resetByClient(LabContext context) throws IOException {
+        LabPeer peer = context.open();
+        peer.echo("before the reset");
+        peer.abandon();
+        peer.connection().reset();
+        context.assertStillServing(Weakness.FROZEN_AFTER_ABRUPT_DISCONNECT, "after a client reset its connection");
+    }
+
+    @Test
+    @Order(14)
+    @DisplayName("a record split across two TCP writes is still echoed")
+    @ConformanceCase(id = "LAB-014", requirements = {"LAB-W5"}, level = Level.SHOULD)
+    void splitAcrossWrites(LabContext context) {
+        String text = "split across two writes";
+        LabPeer peer = context.open();
+        peer.echo("before the split");
+        byte[] record = peer.seal(utf8(text));
+        int cut = context.profile().nonceLength() / 2;
+        peer.sendInTwoWrites(record, cut, SPLIT_PAUSE, peer.describe(record, text));
+        LabReply reply = peer.awaitReply(peer.expectedReplyLength(text), context.ioTimeout(), "the echo of \"" + text + "\"");
+        if (!peer.isEcho(reply, text)) {
+            throw context.finding(Weakness.SPLIT_MESSAGE_MANGLED, "a record sent as " + cut + " + " + (record.length - cut)
+                    + " bytes, " + SPLIT_PAUSE.toMillis() + " ms apart, was not echoed: "
+                    + (reply.silent() ? context.noAnswer() : reply.describe())
+                    + "; the server took the first part for a whole message", peer.describe(record, text));
+        }
     }
 
     private static void echoAll(LabContext context, List<String> messages) {
@@ -271,16 +272,16 @@ class LabCases {
     }
 
     /** Echoes messages, and fails on the first nonce (ours or the server's) that a reply uses again. */
-    private static void checkNonces(LabContext context, LabPeer peer, String prefix, int count, Map<String, String> used) {
+    private static void checkNonces(LabContext context, LabPeer peer, String session, int count, Map<String, String> used) {
         for (int i = 1; i <= count; i++) {
-            String text = "nonce check " + prefix + i;
+            String text = "nonce check " + i + session;
             byte[] record = peer.seal(utf8(text));
-            used.putIfAbsent(Hex.encode(peer.cipher().nonceOf(record)), "our request " + prefix + i);
+            used.putIfAbsent(Hex.encode(peer.cipher().nonceOf(record)), "our request " + i + session);
             byte[] reply = peer.echo(record, text);
             String nonce = Hex.encode(peer.cipher().nonceOf(reply));
-            String before = used.putIfAbsent(nonce, "reply " + prefix + i);
+            String before = used.putIfAbsent(nonce, "reply " + i + session);
             if (before != null) {
-                throw context.finding(Weakness.NONCE_REUSE, "reply " + prefix + i + " carries nonce " + nonce
+                throw context.finding(Weakness.NONCE_REUSE, "reply " + i + session + " carries nonce " + nonce
                         + ", already used by " + before + (before.startsWith("our") ? " (the server sealed its reply "
                         + "under the client's nonce: two plaintexts under one key and nonce)" : " under the same key"),
                         peer.describe(record, text));

@@ -1,13 +1,20 @@
 package io.secho.conformance.lab;
 
 import io.secho.crypto.InsecureDeterministicRandomBytes;
+import io.secho.crypto.SystemRandomBytes;
+import io.secho.lab.LabClient;
+import io.secho.lab.LabClientConfig;
 import io.secho.lab.LabKey;
+import io.secho.lab.LabProtocolException;
 import io.secho.lab.LabServer;
 import io.secho.lab.LabServerConfig;
 import io.secho.lab.LabVariant;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -44,6 +51,28 @@ public final class LabTargetRun implements AutoCloseable {
         LabServer server = LabServer.start(LabServerConfig.loopback(0, config.profile(), key)
                 .withTimeouts(EMBEDDED_TIMEOUT, EMBEDDED_TIMEOUT));
         return new LabTargetRun(config, new InetSocketAddress("127.0.0.1", server.port()), key, Optional.of(server));
+    }
+
+    /**
+     * Whether the external target accepts connections, asked as a polite lab client asks: a whole session
+     * ended with 0x0a. A bare connect and close would look to the server like a client that left without
+     * the marker, which freezes many lab servers before the first case runs (LAB-W4).
+     *
+     * @return why the target cannot be reached; empty when it accepts connections, whatever it then does
+     */
+    public static Optional<String> checkReachable(LabTargetConfig config) {
+        InetSocketAddress target = config.external().orElseThrow(() -> new IllegalArgumentException("no target"));
+        LabClientConfig client = new LabClientConfig(target.getHostString(), target.getPort(), config.profile(),
+                config.key(), config.ioTimeout(), new SystemRandomBytes());
+        try (LabClient session = LabClient.connect(client)) {
+            return Optional.empty();
+        } catch (ConnectException | UnknownHostException | NoRouteToHostException e) {
+            return Optional.of("cannot connect to " + target.getHostString() + ":" + target.getPort() + ": "
+                    + e.getMessage());
+        } catch (IOException | LabProtocolException e) {
+            // It accepted the connection: what it did next is for the cases to judge.
+            return Optional.empty();
+        }
     }
 
     public LabTargetConfig config() {

@@ -5,6 +5,7 @@ import io.secho.conformance.report.CaseResult;
 import io.secho.conformance.report.ConformanceListener;
 import io.secho.conformance.report.RunSummary;
 import io.secho.conformance.target.TargetConfig;
+import io.secho.lab.LabProfileOptions;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -49,8 +50,13 @@ final class LabHarness {
     static Result run(Optional<String> target, Map<String, String> options, Path reportDir, String... extra) {
         Map<String, String> parameters = new HashMap<>();
         parameters.put(TargetConfig.PROFILE, TargetConfig.PROFILE_LAB);
-        target.ifPresent(t -> parameters.put(TargetConfig.TARGET, t));
-        options.forEach((option, value) -> parameters.put(LabTargetConfig.parameterName(option), value));
+        // Every parameter set, blank or false when absent, so that a -Dsecho.* of the build cannot leak in.
+        parameters.put(TargetConfig.TARGET, target.orElse(""));
+        for (String option : LabProfileOptions.ALL) {
+            boolean flag = option.equals(LabProfileOptions.SERVER_SENDS_KEY_FIRST)
+                    || option.equals(LabProfileOptions.PLAINTEXT_REPLIES);
+            parameters.put(LabTargetConfig.parameterName(option), options.getOrDefault(option, flag ? "false" : ""));
+        }
         parameters.put(TargetConfig.SEED, "4711");
         for (int i = 0; i + 1 < extra.length; i += 2) {
             parameters.put(extra[i], extra[i + 1]);

@@ -60,8 +60,8 @@ class LabHarnessTest {
             LabHarness.Result result = LabHarness.run(Optional.of("127.0.0.1:" + server.port()), options, dir.resolve("reports"));
             assertEquals(INHERENT, result.found(), result.output());
             assertEquals(0, result.summary().mustFailures(), result.output());
-            assertEquals(List.of("LAB-007", "LAB-010"), result.ids(CaseResult.Status.FAILED), result.output());
-            assertTrue(result.message("LAB-010").contains("inherent in the lab protocol"), result.message("LAB-010"));
+            assertEquals(List.of("LAB-007", "LAB-014"), result.ids(CaseResult.Status.FAILED), result.output());
+            assertTrue(result.message("LAB-014").contains("inherent in the lab protocol"), result.message("LAB-014"));
             assertTrue(result.output().contains("LAB-W5        FOUND") && result.output().contains("LAB-W3        absent"),
                     result.output());
             String json = Files.readString(dir.resolve("reports/secho-conformance.json"));

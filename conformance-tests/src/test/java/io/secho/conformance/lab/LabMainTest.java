@@ -92,11 +92,11 @@ class LabMainTest {
                     "--nonce-length", "16", "--target", target, "--seed", "9", "--report-dir", dir.toString());
             assertEquals(0, run.exitCode(), run.out() + run.err());
             assertTrue(run.out().contains("Secho lab profile (sec variant, nonce 16 bytes"), run.out());
-            assertTrue(run.out().contains("WARN LAB-010") && run.out().contains("(MUST failures: 0, SHOULD failures: 2)"),
+            assertTrue(run.out().contains("WARN LAB-014") && run.out().contains("(MUST failures: 0, SHOULD failures: 2)"),
                     run.out());
             assertTrue(run.out().contains("replay: java -jar conformance-tests/target/secho-conformance.jar --profile lab "
                     + "--lab-variant sec --nonce-length 16 --key-file " + keyFile + " --target " + target
-                    + " --seed 9 --case LAB-010"), run.out());
+                    + " --seed 9 --case LAB-014"), run.out());
             assertFalse(run.out().contains(KEY_HEX), "the key must never be printed");
 
             Path baseline = Files.writeString(dir.resolve("expect.txt"), "LAB-001  not really failing\n");
