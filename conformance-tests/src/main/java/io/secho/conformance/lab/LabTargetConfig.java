@@ -46,8 +46,13 @@ public record LabTargetConfig(LabProfile profile, Optional<InetSocketAddress> ex
                 .map(TargetConfig::parseHostPort);
         Map<String, String> given = new LinkedHashMap<>();
         for (String option : LabProfileOptions.ALL) {
-            parameters.apply(parameterName(option)).filter(v -> !v.isBlank() || isFlag(option))
-                    .ifPresent(value -> given.put(option, value));
+            Optional<String> value = parameters.apply(parameterName(option)).map(String::strip);
+            if (isFlag(option)) {
+                // -Dsecho.plaintext-replies alone means true; "false" means the flag is not given.
+                value.filter(v -> !v.equalsIgnoreCase("false")).ifPresent(v -> given.put(option, v.isEmpty() ? "true" : v));
+            } else {
+                value.filter(v -> !v.isEmpty()).ifPresent(v -> given.put(option, v));
+            }
         }
         Optional<Path> keyFile = Optional.ofNullable(given.get(LabProfileOptions.KEY_FILE)).map(Path::of);
         boolean secVariant = given.containsKey(LabProfileOptions.VARIANT)
