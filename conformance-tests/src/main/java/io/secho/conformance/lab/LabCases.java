@@ -146,9 +146,7 @@ class LabCases {
                     + "0x0a: " + (reply.silent() ? context.noAnswer() : reply.describe())
                     + "; the server took it for the end marker", peer.describe(record, text));
         }
-        if (!peer.isEcho(reply, text)) {
-            peer.echo(record, text);
-        }
+        peer.requireEcho(reply, text);
         peer.echo("after the newline");
     }
 

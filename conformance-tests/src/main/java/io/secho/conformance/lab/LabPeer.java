@@ -176,21 +176,29 @@ public final class LabPeer {
     /** Sends the record of a message, and fails the case unless the reply is its echo; returns the reply. */
     public byte[] echo(byte[] record, String text) {
         LabReply reply = exchange(record, text);
+        requireEcho(reply, text);
+        return reply.bytes();
+    }
+
+    /** Fails the case, saying what came instead, unless the reply is the echo of the text. */
+    public void requireEcho(LabReply reply, String text) {
         String expected = "the echo \"" + upper(text) + "\" (Python's str.upper() of \"" + text + "\")";
-        if (reply.silent()) {
-            throw context.failWith(LabRules.ECHO, expected, context.noAnswer(), "record \"" + text + "\"");
+        if (reply.empty()) {
+            throw context.failWith(LabRules.ECHO, expected, reply.silent() ? context.noAnswer()
+                    : reply.describe() + ": the server ended the connection instead of answering", "record \"" + text + "\"");
         }
         Optional<byte[]> opened = open(reply);
         if (opened.isEmpty()) {
             throw context.failWith(LabRules.RECORD, expected + ", sealed under the session key", reply.describe()
-                    + ": does not decrypt" + (context.profile().plaintextReplies() ? "" : " (a plaintext reply? "
-                    + "then --plaintext-replies; else check the key, --aad and --nonce-length)"), "record \"" + text + "\"");
+                    + ": does not decrypt" + (context.profile().plaintextReplies() ? "" : " (a plaintext reply? then "
+                    + "--plaintext-replies; else check the key, --aad, --nonce-length"
+                    + (context.profile().variant() == LabVariant.DH ? ", --hkdf-info" : "") + ")"),
+                    "record \"" + text + "\"");
         }
         if (!Arrays.equals(opened.get(), utf8(upper(text)))) {
             throw context.failWith(LabRules.ECHO, expected, "\"" + new String(opened.get(), StandardCharsets.UTF_8)
                     + "\" (" + Hex.encode(opened.get()) + ")", "record \"" + text + "\"");
         }
-        return reply.bytes();
     }
 
     /** True when the reply opens (or, with plaintext replies, is) the echo of the text. */

@@ -92,6 +92,19 @@ class LabHarnessTest {
         }
     }
 
+    @Test
+    void aKnobThatDoesNotMatchTheServerIsNamedInTheFailure(@TempDir Path dir) throws IOException {
+        LabProfile served = LabProfile.defaults(LabVariant.DH).withPlaintextReplies(true);
+        try (LabServer server = LabServer.start(LabServerConfig.loopback(0, served, Optional.empty()))) {
+            LabHarness.Result result = LabHarness.run(Optional.of("127.0.0.1:" + server.port()),
+                    Map.of(LabProfileOptions.VARIANT, "dh"), dir, "secho.case", "LAB-001");
+            assertEquals(List.of("LAB-001"), result.ids(CaseResult.Status.FAILED), result.output());
+            String message = result.message("LAB-001");
+            assertTrue(message.startsWith("LAB-R3:") && message.contains("does not decrypt")
+                    && message.contains("--plaintext-replies") && message.contains("--hkdf-info"), message);
+        }
+    }
+
     /** IDs are stable and well formed, and every weakness a case looks for is one the appendix defines. */
     @Test
     void labCatalogueIsWellFormedAndMatchesTheAppendix() throws IOException {
