@@ -165,7 +165,7 @@ class PythonLabPeerTest {
         List<String> arguments = withKey(List.of("--variant", weak.variant, "--weak", weak.mode), dir, KEY_32);
         try (PythonLabServer server = PythonLabServer.start(python, dir, arguments)) {
             LabHarness.Result result = LabHarness.run(Optional.of(server.target()), harnessOptions(arguments),
-                    dir.resolve("reports"), TargetConfig.CASE, weak.cases, TargetConfig.IO_TIMEOUT, "1s");
+                    dir.resolve("reports"), TargetConfig.CASE, weak.cases, TargetConfig.IO_TIMEOUT, "2s");
             String what = weak + " on " + python + ":\n" + result.output() + "\nserver log:\n" + server.log();
             assertEquals(weak.mustFail, result.ids(CaseResult.Status.FAILED), what);
             for (String id : weak.mustFail) {
