@@ -11,6 +11,7 @@ import io.secho.lab.LabVariant;
 import io.secho.wire.Hex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,6 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The lab cases against the reference lab server, in both variants and in knob combinations: it has no
  * fault, so the only findings are the two weaknesses inherent in the lab protocol, reported as SHOULD.
  */
+// Alone: it starts servers of its own, and on two cores it must neither slow nor be slowed by the
+// timing-sensitive FaultMatrixTest.
+@Isolated
 @Timeout(120)
 class LabHarnessTest {
     private static final byte[] KEY = Hex.decode("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");

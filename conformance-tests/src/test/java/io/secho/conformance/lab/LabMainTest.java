@@ -9,6 +9,7 @@ import io.secho.lab.LabVariant;
 import io.secho.wire.Hex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -26,6 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code secho-conformance.jar --profile lab} as a teacher or a student drives it. */
+// Alone: it starts servers of its own, and on two cores it must neither slow nor be slowed by the
+// timing-sensitive FaultMatrixTest.
+@Isolated
 @Timeout(120)
 class LabMainTest {
     private static final String KEY_HEX = "603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4";

@@ -12,6 +12,7 @@ import io.secho.conformance.report.CaseResult;
 import io.secho.conformance.target.TargetConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,6 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * independent peer: the reference lab client talks to it in every knob combination, the harness gives it
  * a verdict, and each of its deliberately weak modes is caught by the case meant for it.
  */
+// Alone: it starts servers of its own, and on two cores it must neither slow nor be slowed by the
+// timing-sensitive FaultMatrixTest.
+@Isolated
 @Timeout(300)
 class PythonLabPeerTest {
     private static final byte[] KEY_32 = new SystemRandomBytes().nextBytes(32);
