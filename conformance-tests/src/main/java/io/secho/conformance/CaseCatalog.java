@@ -1,5 +1,6 @@
 package io.secho.conformance;
 
+import io.secho.conformance.target.TargetConfig;
 import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -12,12 +13,16 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Every case the harness has, found the way JUnit finds them: for --list and the coverage check. */
 public final class CaseCatalog {
     public static final String CASES_PACKAGE = "io.secho.conformance.cases";
+    /** The lab profile's cases: a catalogue of their own, run only with --profile lab. */
+    public static final String LAB_CASES_PACKAGE = "io.secho.conformance.lab";
 
     /** One case as declared; {@code parameterized} cases run once per input, as {@code ID.N}. */
     public record Entry(ConformanceCase annotation, String displayName, boolean parameterized) {
@@ -26,17 +31,31 @@ public final class CaseCatalog {
     private CaseCatalog() {
     }
 
+    /**
+     * The cases of the profile the parameters name (v1 unless {@code secho.profile=lab}). The profile is
+     * always set explicitly, so that a {@code -Dsecho.profile} of the surrounding JVM cannot switch it.
+     */
     public static LauncherDiscoveryRequest request(Map<String, String> parameters) {
+        boolean lab = TargetConfig.labProfile(key -> Optional.ofNullable(parameters.get(key)));
+        Map<String, String> explicit = new HashMap<>(parameters);
+        explicit.put(TargetConfig.PROFILE, lab ? TargetConfig.PROFILE_LAB : TargetConfig.PROFILE_V1);
         return LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectPackage(CASES_PACKAGE))
+                .selectors(DiscoverySelectors.selectPackage(lab ? LAB_CASES_PACKAGE : CASES_PACKAGE))
                 .filters(ClassNameFilter.includeClassNamePatterns(".*Cases"))
-                .configurationParameters(parameters)
+                .configurationParameters(explicit)
                 .build();
     }
 
+    /** Every Secho v1 case. */
     public static List<Entry> all() {
+        return all(false);
+    }
+
+    /** Every case of one profile: v1, or the lab profile's. */
+    public static List<Entry> all(boolean lab) {
+        Map<String, String> parameters = Map.of(TargetConfig.PROFILE, lab ? TargetConfig.PROFILE_LAB : TargetConfig.PROFILE_V1);
         TestPlan plan = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false).build()).discover(request(Map.of()));
+                .enableTestExecutionListenerAutoRegistration(false).build()).discover(request(parameters));
         List<Entry> entries = new ArrayList<>();
         for (TestIdentifier root : plan.getRoots()) {
             collect(plan, root, entries);

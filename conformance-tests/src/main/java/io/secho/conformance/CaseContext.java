@@ -68,6 +68,11 @@ public final class CaseContext implements AutoCloseable {
 
     /** A bit position in [0, bits), fixed by the seed. */
     public int randomIndex(int bound) {
+        return randomIndex(random, bound);
+    }
+
+    /** A position in [0, bound) drawn from the randomness given: the seeded choices of every profile's cases. */
+    public static int randomIndex(RandomBytes random, int bound) {
         byte[] four = random.nextBytes(4);
         int value = ((four[0] & 0x7f) << 24) | ((four[1] & 0xff) << 16) | ((four[2] & 0xff) << 8) | (four[3] & 0xff);
         return value % bound;

@@ -17,7 +17,10 @@ public @interface ConformanceCase {
     /** e.g. {@code TAG-004}; the prefix names the family. A test factory's children add {@code .N}. */
     String id();
 
-    /** The {@code REQ-<AREA>-<N>} IDs whose violation makes this case fail. */
+    /**
+     * The {@code REQ-<AREA>-<N>} IDs whose violation makes this case fail; for the lab profile's cases, the
+     * rules {@code LAB-R<N>} and weaknesses {@code LAB-W<N>} of spec/lab-profile.md.
+     */
     String[] requirements();
 
     Level level() default Level.MUST;

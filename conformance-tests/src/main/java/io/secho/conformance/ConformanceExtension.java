@@ -28,6 +28,10 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
     public static final String TARGET_ENTRY = "secho.target";
     public static final String PSK_FILE_ENTRY = "secho.psk-file";
     public static final String IMAGE_ENTRY = "secho.image";
+    /** The protocol a run checks, for the reports' headings; absent means Secho v1. */
+    public static final String PROTOCOL_ENTRY = "secho.protocol";
+    /** Options the replay command needs beyond target, seed and case (the lab profile's knobs). */
+    public static final String REPLAY_OPTIONS_ENTRY = "secho.replay-options";
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConformanceExtension.class);
 
     @Override
@@ -36,7 +40,15 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
         if (annotation.isEmpty()) {
             return ConditionEvaluationResult.enabled("not a single case");
         }
-        String id = annotation.get().id();
+        if (TargetConfig.labProfile(context::getConfigurationParameter)) {
+            return ConditionEvaluationResult.disabled(CaseFilter.FILTERED_OUT + " (" + TargetConfig.PROFILE
+                    + "=lab runs the lab profile's cases instead)");
+        }
+        return byFilters(context, annotation.get().id());
+    }
+
+    /** The {@code --case} and {@code --family} filters, for the cases of every profile. */
+    public static ConditionEvaluationResult byFilters(ExtensionContext context, String id) {
         Optional<String> caseFilter = context.getConfigurationParameter(TargetConfig.CASE);
         if (caseFilter.isPresent() && !CaseFilter.matchesCase(id, caseFilter.get(), context.getDisplayName())) {
             return ConditionEvaluationResult.disabled(CaseFilter.FILTERED_OUT + " (" + TargetConfig.CASE + ")");

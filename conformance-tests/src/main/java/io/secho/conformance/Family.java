@@ -10,7 +10,9 @@ public enum Family {
     ECHO("ECHO", "Echo transform"),
     FRAMING("FRM", "Framing and robustness"),
     CLOSE("CLOSE", "Closing"),
-    LIMITS("LIM", "Timeouts and limits");
+    LIMITS("LIM", "Timeouts and limits"),
+    /** The lab-compatibility profile (spec/lab-profile.md): run only with --profile lab. */
+    LAB("LAB", "Lab profile");
 
     private final String prefix;
     private final String title;

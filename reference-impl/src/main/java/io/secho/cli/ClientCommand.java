@@ -8,13 +8,10 @@ import io.secho.crypto.SystemRandomBytes;
 import io.secho.handshake.Suite;
 import picocli.CommandLine;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +21,9 @@ import java.util.concurrent.Callable;
 @CommandLine.Command(name = "client", mixinStandardHelpOptions = true,
         description = {"Talk to a Secho v1 server. With --message, send each message, print each reply on its own "
                 + "line, then close. Without it, read lines from standard input (type a line, see the reply); an "
-                + "empty line or end of input closes the session."})
+                + "empty line or end of input closes the session.",
+            "With --profile lab, talk to one of the lab's servers (Server_sec.py, Server_dh.py) in their own "
+                + "protocol; the lab options below say how that server does it."})
 final class ClientCommand implements Callable<Integer> {
     private final Map<String, String> environment;
 
@@ -53,6 +52,9 @@ final class ClientCommand implements Callable<Integer> {
             description = "Limit on connecting and on each wait for the server (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @CommandLine.Mixin
+    LabOptions labOptions = new LabOptions();
+
     ClientCommand(Map<String, String> environment) {
         this.environment = environment;
     }
@@ -62,6 +64,11 @@ final class ClientCommand implements Callable<Integer> {
         CommandLine commandLine = spec.commandLine();
         PrintWriter out = commandLine.getOut();
         PrintWriter err = commandLine.getErr();
+        if (labOptions.lab()) {
+            LabOptions.rejectForLab(commandLine, List.of("--suite", "--psk-file"));
+            return LabCommands.client(commandLine, labOptions, host, port, messages, timeout);
+        }
+        labOptions.rejectForV1(commandLine);
         Optional<PreSharedKey> psk = pskOptions.load(commandLine, environment);
         List<Suite> proposed = suites != null ? suites
                 : psk.isPresent() ? List.of(Suite.PSK) : List.of(Suite.X25519, Suite.MODP2048);
@@ -80,7 +87,7 @@ final class ClientCommand implements Callable<Integer> {
                     out.flush();
                 }
             } else {
-                echoStandardInput(client, out, err);
+                StandardInputEcho.run(client::echo, out, err);
             }
             return 0;
         } catch (SessionException e) {
@@ -98,28 +105,6 @@ final class ClientCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("secho client: " + e.getMessage());
             return SechoCli.EXIT_SESSION_FAILED;
-        }
-    }
-
-    /** One message per line of standard input, each reply printed before the next line is read. */
-    private static void echoStandardInput(SechoClient client, PrintWriter out, PrintWriter err)
-            throws IOException, SessionException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        boolean interactive = System.console() != null;
-        if (interactive) {
-            err.println("type a line to send it; an empty line ends the session");
-        }
-        while (true) {
-            if (interactive) {
-                err.print("> ");
-                err.flush();
-            }
-            String line = in.readLine();
-            if (line == null || line.isEmpty()) {
-                return;
-            }
-            out.println(client.echo(line));
-            out.flush();
         }
     }
 }

@@ -19,8 +19,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 @CommandLine.Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Serve Secho v1 until Ctrl+C. Logs one line per connection to standard error "
-                + "(never keys or message contents).")
+        description = {"Serve Secho v1 until Ctrl+C. Logs one line per connection to standard error "
+                + "(never keys or message contents).",
+            "With --profile lab, serve the lab's own protocol instead (for testing the lab's clients and the "
+                + "harness); the lab options below choose the variant and its knobs."})
 final class ServerCommand implements Callable<Integer> {
     private final Map<String, String> environment;
 
@@ -55,6 +57,9 @@ final class ServerCommand implements Callable<Integer> {
             description = "Connections served at once; more get the busy alert (default: ${DEFAULT-VALUE}).")
     int maxConnections;
 
+    @CommandLine.Mixin
+    LabOptions labOptions = new LabOptions();
+
     ServerCommand(Map<String, String> environment) {
         this.environment = environment;
     }
@@ -62,6 +67,12 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CommandLine commandLine = spec.commandLine();
+        if (labOptions.lab()) {
+            LabOptions.rejectForLab(commandLine, List.of("--suite", "--psk-file"));
+            return LabCommands.server(commandLine, labOptions, resolve(commandLine), port, handshakeTimeout,
+                    idleTimeout, maxConnections);
+        }
+        labOptions.rejectForV1(commandLine);
         Optional<PreSharedKey> psk = pskOptions.load(commandLine, environment);
         ServerConfig.Builder builder = ServerConfig.builder()
                 .bindAddress(resolve(commandLine))

@@ -4,10 +4,13 @@ import io.secho.conformance.CaseCatalog;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.RetiredCases;
 import io.secho.conformance.Family;
+import io.secho.conformance.lab.LabTargetConfig;
+import io.secho.conformance.lab.LabTargetRun;
 import io.secho.conformance.report.Baseline;
 import io.secho.conformance.report.ConformanceListener;
 import io.secho.conformance.report.RunSummary;
 import io.secho.conformance.target.TargetConfig;
+import io.secho.cli.LabOptions;
 import io.secho.crypto.PreSharedKey;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -31,7 +34,10 @@ import java.util.stream.Collectors;
 @CommandLine.Command(name = "secho-conformance", mixinStandardHelpOptions = true,
         version = "secho-conformance 1.0 (Secho protocol v1)",
         description = {"Checks a Secho v1 server against every requirement of the spec and reports a verdict per "
-                + "case, family and requirement. Without --target it tests the embedded reference server."},
+                + "case, family and requirement. Without --target it tests the embedded reference server.",
+            "With --profile lab it checks one of the lab's own servers (Server_sec.py, Server_dh.py) against the lab "
+                + "profile (spec/lab-profile.md) and reports which of its known weaknesses the server has; the lab "
+                + "options say how that server speaks. Without --target it tests an embedded reference lab server."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every MUST case passed (with --expect: failed exactly as listed)",
@@ -42,7 +48,9 @@ import java.util.stream.Collectors;
         footer = {"  java -jar secho-conformance.jar",
             "  java -jar secho-conformance.jar --target 127.0.0.1:8443 --psk-file secho.key",
             "  java -jar secho-conformance.jar --target host:8443 --suite x25519 --family TAG --seed 42",
-            "  java -jar secho-conformance.jar --list"})
+            "  java -jar secho-conformance.jar --list",
+            "  java -jar secho-conformance.jar --profile lab --lab-variant sec --key-file key.bin --target 127.0.0.1:8443",
+            "  java -jar secho-conformance.jar --profile lab --lab-variant dh --target 127.0.0.1:8443 --list"})
 public final class ConformanceMain implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -72,8 +80,8 @@ public final class ConformanceMain implements Callable<Integer> {
             description = "The idle timeout the target enforces; LIM-004 checks it when given (at most 40s).")
     String idleTimeout;
 
-    @CommandLine.Option(names = "--io-timeout", paramLabel = "DURATION", defaultValue = "5s",
-            description = "How long to wait for each answer of the target (default: ${DEFAULT-VALUE}).")
+    @CommandLine.Option(names = "--io-timeout", paramLabel = "DURATION",
+            description = "How long to wait for each answer of the target (default: 5s; 3s with --profile lab).")
     String ioTimeout;
 
     @CommandLine.Option(names = "--seed", paramLabel = "SEED",
@@ -85,7 +93,8 @@ public final class ConformanceMain implements Callable<Integer> {
     List<String> cases;
 
     @CommandLine.Option(names = "--family", paramLabel = "NAME", split = ",",
-            description = "Run only these families: HS, NONCE, TAG, ECHO, FRM, CLOSE, LIM; repeatable.")
+            description = "Run only these families: HS, NONCE, TAG, ECHO, FRM, CLOSE, LIM (LAB with --profile lab); "
+                    + "repeatable.")
     List<String> families;
 
     @CommandLine.Option(names = "--expect", paramLabel = "FILE",
@@ -100,12 +109,20 @@ public final class ConformanceMain implements Callable<Integer> {
     @CommandLine.Option(names = "--list", description = "List every case with its requirements and exit.")
     boolean list;
 
+    @CommandLine.Mixin
+    LabOptions labOptions = new LabOptions();
+
+    /** Options of Secho v1 alone: the lab protocol has no suites, no PSK, no handshake or idle timeout to check. */
+    private static final List<String> V1_ONLY = List.of("--image", "--suite", "--psk-file", "--handshake-timeout",
+            "--idle-timeout");
+
     public static void main(String[] args) {
         System.exit(execute(args, System.out, System.err));
     }
 
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         CommandLine commandLine = new CommandLine(new ConformanceMain());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));
         commandLine.setExecutionStrategy(parseResult -> {
@@ -122,15 +139,28 @@ public final class ConformanceMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (labOptions.lab()) {
+            LabOptions.rejectForLab(spec.commandLine(), V1_ONLY);
+        } else {
+            labOptions.rejectForV1(spec.commandLine());
+        }
         if (list) {
             listCases();
             return ExitCodes.CONFORMANT;
         }
         Map<String, String> parameters;
         Optional<Baseline> baseline;
+        String protocol;
+        Optional<LabTargetConfig> lab = Optional.empty();
         try {
             parameters = configurationParameters();
-            TargetConfig.from(key -> Optional.ofNullable(parameters.get(key)));
+            if (labOptions.lab()) {
+                lab = Optional.of(LabTargetConfig.from(key -> Optional.ofNullable(parameters.get(key))));
+                protocol = "Secho lab profile (" + lab.get().profile().describe() + ")";
+            } else {
+                TargetConfig.from(key -> Optional.ofNullable(parameters.get(key)));
+                protocol = RunSummary.V1;
+            }
             baseline = expect == null ? Optional.empty() : Optional.of(Baseline.read(expect));
         } catch (IllegalArgumentException e) {
             err.println("secho-conformance: " + e.getMessage());
@@ -145,14 +175,16 @@ public final class ConformanceMain implements Callable<Integer> {
             return ExitCodes.UNREACHABLE;
         }
         if (target != null) {
-            Optional<String> unreachable = checkReachable(TargetConfig.parseHostPort(target));
+            Optional<String> unreachable = lab.isPresent() ? LabTargetRun.checkReachable(lab.get())
+                    : checkReachable(TargetConfig.parseHostPort(target));
             if (unreachable.isPresent()) {
                 err.println("secho-conformance: " + unreachable.get());
                 return ExitCodes.UNREACHABLE;
             }
         }
-        out.println("Secho v1 conformance harness: target " + (image != null ? "image " + image
-                : target == null ? "embedded reference server" : target)
+        out.println(protocol + " conformance harness: target " + (image != null ? "image " + image
+                : target == null ? (labOptions.lab() ? "embedded reference lab server" : "embedded reference server")
+                : target)
                 + ", seed " + parameters.get(TargetConfig.SEED) + " (--seed replays this run)");
         ConformanceListener listener = new ConformanceListener(out, Optional.of(reportDir));
         launcher().execute(CaseCatalog.request(parameters), listener);
@@ -204,7 +236,13 @@ public final class ConformanceMain implements Callable<Integer> {
         if (idleTimeout != null) {
             parameters.put(TargetConfig.IDLE_TIMEOUT, idleTimeout);
         }
-        parameters.put(TargetConfig.IO_TIMEOUT, ioTimeout);
+        if (ioTimeout != null) {
+            parameters.put(TargetConfig.IO_TIMEOUT, ioTimeout);
+        }
+        if (labOptions.lab()) {
+            parameters.put(TargetConfig.PROFILE, TargetConfig.PROFILE_LAB);
+            labOptions.given().forEach((option, value) -> parameters.put(LabTargetConfig.parameterName(option), value));
+        }
         parameters.put(TargetConfig.SEED, seed != null ? seed : Long.toUnsignedString(new SecureRandom().nextLong() >>> 16));
         if (cases != null) {
             parameters.put(TargetConfig.CASE, String.join(",", cases));
@@ -245,7 +283,7 @@ public final class ConformanceMain implements Callable<Integer> {
     }
 
     private void listCases() {
-        List<CaseCatalog.Entry> entries = CaseCatalog.all();
+        List<CaseCatalog.Entry> entries = CaseCatalog.all(labOptions.lab());
         out.printf("%-12s %-6s %-24s %s%n", "ID", "LEVEL", "FAMILY", "CASE / REQUIREMENTS / ALLOWED ENDINGS");
         for (CaseCatalog.Entry entry : entries) {
             ConformanceCase annotation = entry.annotation();

@@ -149,36 +149,56 @@ public final class TestConnection implements AutoCloseable {
         socket.close();
     }
 
+    /**
+     * Whatever the server sends next, from one read of at most {@code max} bytes: for the lab profile,
+     * which has no frames, so that the harness decides from the content when a reply is complete. The
+     * caller traces what it assembles.
+     *
+     * @throws ConnectionEndedException if the connection ended, or nothing came within the limit
+     */
+    public byte[] readSome(int max, Duration limit, String expected) throws IOException {
+        byte[] buffer = new byte[max];
+        int n = readBefore(buffer, 0, max, System.nanoTime() + limit.toNanos(), expected);
+        return Arrays.copyOf(buffer, n);
+    }
+
     private byte[] readExactly(int length, long deadline, String expected) throws IOException {
         byte[] result = new byte[length];
         int filled = 0;
         while (filled < length) {
-            long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
-            Ending ending = null;
-            if (leftMillis <= 0) {
-                ending = Ending.OPEN_AT_TIME_LIMIT;
-            } else {
-                socket.setSoTimeout((int) leftMillis);
-                try {
-                    int n = in.read(result, filled, length - filled);
-                    if (n < 0) {
-                        ending = Ending.FIN;
-                    } else {
-                        filled += n;
-                    }
-                } catch (SocketTimeoutException e) {
-                    ending = Ending.OPEN_AT_TIME_LIMIT;
-                } catch (SocketException e) {
-                    ending = Ending.RESET;
-                }
-            }
-            if (ending != null) {
-                Observed observed = new Observed(Arrays.copyOf(result, filled), ending, 0);
-                trace.note("while waiting for " + expected + ": " + observed.describe());
-                throw new ConnectionEndedException(expected, observed);
-            }
+            filled += readBefore(result, filled, length - filled, deadline, expected);
         }
         return result;
+    }
+
+    /**
+     * One read into {@code buffer} at {@code filled}; the bytes before it are what came so far.
+     *
+     * @return how many bytes the read gave, at least one
+     * @throws ConnectionEndedException with what came so far, when the connection ends or the deadline passes first
+     */
+    private int readBefore(byte[] buffer, int filled, int length, long deadline, String expected) throws IOException {
+        long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
+        Ending ending;
+        if (leftMillis <= 0) {
+            ending = Ending.OPEN_AT_TIME_LIMIT;
+        } else {
+            socket.setSoTimeout((int) leftMillis);
+            try {
+                int n = in.read(buffer, filled, length);
+                if (n > 0) {
+                    return n;
+                }
+                ending = Ending.FIN;
+            } catch (SocketTimeoutException e) {
+                ending = Ending.OPEN_AT_TIME_LIMIT;
+            } catch (SocketException e) {
+                ending = Ending.RESET;
+            }
+        }
+        Observed observed = new Observed(Arrays.copyOf(buffer, filled), ending, 0);
+        trace.note("while waiting for " + expected + ": " + observed.describe());
+        throw new ConnectionEndedException(expected, observed);
     }
 
     private static void pause(Duration duration) {

@@ -111,7 +111,8 @@ public class ConformanceListener implements TestExecutionListener {
         String target = firstEntry(ConformanceExtension.TARGET_ENTRY)
                 .or(() -> firstEntry(ConformanceExtension.IMAGE_ENTRY).map(image -> "image " + image))
                 .orElse("embedded");
-        summary = new RunSummary(target, seed, started, (System.nanoTime() - startedNanos) / 1_000_000, all);
+        String protocol = firstEntry(ConformanceExtension.PROTOCOL_ENTRY).orElse(RunSummary.V1);
+        summary = new RunSummary(protocol, target, seed, started, (System.nanoTime() - startedNanos) / 1_000_000, all);
         ConsoleReport.printSummary(summary, out);
         Path dir = fixedReportDir.orElseGet(() -> Path.of(testPlan.getConfigurationParameters()
                 .get(TargetConfig.REPORT_DIR).orElse("conformance-reports")));
@@ -163,7 +164,8 @@ public class ConformanceListener implements TestExecutionListener {
         String target = published.getOrDefault(ConformanceExtension.TARGET_ENTRY, "");
         String pskFile = published.getOrDefault(ConformanceExtension.PSK_FILE_ENTRY, "");
         String image = published.getOrDefault(ConformanceExtension.IMAGE_ENTRY, "");
-        return "java -jar conformance-tests/target/secho-conformance.jar"
+        String options = published.getOrDefault(ConformanceExtension.REPLAY_OPTIONS_ENTRY, "");
+        return "java -jar conformance-tests/target/secho-conformance.jar" + (options.isEmpty() ? "" : " " + options)
                 + (target.isEmpty() ? "" : " --target " + target) + (image.isEmpty() ? "" : " --image " + image) + (pskFile.isEmpty() ? "" : " --psk-file " + pskFile)
                 + " --seed " + seed + " --case " + id;
     }

@@ -29,7 +29,7 @@ public final class JsonReport {
     static JsonObject toJson(RunSummary summary) {
         JsonObject root = new JsonObject();
         root.addProperty("tool", "secho-conformance");
-        root.addProperty("protocol", "Secho v1");
+        root.addProperty("protocol", summary.protocol());
         root.addProperty("target", summary.target());
         root.addProperty("seed", summary.seed());
         root.addProperty("started", summary.started().toString());
@@ -47,7 +47,9 @@ public final class JsonReport {
             requirement.addProperty("id", entry.getKey());
             boolean failed = entry.getValue().stream().anyMatch(c -> c.status() == CaseResult.Status.FAILED);
             boolean allSkipped = entry.getValue().stream().allMatch(c -> c.status() == CaseResult.Status.SKIPPED);
-            requirement.addProperty("status", failed ? "failed" : allSkipped ? "skipped" : "passed");
+            boolean weakness = ConsoleReport.isLabWeakness(entry.getKey());
+            requirement.addProperty("status", failed ? (weakness ? "found" : "failed") : allSkipped ? "skipped"
+                    : weakness ? "absent" : "passed");
             JsonArray cases = new JsonArray();
             entry.getValue().forEach(c -> cases.add(c.id()));
             requirement.add("cases", cases);

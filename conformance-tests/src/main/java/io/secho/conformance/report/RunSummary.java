@@ -3,8 +3,11 @@ package io.secho.conformance.report;
 import java.time.Instant;
 import java.util.List;
 
-/** A finished run: where it was pointed, with which seed, and every case's verdict. */
-public record RunSummary(String target, String seed, Instant started, long millis, List<CaseResult> cases) {
+/** A finished run: which protocol, where it was pointed, with which seed, and every case's verdict. */
+public record RunSummary(String protocol, String target, String seed, Instant started, long millis,
+                         List<CaseResult> cases) {
+    public static final String V1 = "Secho v1";
+
     public RunSummary {
         cases = List.copyOf(cases);
     }

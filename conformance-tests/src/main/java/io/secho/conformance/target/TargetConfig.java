@@ -42,10 +42,24 @@ public record TargetConfig(
     public static final String CASE = "secho.case";
     public static final String FAMILY = "secho.family";
     public static final String REPORT_DIR = "secho.report.dir";
+    /** {@code v1} (the default) or {@code lab}: which catalogue of cases runs. */
+    public static final String PROFILE = "secho.profile";
+    public static final String PROFILE_V1 = "v1";
+    public static final String PROFILE_LAB = "lab";
 
     /** The spec's ceiling: a conforming server times out a silent client within 30 s. */
     public static final Duration SPEC_MAX_HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_IO_TIMEOUT = Duration.ofSeconds(5);
+
+    /** True when the parameters select the lab profile; anything but {@code v1} or {@code lab} is refused. */
+    public static boolean labProfile(Function<String, Optional<String>> parameters) {
+        String profile = parameters.apply(PROFILE).filter(v -> !v.isBlank()).map(v -> v.strip().toLowerCase(Locale.ROOT))
+                .orElse(PROFILE_V1);
+        if (!profile.equals(PROFILE_V1) && !profile.equals(PROFILE_LAB)) {
+            throw new IllegalArgumentException("unknown profile '" + profile + "' (choose v1 or lab)");
+        }
+        return profile.equals(PROFILE_LAB);
+    }
 
     public boolean embedded() {
         return external.isEmpty() && image.isEmpty();

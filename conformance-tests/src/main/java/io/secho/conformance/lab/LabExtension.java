@@ -1,0 +1,97 @@
+package io.secho.conformance.lab;
+
+import io.secho.conformance.CaseFilter;
+import io.secho.conformance.CaseIds;
+import io.secho.conformance.ConformanceCase;
+import io.secho.conformance.ConformanceExtension;
+import io.secho.conformance.target.TargetConfig;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Wires the lab cases to their target as {@link ConformanceExtension} wires the v1 cases, so that the
+ * same listener, reports and filters serve both: the cases run only under {@code secho.profile=lab}.
+ */
+public final class LabExtension implements ParameterResolver, AfterEachCallback, ExecutionCondition {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LabExtension.class);
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        Optional<ConformanceCase> annotation = context.getTestMethod().map(m -> m.getAnnotation(ConformanceCase.class));
+        if (annotation.isEmpty()) {
+            return ConditionEvaluationResult.enabled("not a single case");
+        }
+        if (!TargetConfig.labProfile(context::getConfigurationParameter)) {
+            return ConditionEvaluationResult.disabled(CaseFilter.FILTERED_OUT + " (the lab profile's cases run only "
+                    + "with " + TargetConfig.PROFILE + "=lab)");
+        }
+        return ConformanceExtension.byFilters(context, annotation.get().id());
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == LabContext.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        ConformanceCase annotation = context.getRequiredTestMethod().getAnnotation(ConformanceCase.class);
+        if (annotation == null) {
+            throw new ParameterResolutionException("LabContext is only for methods annotated @ConformanceCase");
+        }
+        LabContext labContext = new LabContext(targetRun(context), CaseIds.of(annotation.id(), context.getDisplayName()),
+                List.of(annotation.requirements()));
+        context.getStore(NAMESPACE).put(LabContext.class, labContext);
+        return labContext;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        LabContext labContext = context.getStore(NAMESPACE).remove(LabContext.class, LabContext.class);
+        if (labContext == null) {
+            return;
+        }
+        labContext.close();
+        LabTargetRun run = labContext.target();
+        Map<String, String> published = new LinkedHashMap<>();
+        published.put(ConformanceExtension.TRACE_ENTRY, labContext.trace().render());
+        published.put(ConformanceExtension.SEED_ENTRY, run.config().seed());
+        published.put(ConformanceExtension.PROTOCOL_ENTRY, run.protocol());
+        published.put(ConformanceExtension.REPLAY_OPTIONS_ENTRY, run.config().replayOptions().stream()
+                .map(LabExtension::shellWord).collect(Collectors.joining(" ")));
+        run.config().external().ifPresent(a -> published.put(ConformanceExtension.TARGET_ENTRY,
+                a.getHostString() + ":" + a.getPort()));
+        // JUnit refuses blank report values.
+        published.values().removeIf(String::isBlank);
+        context.publishReportEntry(published);
+    }
+
+    /** A replay line is pasted into a shell: an --hkdf-info with spaces must stay one word. */
+    private static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9_./:=@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** The run's target, started on first use and closed (JUnit closes the root store) when the run ends. */
+    private static LabTargetRun targetRun(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(LabTargetRun.class, key -> {
+            try {
+                return LabTargetRun.start(LabTargetConfig.from(context::getConfigurationParameter));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, LabTargetRun.class);
+    }
+}

@@ -1,0 +1,93 @@
+package io.secho.conformance.lab;
+
+import io.secho.conformance.target.TargetConfig;
+import io.secho.lab.LabKey;
+import io.secho.lab.LabProfile;
+import io.secho.lab.LabProfileOptions;
+import io.secho.lab.LabVariant;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What a lab run is pointed at and how, from the same configuration parameters as a v1 run
+ * ({@code secho.target}, {@code secho.seed}, {@code secho.io-timeout}) plus one per lab option:
+ * {@code secho.lab-variant}, {@code secho.key-file}, {@code secho.nonce-length}, and so on.
+ *
+ * @param key the sec variant's fixed key; empty for dh, and for an embedded server not given one
+ */
+public record LabTargetConfig(LabProfile profile, Optional<InetSocketAddress> external, Optional<Path> keyFile,
+                              Optional<LabKey> key, Duration ioTimeout, String seed) {
+    /**
+     * Lab servers answer at once or not at all; many hang after an abrupt disconnect, and a run must
+     * say so quickly rather than wait v1's five seconds on every case.
+     */
+    public static final Duration DEFAULT_IO_TIMEOUT = Duration.ofSeconds(3);
+
+    /** {@code --nonce-length} is {@code secho.nonce-length} as a configuration parameter. */
+    public static String parameterName(String option) {
+        return "secho." + option.substring(2);
+    }
+
+    /**
+     * @throws IllegalArgumentException with a message fit for a user, for any malformed value
+     */
+    public static LabTargetConfig from(Function<String, Optional<String>> parameters) {
+        Optional<InetSocketAddress> external = parameters.apply(TargetConfig.TARGET).filter(v -> !v.isBlank())
+                .map(TargetConfig::parseHostPort);
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String option : LabProfileOptions.ALL) {
+            Optional<String> value = parameters.apply(parameterName(option)).map(String::strip);
+            if (isFlag(option)) {
+                // -Dsecho.plaintext-replies alone means true; "false" means the flag is not given.
+                value.filter(v -> !v.equalsIgnoreCase("false")).ifPresent(v -> given.put(option, v.isEmpty() ? "true" : v));
+            } else {
+                value.filter(v -> !v.isEmpty()).ifPresent(v -> given.put(option, v));
+            }
+        }
+        Optional<Path> keyFile = Optional.ofNullable(given.get(LabProfileOptions.KEY_FILE)).map(Path::of);
+        boolean secVariant = given.containsKey(LabProfileOptions.VARIANT)
+                && LabVariant.parse(given.get(LabProfileOptions.VARIANT)).orElse(null) == LabVariant.SEC;
+        if (external.isEmpty() && secVariant && keyFile.isEmpty()) {
+            // The embedded reference server gets a key made from the seed; only a real target needs the file.
+            given.put(LabProfileOptions.KEY_FILE, "(embedded)");
+        }
+        LabProfile profile = LabProfileOptions.parse(given);
+        Optional<LabKey> key = keyFile.map(LabTargetConfig::readKey);
+        Duration ioTimeout = parameters.apply(TargetConfig.IO_TIMEOUT).filter(v -> !v.isBlank())
+                .map(v -> TargetConfig.parseDuration(v, TargetConfig.IO_TIMEOUT)).orElse(DEFAULT_IO_TIMEOUT);
+        String seed = parameters.apply(TargetConfig.SEED).filter(v -> !v.isBlank()).map(String::strip)
+                .orElseGet(() -> Long.toUnsignedString(new SecureRandom().nextLong() >>> 16));
+        return new LabTargetConfig(profile, external, keyFile, key, ioTimeout, seed);
+    }
+
+    /** The options that replay a case against the same target in the same profile. */
+    public List<String> replayOptions() {
+        List<String> options = new ArrayList<>(LabProfileOptions.toArguments(profile));
+        keyFile.ifPresent(file -> options.addAll(List.of(LabProfileOptions.KEY_FILE, file.toString())));
+        return options;
+    }
+
+    private static boolean isFlag(String option) {
+        return option.equals(LabProfileOptions.SERVER_SENDS_KEY_FIRST) || option.equals(LabProfileOptions.PLAINTEXT_REPLIES);
+    }
+
+    private static LabKey readKey(Path file) {
+        try {
+            return LabKey.fromFile(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(LabProfileOptions.KEY_FILE + ": cannot read " + file + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(LabProfileOptions.KEY_FILE + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.secho.conformance.lab;
+
+import io.secho.conformance.CaseCatalog;
+import io.secho.conformance.report.CaseResult;
+import io.secho.conformance.report.ConformanceListener;
+import io.secho.conformance.report.RunSummary;
+import io.secho.conformance.target.TargetConfig;
+import io.secho.lab.LabProfileOptions;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Runs the lab cases in-process against a target, as the jar would, and returns the verdicts. */
+final class LabHarness {
+    /** A finished run: the summary and what the harness printed. */
+    record Result(RunSummary summary, String output) {
+        List<String> ids(CaseResult.Status status) {
+            return summary.cases().stream().filter(c -> c.status() == status).map(CaseResult::id).sorted()
+                    .collect(Collectors.toList());
+        }
+
+        /** The weakness IDs that failed cases cite: what the run found. */
+        List<String> found() {
+            return summary.cases().stream().filter(c -> c.status() == CaseResult.Status.FAILED)
+                    .flatMap(c -> c.requirements().stream()).filter(id -> id.startsWith("LAB-W")).distinct().sorted()
+                    .collect(Collectors.toList());
+        }
+
+        String message(String caseId) {
+            return summary.cases().stream().filter(c -> c.id().equals(caseId)).map(CaseResult::message).findFirst()
+                    .orElseThrow(() -> new AssertionError(caseId + " did not run:\n" + output));
+        }
+    }
+
+    private LabHarness() {
+    }
+
+    /**
+     * @param options lab options by name ({@code --lab-variant} to {@code dh}), as the command line gives them
+     */
+    static Result run(Optional<String> target, Map<String, String> options, Path reportDir, String... extra) {
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put(TargetConfig.PROFILE, TargetConfig.PROFILE_LAB);
+        // Every parameter set, blank or false when absent, so that a -Dsecho.* of the build cannot leak in.
+        parameters.put(TargetConfig.TARGET, target.orElse(""));
+        for (String option : LabProfileOptions.ALL) {
+            boolean flag = option.equals(LabProfileOptions.SERVER_SENDS_KEY_FIRST)
+                    || option.equals(LabProfileOptions.PLAINTEXT_REPLIES);
+            parameters.put(LabTargetConfig.parameterName(option), options.getOrDefault(option, flag ? "false" : ""));
+        }
+        parameters.put(TargetConfig.SEED, "4711");
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            parameters.put(extra[i], extra[i + 1]);
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        ConformanceListener listener = new ConformanceListener(new PrintStream(output, true, StandardCharsets.UTF_8),
+                Optional.of(reportDir));
+        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
+                .execute(CaseCatalog.request(parameters), listener);
+        String printed = output.toString(StandardCharsets.UTF_8);
+        RunSummary summary = listener.summary().orElseThrow(() -> new AssertionError("the harness ran no case:\n" + printed));
+        return new Result(summary, printed);
+    }
+}

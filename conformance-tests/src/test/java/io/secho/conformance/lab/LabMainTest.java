@@ -1,0 +1,113 @@
+package io.secho.conformance.lab;
+
+import io.secho.conformance.cli.ConformanceMain;
+import io.secho.lab.LabKey;
+import io.secho.lab.LabProfile;
+import io.secho.lab.LabServer;
+import io.secho.lab.LabServerConfig;
+import io.secho.lab.LabVariant;
+import io.secho.wire.Hex;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code secho-conformance.jar --profile lab} as a teacher or a student drives it. */
+// Alone: it starts servers of its own, and on two cores it must neither slow nor be slowed by the
+// timing-sensitive FaultMatrixTest.
+@Isolated
+@Timeout(120)
+class LabMainTest {
+    private static final String KEY_HEX = "603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4";
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ConformanceMain.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void listShowsTheLabCasesOnlyWithTheLabProfile() {
+        Run lab = run("--profile", "lab", "--list");
+        assertEquals(0, lab.exitCode(), lab.err());
+        assertTrue(lab.out().contains("LAB-001") && lab.out().contains("LAB-W3") && lab.out().contains("Lab profile"),
+                lab.out());
+        assertFalse(lab.out().contains("TAG-004"), "the lab list must not hold v1 cases");
+        Run v1 = run("--list");
+        assertFalse(v1.out().contains("LAB-0"), "the default list must not hold lab cases");
+        assertTrue(run("--help").out().contains("--profile"), "--help shows the profile");
+    }
+
+    @Test
+    void usageMistakesExitWithTwoAndNoStackTrace(@TempDir Path dir) {
+        String[][] mistakes = {
+            {"--profile", "lab", "--suite", "x25519"},
+            {"--profile", "lab", "--psk-file", "k"},
+            {"--lab-variant", "dh"},
+            {"--profile", "lab", "--lab-variant", "sec", "--target", "127.0.0.1:1"},
+            {"--profile", "lab", "--nonce-length", "13"},
+            {"--profile", "lab", "--family", "TAG", "--report-dir", dir.toString()},
+            {"--profile", "lab", "--key-file", dir.resolve("missing.key").toString()},
+            {"--profile", "quic"}};
+        for (String[] args : mistakes) {
+            Run run = run(args);
+            assertEquals(2, run.exitCode(), String.join(" ", args) + ":\n" + run.out() + run.err());
+            assertFalse(run.err().contains("\tat "), "no stack trace for a usage error: " + run.err());
+        }
+    }
+
+    @Test
+    void unreachableLabTargetExitsWithThree() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Run run = run("--profile", "lab", "--target", "127.0.0.1:" + port);
+        assertEquals(3, run.exitCode(), run.err());
+    }
+
+    @Test
+    void externalSecServerPassesWithTheInherentWarningsAndABaselineKeepsTrack(@TempDir Path dir) throws IOException {
+        Path keyFile = Files.writeString(dir.resolve("lab.key"), KEY_HEX + "\n");
+        LabProfile profile = LabProfile.defaults(LabVariant.SEC).withNonceLength(16);
+        try (LabServer server = LabServer.start(LabServerConfig.loopback(0, profile,
+                Optional.of(LabKey.of(Hex.decode(KEY_HEX)))))) {
+            String target = "127.0.0.1:" + server.port();
+            Run run = run("--profile", "lab", "--lab-variant", "sec", "--key-file", keyFile.toString(),
+                    "--nonce-length", "16", "--target", target, "--seed", "9", "--report-dir", dir.toString());
+            assertEquals(0, run.exitCode(), run.out() + run.err());
+            assertTrue(run.out().contains("Secho lab profile (sec variant, nonce 16 bytes"), run.out());
+            assertTrue(run.out().contains("WARN LAB-014") && run.out().contains("(MUST failures: 0, SHOULD failures: 2)"),
+                    run.out());
+            assertTrue(run.out().contains("replay: java -jar conformance-tests/target/secho-conformance.jar --profile lab "
+                    + "--lab-variant sec --nonce-length 16 --key-file " + keyFile + " --target " + target
+                    + " --seed 9 --case LAB-014"), run.out());
+            assertFalse(run.out().contains(KEY_HEX), "the key must never be printed");
+
+            Path baseline = Files.writeString(dir.resolve("expect.txt"), "LAB-001  not really failing\n");
+            Run judged = run("--profile", "lab", "--key-file", keyFile.toString(), "--nonce-length", "16",
+                    "--target", target, "--case", "LAB-001", "--expect", baseline.toString(), "--report-dir", dir.toString());
+            assertEquals(1, judged.exitCode(), judged.out());
+            assertTrue(judged.out().contains("NOW PASSES    LAB-001"), judged.out());
+        }
+    }
+}

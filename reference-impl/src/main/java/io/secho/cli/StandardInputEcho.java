@@ -1,0 +1,40 @@
+package io.secho.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The interactive client loop, the same for every profile: one message per line, each reply printed before the next. */
+final class StandardInputEcho {
+    /** Sends one line and returns the reply; {@code E} is the profile's session failure. */
+    @FunctionalInterface
+    interface Echo<E extends Exception> {
+        String echo(String line) throws IOException, E;
+    }
+
+    private StandardInputEcho() {
+    }
+
+    /** Until an empty line or the end of input; the caller then closes the session. */
+    static <E extends Exception> void run(Echo<E> session, PrintWriter out, PrintWriter err) throws IOException, E {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        boolean interactive = System.console() != null;
+        if (interactive) {
+            err.println("type a line to send it; an empty line ends the session");
+        }
+        while (true) {
+            if (interactive) {
+                err.print("> ");
+                err.flush();
+            }
+            String line = in.readLine();
+            if (line == null || line.isEmpty()) {
+                return;
+            }
+            out.println(session.echo(line));
+            out.flush();
+        }
+    }
+}
