@@ -83,8 +83,13 @@ public final class CaseContext implements AutoCloseable {
     }
 
     public TestConnection connect() {
+        return connect(0);
+    }
+
+    /** @param receiveBufferBytes see {@link TestConnection#open(java.net.InetSocketAddress, Trace, Duration, int)} */
+    public TestConnection connect(int receiveBufferBytes) {
         try {
-            TestConnection connection = TestConnection.open(target.address(), trace, ioTimeout());
+            TestConnection connection = TestConnection.open(target.address(), trace, ioTimeout(), receiveBufferBytes);
             connections.add(connection);
             return connection;
         } catch (IOException e) {
@@ -119,7 +124,11 @@ public final class CaseContext implements AutoCloseable {
     }
 
     public ClientFlight.Pending startHandshake(Suite suite, Optional<PreSharedKey> key) {
-        TestConnection connection = connect();
+        return startHandshake(connect(), suite, key);
+    }
+
+    /** The handshake on a connection the case opened itself (for socket options). */
+    public ClientFlight.Pending startHandshake(TestConnection connection, Suite suite, Optional<PreSharedKey> key) {
         try {
             return ClientFlight.start(connection, suite, key, random);
         } catch (HandshakeProblem e) {

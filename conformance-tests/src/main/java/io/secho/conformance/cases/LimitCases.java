@@ -29,6 +29,7 @@ import static io.secho.conformance.cases.Messages.utf8;
 class LimitCases {
     /** Slack on top of the target's handshake timeout before the harness calls it missing. */
     private static final Duration SLACK = Duration.ofSeconds(3);
+    private static final int SMALL_RECEIVE_BUFFER = 4096;
 
     private static void expectTimeoutAlert(CaseContext context, TestConnection connection, String sent) throws IOException {
         Duration limit = context.target().handshakeTimeout().plus(SLACK);
@@ -114,11 +115,13 @@ class LimitCases {
                 "the target's idle timeout is unknown: give --idle-timeout to check it (the spec default is 300 s)");
         org.junit.jupiter.api.Assumptions.assumeTrue(idle.compareTo(Duration.ofSeconds(20)) <= 0,
                 "idle timeout " + idle.toSeconds() + " s is longer than this case waits (20 s)");
-        Session session = context.handshake(context.anySuite());
-        // Each request expands threefold, and the flood is larger than any pair of socket buffers, so both the
-        // server's writes and ours stall; a server that gives up shows as our write failing.
-        byte[] request = utf8("\u0390".repeat(8192));
-        int requests = 1200;
+        // A tiny receive window: the server's writes stall after its first replies, whatever the machine's load.
+        Session session = context.startHandshake(context.connect(SMALL_RECEIVE_BUFFER), context.anySuite(),
+                context.psk()).finish();
+        // Each request expands threefold, and the flood is larger than the socket buffers between us, so our
+        // writes stall too; a server that gives up shows as our write failing.
+        byte[] request = utf8("\u0390".repeat(4096));
+        int requests = 1000;
         java.io.ByteArrayOutputStream flood = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < requests; i++) {
             flood.writeBytes(session.seal(InnerType.DATA, request).encode());
@@ -126,7 +129,7 @@ class LimitCases {
         java.util.concurrent.atomic.AtomicReference<IOException> cutOff = new java.util.concurrent.atomic.AtomicReference<>();
         Thread writer = new Thread(() -> {
             try {
-                session.connection().send(flood.toByteArray(), requests + " requests of 16 KiB, never reading a reply");
+                session.connection().send(flood.toByteArray(), requests + " requests of 8 KiB, never reading a reply");
             } catch (IOException e) {
                 cutOff.set(e);
             }
@@ -134,7 +137,7 @@ class LimitCases {
         writer.setDaemon(true);
         long start = System.nanoTime();
         writer.start();
-        Duration limit = idle.plus(Duration.ofSeconds(8));
+        Duration limit = idle.plus(Duration.ofSeconds(4));
         context.trace().note("not reading; waiting up to " + limit.toMillis() + " ms for the server to give up");
         writer.join(limit.toMillis());
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -147,7 +150,7 @@ class LimitCases {
         if (observed.ending() == Ending.OPEN_AT_TIME_LIMIT) {
             throw context.fail("the server to abort the connection after its output stalled for the idle timeout ("
                     + idle.toMillis() + " ms)", "still open " + millis + " ms after the flood began; it had sent "
-                    + observed.bytes().length + " more bytes when read", requests + " requests, no reads");
+                    + observed.bytes().length + " more bytes when read", requests + " requests of 8 KiB, no reads");
         }
         context.trace().note("the server ended the connection: " + observed.ending().description());
     }

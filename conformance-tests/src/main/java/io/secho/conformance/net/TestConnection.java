@@ -35,8 +35,21 @@ public final class TestConnection implements AutoCloseable {
     }
 
     public static TestConnection open(InetSocketAddress address, Trace trace, Duration ioTimeout) throws IOException {
+        return open(address, trace, ioTimeout, 0);
+    }
+
+    /**
+     * @param receiveBufferBytes a small receive buffer (set before connecting, so the window is small from the
+     *                           start) makes a server's writes stall soon when the harness stops reading; 0 keeps
+     *                           the system's default
+     */
+    public static TestConnection open(InetSocketAddress address, Trace trace, Duration ioTimeout, int receiveBufferBytes)
+            throws IOException {
         Socket socket = new Socket();
         try {
+            if (receiveBufferBytes > 0) {
+                socket.setReceiveBufferSize(receiveBufferBytes);
+            }
             socket.setTcpNoDelay(true);
             socket.connect(address, (int) ioTimeout.toMillis());
         } catch (IOException e) {

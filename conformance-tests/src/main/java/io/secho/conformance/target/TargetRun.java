@@ -26,10 +26,13 @@ import java.util.Optional;
  * external target was named, and which suites the target offers (probed once, on first need).
  */
 public final class TargetRun implements AutoCloseable {
-    /** The embedded server's handshake timeout: short, so the timeout case takes a second, not ten. */
-    public static final Duration EMBEDDED_HANDSHAKE_TIMEOUT = Duration.ofSeconds(1);
-    /** Short too, for the idle timeout case; no other case leaves a session silent this long. */
-    public static final Duration EMBEDDED_IDLE_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * The embedded server's handshake timeout: short, so the timeout cases take seconds, not ten; long enough
+     * that a handshake on a loaded two-core machine never runs into it.
+     */
+    public static final Duration EMBEDDED_HANDSHAKE_TIMEOUT = Duration.ofSeconds(3);
+    /** Short too, for the idle timeout cases; no other case leaves a session silent this long. */
+    public static final Duration EMBEDDED_IDLE_TIMEOUT = Duration.ofSeconds(5);
 
     private final TargetConfig config;
     private final InetSocketAddress address;

@@ -39,7 +39,7 @@ class ConformanceMainTest {
 
     private static SechoServer referenceServer() throws IOException {
         return SechoServer.start(ServerConfig.builder().port(0).psk(PreSharedKey.fromHex(KEY))
-                .handshakeTimeout(Duration.ofSeconds(1)).idleTimeout(Duration.ofSeconds(3)).log(line -> { }).build());
+                .handshakeTimeout(Duration.ofSeconds(3)).idleTimeout(Duration.ofSeconds(5)).log(line -> { }).build());
     }
 
     @Test
@@ -78,7 +78,7 @@ class ConformanceMainTest {
         Files.writeString(keyFile, KEY + "\n");
         try (SechoServer server = referenceServer()) {
             Run run = run("--target", "127.0.0.1:" + server.port(), "--psk-file", keyFile.toString(),
-                    "--handshake-timeout", "1s", "--idle-timeout", "3s", "--seed", "7", "--report-dir", dir.resolve("reports").toString());
+                    "--handshake-timeout", "3s", "--idle-timeout", "5s", "--seed", "7", "--report-dir", dir.resolve("reports").toString());
             assertEquals(0, run.exitCode(), run.out());
             assertTrue(run.out().contains(" 0 failed, 0 skipped"), "every case must run and pass:\n" + run.out());
             JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("reports/secho-conformance.json")))

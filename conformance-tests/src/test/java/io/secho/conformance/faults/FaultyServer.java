@@ -56,7 +56,7 @@ import java.util.concurrent.Executors;
  * implementer would assemble them. Test code: it exists to prove that the harness catches the mistake.
  */
 final class FaultyServer implements AutoCloseable {
-    static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(2);
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(3);
     private static final byte[] FIXED_KEY = Arrays.copyOf("the lab's fixed 256-bit key......".getBytes(StandardCharsets.US_ASCII), 32);
 
