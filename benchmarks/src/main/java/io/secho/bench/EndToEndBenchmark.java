@@ -1,0 +1,218 @@
+package io.secho.bench;
+
+import io.secho.bench.crypto.CryptoLimits;
+import io.secho.bench.load.ClosedLoop;
+import io.secho.bench.load.EchoSession;
+import io.secho.bench.load.EchoTarget;
+import io.secho.bench.load.LoopResult;
+import io.secho.bench.load.SechoTarget;
+import io.secho.bench.load.Sessions;
+import io.secho.bench.load.TlsTarget;
+import io.secho.bench.report.Figure;
+import io.secho.bench.report.Report;
+import io.secho.bench.report.Unit;
+import io.secho.bench.server.ServerHandle;
+import io.secho.bench.server.ServerStats;
+import io.secho.crypto.PreSharedKey;
+import io.secho.handshake.Suite;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Handshake and echo figures over loopback TCP, the reference server and the JDK TLS 1.3 server side by
+ * side, each in its own process, measured one after the other with the same load.
+ */
+final class EndToEndBenchmark {
+    private static final String HOST = "127.0.0.1";
+    private static final String HANDSHAKES = "handshakes";
+    private static final String ECHO = "echo";
+
+    private final RunPlan plan;
+    private final Report report;
+    private final Progress progress;
+    private final Optional<CryptoLimits> limits;
+    private final int cores;
+    private final Servers servers;
+
+    EndToEndBenchmark(RunPlan plan, Report report, Progress progress, Optional<CryptoLimits> limits, int cores,
+                      Servers servers) {
+        this.plan = plan;
+        this.report = report;
+        this.progress = progress;
+        this.limits = limits;
+        this.cores = cores;
+        this.servers = servers;
+    }
+
+    void handshakes() throws IOException, InterruptedException {
+        int clients = plan.handshakeClients();
+        for (Suite suite : Suite.values()) {
+            progress.say("handshakes: " + suite + ", " + clients + " clients in parallel");
+            HandshakeRun secho = handshakeRun(servers.secho(), secho(suite), clients);
+            Optional<HandshakeRun> tls = Optional.empty();
+            if (suite == Suite.X25519) {
+                progress.say("handshakes: TLS 1.3 (x25519), " + clients + " clients in parallel");
+                tls = Optional.of(handshakeRun(servers.tls(), tls(), clients));
+            }
+            reportHandshakes(suite, clients, secho, tls);
+        }
+    }
+
+    private void reportHandshakes(Suite suite, int clients, HandshakeRun secho, Optional<HandshakeRun> tls) {
+        String name = suite + " handshakes/s, " + clients + " clients";
+        String note = "each a full handshake then close; " + latencyNote(secho.loop(), 1e3, "ms")
+                + tls.map(t -> "; TLS " + latencyNote(t.loop(), 1e3, "ms") + ", " + t.fullHandshakeNote())
+                        .orElse("") + errorNote(secho.loop()) + tls.map(t -> errorNote(t.loop())).orElse("");
+        report.add(tls.isPresent()
+                ? Figure.compared(HANDSHAKES, name, secho.loop().operationsPerSecond(),
+                        tls.get().loop().operationsPerSecond(), Unit.PER_SECOND, note)
+                : Figure.of(HANDSHAKES, name, secho.loop().operationsPerSecond(), Unit.PER_SECOND, note));
+        String cpuName = suite + " server CPU per handshake";
+        String cpuNote = "server process CPU time / handshakes in the window";
+        report.add(tls.isPresent()
+                ? Figure.compared(HANDSHAKES, cpuName, secho.serverCpuMicros(), tls.get().serverCpuMicros(),
+                        Unit.MICROSECONDS, cpuNote + "; TLS adds an ECDSA P-256 signature")
+                : Figure.of(HANDSHAKES, cpuName, secho.serverCpuMicros(), Unit.MICROSECONDS, cpuNote));
+        if (limits.isEmpty()) {
+            return;
+        }
+        double shareMicros = limits.get().serverShareMicros(suite);
+        String shareWhat = suite == Suite.PSK ? "its in-memory handshake" : "one key generation + agreement";
+        report.add(Figure.of(HANDSHAKES, suite + " bare crypto / server CPU per handshake",
+                100 * shareMicros / secho.serverCpuMicros(), Unit.PERCENT,
+                String.format(Locale.ROOT, "server's share = %s = %.0f us; target >= 80%%", shareWhat, shareMicros)));
+        double limit = cores * 1e6 / shareMicros / 2;
+        report.add(Figure.of(HANDSHAKES, suite + " handshakes/s as % of the machine's crypto limit",
+                100 * secho.loop().operationsPerSecond() / limit, Unit.PERCENT,
+                String.format(Locale.ROOT, "limit %,.0f/s = %d cores x %,.0f/s / 2 (client and server share the cores)",
+                        limit, cores, 1e6 / shareMicros)));
+    }
+
+    private HandshakeRun handshakeRun(ServerHandle server, EchoTarget target, int clients)
+            throws IOException, InterruptedException {
+        List<ClosedLoop.Step> steps = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            steps.add(() -> {
+                target.open().close();
+                return 0;
+            });
+        }
+        ServerStats[] edges = new ServerStats[2];
+        ServerStats before = server.stats();
+        LoopResult loop = ClosedLoop.run(steps, plan.warmup(), plan.measure(), false, new ClosedLoop.Window() {
+            @Override
+            public void started() throws IOException {
+                edges[0] = server.stats();
+            }
+
+            @Override
+            public void ended() throws IOException {
+                edges[1] = server.stats();
+            }
+        });
+        ServerStats after = server.stats();
+        return new HandshakeRun(loop, edges[1].cpuNanos() - edges[0].cpuNanos(), loop.allOperations(),
+                after.fullHandshakes() - before.fullHandshakes());
+    }
+
+    /**
+     * @param allHandshakes handshakes the clients completed, warm-up included
+     * @param fullHandshakes full handshakes the TLS server counted over the same time (negative for Secho)
+     */
+    private record HandshakeRun(LoopResult loop, long serverCpuNanos, long allHandshakes, long fullHandshakes) {
+        double serverCpuMicros() {
+            return loop.operations() == 0 ? 0 : serverCpuNanos / 1e3 / loop.operations();
+        }
+
+        String fullHandshakeNote() {
+            return fullHandshakes >= allHandshakes
+                    ? "all " + allHandshakes + " TLS handshakes full (server signed each)"
+                    : "ONLY " + fullHandshakes + " of " + allHandshakes + " TLS handshakes full";
+        }
+    }
+
+    void echo() throws IOException, InterruptedException {
+        for (int size : plan.messageSizes()) {
+            for (int connections : plan.echoConnections()) {
+                progress.say("echo: " + size + " B messages on " + connections + " connection(s), Secho then TLS");
+                LoopResult secho = echoRun(secho(Suite.X25519), size, connections);
+                LoopResult tls = echoRun(tls(), size, connections);
+                String what = sizeName(size) + " x " + connections + " conn";
+                report.add(Figure.compared(ECHO, what + " throughput", secho.megabytesPerSecond(),
+                        tls.megabytesPerSecond(), Unit.MEGABYTES_PER_SECOND,
+                        "message payload per second, each way" + errorNote(secho) + errorNote(tls)));
+                report.add(Figure.compared(ECHO, what + " latency p50", secho.latency().p50Micros(),
+                        tls.latency().p50Micros(), Unit.MICROSECONDS, "one message's round trip"));
+                report.add(Figure.compared(ECHO, what + " latency p99", secho.latency().p99Micros(),
+                        tls.latency().p99Micros(), Unit.MICROSECONDS, secho.latency().samples() + " Secho and "
+                                + tls.latency().samples() + " TLS round trips"));
+            }
+        }
+    }
+
+    private LoopResult echoRun(EchoTarget target, int size, int connections) throws IOException, InterruptedException {
+        byte[] message = lowerCaseText(size);
+        byte[] expected = new String(message, StandardCharsets.US_ASCII).toUpperCase(Locale.ROOT)
+                .getBytes(StandardCharsets.US_ASCII);
+        List<EchoSession> sessions = Sessions.open(target, connections);
+        try {
+            if (!Arrays.equals(sessions.get(0).echo(message), expected)) {
+                throw new IOException("the server's reply is not the upper-cased message");
+            }
+            List<ClosedLoop.Step> steps = new ArrayList<>();
+            for (EchoSession session : sessions) {
+                steps.add(() -> {
+                    int length = session.echo(message).length;
+                    if (length != size) {
+                        throw new IOException("reply of " + length + " bytes to a message of " + size);
+                    }
+                    return size;
+                });
+            }
+            return ClosedLoop.run(steps, plan.warmup(), plan.measure(), true, ClosedLoop.Window.NONE);
+        } finally {
+            Sessions.closeAll(sessions);
+        }
+    }
+
+    /** ASCII lower-case letters and spaces: the echo does real work, and the reply has the same length. */
+    static byte[] lowerCaseText(int size) {
+        byte[] text = new byte[size];
+        for (int i = 0; i < size; i++) {
+            text[i] = (byte) (i % 27 == 26 ? ' ' : 'a' + i % 27);
+        }
+        return text;
+    }
+
+    private EchoTarget secho(Suite suite) {
+        return new SechoTarget(HOST, servers.secho().port(), suite, Optional.of(servers.psk()));
+    }
+
+    private EchoTarget tls() {
+        return new TlsTarget(HOST, servers.tls().port(), servers.trust());
+    }
+
+    private static String sizeName(int size) {
+        return size % 1024 == 0 ? size / 1024 + " KiB" : size + " B";
+    }
+
+    private static String latencyNote(LoopResult loop, double divisor, String unit) {
+        return String.format(Locale.ROOT, "p50 %.2f %s, p99 %.2f %s", loop.latency().p50Micros() / divisor, unit,
+                loop.latency().p99Micros() / divisor, unit);
+    }
+
+    private static String errorNote(LoopResult loop) {
+        return loop.errors() == 0 && loop.firstError().isEmpty() ? ""
+                : "; " + loop.errors() + " errors, first: " + loop.firstError().orElse("?");
+    }
+
+    /** The two server processes and what a client needs to reach them. */
+    record Servers(ServerHandle secho, PreSharedKey psk, ServerHandle tls, javax.net.ssl.TrustManager[] trust) {
+    }
+}
