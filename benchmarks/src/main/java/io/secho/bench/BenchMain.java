@@ -28,6 +28,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -58,6 +59,17 @@ public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--seconds", paramLabel = "S", description = "measured window of each end-to-end figure")
     private Integer seconds;
+
+    @Option(names = "--warmup", paramLabel = "S", description = "warm-up before each end-to-end figure")
+    private Integer warmupSeconds;
+
+    @Option(names = "--suites", split = ",", paramLabel = "SUITE",
+            description = "Secho suites for the handshake figures: x25519, modp2048, psk (default: all)")
+    private List<String> suites = List.of("x25519", "modp2048", "psk");
+
+    @Option(names = "--message-sizes", split = ",", paramLabel = "BYTES",
+            description = "echo message sizes (default 16,1024,16384)")
+    private List<Integer> messageSizes;
 
     @Option(names = "--handshake-clients", paramLabel = "N", description = "parallel handshake clients (default 8)")
     private Integer handshakeClients;
@@ -113,7 +125,7 @@ public final class BenchMain implements Callable<Integer> {
             deleteTree(work);
             return 0;
         } catch (IOException | RunnerException | GeneralSecurityException | RuntimeException e) {
-            System.err.println("secho-benchmarks: failed: " + e.getMessage()
+            System.err.println("secho-benchmarks: failed: " + causes(e)
                     + (work == null ? "" : " (server logs in " + work + ")"));
             return 1;
         } catch (InterruptedException e) {
@@ -128,10 +140,29 @@ public final class BenchMain implements Callable<Integer> {
         }
     }
 
+    /** The message and its causes' messages: JMH wraps a benchmark's own failure in a generic one. */
+    private static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append(": ").append(cause.getMessage());
+        }
+        return text.toString();
+    }
+
     private RunPlan plan() {
         RunPlan plan = full ? RunPlan.full() : RunPlan.quick();
-        if (seconds != null) {
-            plan = plan.withMeasure(Duration.ofSeconds(seconds));
+        if (seconds != null || warmupSeconds != null) {
+            plan = plan.withWindows(warmupSeconds == null ? plan.warmup() : Duration.ofSeconds(warmupSeconds),
+                    seconds == null ? plan.measure() : Duration.ofSeconds(seconds));
+        }
+        List<Suite> chosen = new ArrayList<>();
+        for (String name : suites) {
+            chosen.add(Suite.fromWireName(name).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown suite " + name + " (x25519, modp2048 or psk)")));
+        }
+        plan = plan.withSuites(chosen);
+        if (messageSizes != null) {
+            plan = plan.withMessageSizes(messageSizes);
         }
         if (handshakeClients != null) {
             plan = plan.withHandshakeClients(handshakeClients);

@@ -52,7 +52,7 @@ final class EndToEndBenchmark {
 
     void handshakes() throws IOException, InterruptedException {
         int clients = plan.handshakeClients();
-        for (Suite suite : Suite.values()) {
+        for (Suite suite : plan.suites()) {
             progress.say("handshakes: " + suite + ", " + clients + " clients in parallel");
             HandshakeRun secho = handshakeRun(servers.secho(), secho(suite), clients);
             Optional<HandshakeRun> tls = Optional.empty();
@@ -74,7 +74,9 @@ final class EndToEndBenchmark {
                         tls.get().loop().operationsPerSecond(), Unit.PER_SECOND, note)
                 : Figure.of(HANDSHAKES, name, secho.loop().operationsPerSecond(), Unit.PER_SECOND, note));
         String cpuName = suite + " server CPU per handshake";
-        String cpuNote = "server process CPU time / handshakes in the window";
+        String cpuNote = String.format(Locale.ROOT, "server process CPU time / handshakes in the window, %.0f%% of it"
+                + " in the kernel", 100 * secho.kernelShare())
+                + tls.map(t -> String.format(Locale.ROOT, " (TLS %.0f%%)", 100 * t.kernelShare())).orElse("");
         report.add(tls.isPresent()
                 ? Figure.compared(HANDSHAKES, cpuName, secho.serverCpuMicros(), tls.get().serverCpuMicros(),
                         Unit.MICROSECONDS, cpuNote + "; TLS adds an ECDSA P-256 signature")
@@ -117,15 +119,17 @@ final class EndToEndBenchmark {
             }
         });
         ServerStats after = server.stats();
-        return new HandshakeRun(loop, edges[1].cpuNanos() - edges[0].cpuNanos(), loop.allOperations(),
-                after.fullHandshakes() - before.fullHandshakes());
+        return new HandshakeRun(loop, edges[1].cpuNanos() - edges[0].cpuNanos(), edges[1].kernelShareSince(edges[0]),
+                loop.allOperations(), after.fullHandshakes() - before.fullHandshakes());
     }
 
     /**
+     * @param kernelShare the part of the server's CPU time spent in the kernel
      * @param allHandshakes handshakes the clients completed, warm-up included
      * @param fullHandshakes full handshakes the TLS server counted over the same time (negative for Secho)
      */
-    private record HandshakeRun(LoopResult loop, long serverCpuNanos, long allHandshakes, long fullHandshakes) {
+    private record HandshakeRun(LoopResult loop, long serverCpuNanos, double kernelShare, long allHandshakes,
+                                long fullHandshakes) {
         double serverCpuMicros() {
             return loop.operations() == 0 ? 0 : serverCpuNanos / 1e3 / loop.operations();
         }

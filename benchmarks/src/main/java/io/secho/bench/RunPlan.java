@@ -1,5 +1,7 @@
 package io.secho.bench;
 
+import io.secho.handshake.Suite;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -12,12 +14,14 @@ import java.util.List;
  * @param jmhMeasurements JMH measured iterations of {@code jmhIteration} each
  */
 public record RunPlan(String name, Duration warmup, Duration measure, int jmhWarmups, int jmhMeasurements,
-                      Duration jmhIteration, int handshakeClients, List<Integer> echoConnections,
+                      Duration jmhIteration, List<Suite> suites, int handshakeClients, List<Integer> echoConnections,
                       List<Integer> messageSizes, int idleConnections) {
     /** The spec's largest request payload. */
     public static final int LARGEST_MESSAGE = 16 * 1024;
+    private static final List<Suite> ALL_SUITES = List.of(Suite.values());
 
     public RunPlan {
+        suites = List.copyOf(suites);
         echoConnections = List.copyOf(echoConnections);
         messageSizes = List.copyOf(messageSizes);
         if (warmup.isNegative() || measure.isZero() || measure.isNegative()) {
@@ -39,27 +43,37 @@ public record RunPlan(String name, Duration warmup, Duration measure, int jmhWar
     /** A few minutes on two cores. */
     public static RunPlan quick() {
         return new RunPlan("quick", Duration.ofSeconds(1), Duration.ofSeconds(3), 2, 3, Duration.ofSeconds(1),
-                8, List.of(1, 64), List.of(16, 1024, LARGEST_MESSAGE), 10_000);
+                ALL_SUITES, 8, List.of(1, 64), List.of(16, 1024, LARGEST_MESSAGE), 10_000);
     }
 
     /** Longer windows for steadier figures: about four times the quick run. */
     public static RunPlan full() {
         return new RunPlan("full", Duration.ofSeconds(3), Duration.ofSeconds(10), 3, 5, Duration.ofSeconds(2),
-                8, List.of(1, 64), List.of(16, 1024, LARGEST_MESSAGE), 10_000);
+                ALL_SUITES, 8, List.of(1, 64), List.of(16, 1024, LARGEST_MESSAGE), 10_000);
     }
 
-    public RunPlan withMeasure(Duration value) {
-        return new RunPlan(name, warmup, value, jmhWarmups, jmhMeasurements, jmhIteration, handshakeClients,
-                echoConnections, messageSizes, idleConnections);
+    public RunPlan withWindows(Duration newWarmup, Duration newMeasure) {
+        return new RunPlan(name, newWarmup, newMeasure, jmhWarmups, jmhMeasurements, jmhIteration, suites,
+                handshakeClients, echoConnections, messageSizes, idleConnections);
+    }
+
+    public RunPlan withSuites(List<Suite> value) {
+        return new RunPlan(name, warmup, measure, jmhWarmups, jmhMeasurements, jmhIteration, value,
+                handshakeClients, echoConnections, messageSizes, idleConnections);
+    }
+
+    public RunPlan withMessageSizes(List<Integer> value) {
+        return new RunPlan(name, warmup, measure, jmhWarmups, jmhMeasurements, jmhIteration, suites,
+                handshakeClients, echoConnections, value, idleConnections);
     }
 
     public RunPlan withHandshakeClients(int value) {
-        return new RunPlan(name, warmup, measure, jmhWarmups, jmhMeasurements, jmhIteration, value,
+        return new RunPlan(name, warmup, measure, jmhWarmups, jmhMeasurements, jmhIteration, suites, value,
                 echoConnections, messageSizes, idleConnections);
     }
 
     public RunPlan withIdleConnections(int value) {
-        return new RunPlan(name, warmup, measure, jmhWarmups, jmhMeasurements, jmhIteration, handshakeClients,
-                echoConnections, messageSizes, value);
+        return new RunPlan(name, warmup, measure, jmhWarmups, jmhMeasurements, jmhIteration, suites,
+                handshakeClients, echoConnections, messageSizes, value);
     }
 }

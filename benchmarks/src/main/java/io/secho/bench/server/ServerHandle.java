@@ -49,7 +49,7 @@ public final class ServerHandle implements AutoCloseable {
                                      Optional<Path> jfrFile, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        jfrFile.ifPresent(file -> command.add("-XX:StartFlightRecording=settings=profile,filename=" + file));
+        jfrFile.ifPresent(file -> command.add("-XX:StartFlightRecording=settings=profile,jdk.ExecutionSample#period=2ms,filename=" + file));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ServerProcess.class.getName());
@@ -59,7 +59,7 @@ public final class ServerHandle implements AutoCloseable {
         builder.environment().putAll(environment);
         ServerHandle handle = new ServerHandle(builder.start(), log);
         try {
-            String ready = handle.nextLine(START_TIMEOUT);
+            String ready = handle.nextLine(ServerProcess.READY, START_TIMEOUT);
             String[] words = ready.split(" ");
             if (words.length != 2 || !words[0].equals(ServerProcess.READY)) {
                 throw new IOException("the " + kind.argument() + " server process said " + ready);
@@ -88,22 +88,28 @@ public final class ServerHandle implements AutoCloseable {
     private ServerStats ask(String command) throws IOException {
         commands.write(command + "\n");
         commands.flush();
-        return ServerStats.decode(nextLine(ANSWER_TIMEOUT));
+        return ServerStats.decode(nextLine(ServerStats.PREFIX, ANSWER_TIMEOUT));
     }
 
-    private String nextLine(Duration timeout) throws IOException {
-        String line;
-        try {
-            line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for the server process", e);
+    /** The next line that starts with {@code prefix}; others (the JVM's own, such as JFR's) are skipped. */
+    private String nextLine(String prefix, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String line;
+            try {
+                line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for the server process", e);
+            }
+            if (line == null || line.equals(END_OF_OUTPUT)) {
+                throw new IOException("the server process " + (line == null ? "did not answer within "
+                        + timeout.toSeconds() + " s" : "ended") + "; its log " + log + " ends with: " + logTail());
+            }
+            if (line.startsWith(prefix + " ")) {
+                return line;
+            }
         }
-        if (line == null || line.equals(END_OF_OUTPUT)) {
-            throw new IOException("the server process " + (line == null ? "did not answer within " + timeout.toSeconds()
-                    + " s" : "ended") + "; its log " + log + " ends with: " + logTail());
-        }
-        return line;
     }
 
     private void readOutput() {

@@ -85,7 +85,8 @@ public final class ServerProcess {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        return new ServerStats(os.getProcessCpuTime(), residentKib(), memory.getHeapMemoryUsage().getUsed(),
+        long[] ticks = cpuTicks();
+        return new ServerStats(os.getProcessCpuTime(), ticks[0], ticks[1], residentKib(), memory.getHeapMemoryUsage().getUsed(),
                 ManagementFactory.getThreadMXBean().getThreadCount(), connections, fullHandshakes);
     }
 
@@ -102,6 +103,18 @@ public final class ServerProcess {
             }
         }
         return -1;
+    }
+
+    /** utime and stime from /proc/self/stat (fields 14 and 15, counted after the command name); -1 elsewhere. */
+    private static long[] cpuTicks() throws IOException {
+        Path stat = Path.of("/proc/self/stat");
+        if (!Files.isReadable(stat)) {
+            return new long[] {-1, -1};
+        }
+        String line = Files.readString(stat, StandardCharsets.US_ASCII);
+        // The command name, in parentheses, may contain spaces: count fields after its closing parenthesis.
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
     }
 
     private static String requireVariable(String name) {
