@@ -105,22 +105,12 @@ final class EndToEndBenchmark {
                 return 0;
             });
         }
-        ServerStats[] edges = new ServerStats[2];
         ServerStats before = server.stats();
-        LoopResult loop = ClosedLoop.run(steps, plan.warmup(), plan.measure(), false, new ClosedLoop.Window() {
-            @Override
-            public void started() throws IOException {
-                edges[0] = server.stats();
-            }
-
-            @Override
-            public void ended() throws IOException {
-                edges[1] = server.stats();
-            }
-        });
+        StatsWindow window = new StatsWindow(server);
+        LoopResult loop = ClosedLoop.run(steps, plan.warmup(), plan.measure(), false, window);
         ServerStats after = server.stats();
-        return new HandshakeRun(loop, edges[1].cpuNanos() - edges[0].cpuNanos(), edges[1].kernelShareSince(edges[0]),
-                loop.allOperations(), after.fullHandshakes() - before.fullHandshakes());
+        return new HandshakeRun(loop, window.cpuNanos(), window.kernelShare(), loop.allOperations(),
+                after.fullHandshakes() - before.fullHandshakes());
     }
 
     /**
@@ -145,22 +135,27 @@ final class EndToEndBenchmark {
         for (int size : plan.messageSizes()) {
             for (int connections : plan.echoConnections()) {
                 progress.say("echo: " + size + " B messages on " + connections + " connection(s), Secho then TLS");
-                LoopResult secho = echoRun(secho(Suite.X25519), size, connections);
-                LoopResult tls = echoRun(tls(), size, connections);
+                EchoRun secho = echoRun(servers.secho(), secho(Suite.X25519), size, connections);
+                EchoRun tls = echoRun(servers.tls(), tls(), size, connections);
                 String what = sizeName(size) + " x " + connections + " conn";
-                report.add(Figure.compared(ECHO, what + " throughput", secho.megabytesPerSecond(),
-                        tls.megabytesPerSecond(), Unit.MEGABYTES_PER_SECOND,
-                        "message payload per second, each way" + errorNote(secho) + errorNote(tls)));
-                report.add(Figure.compared(ECHO, what + " latency p50", secho.latency().p50Micros(),
-                        tls.latency().p50Micros(), Unit.MICROSECONDS, "one message's round trip"));
-                report.add(Figure.compared(ECHO, what + " latency p99", secho.latency().p99Micros(),
-                        tls.latency().p99Micros(), Unit.MICROSECONDS, secho.latency().samples() + " Secho and "
-                                + tls.latency().samples() + " TLS round trips"));
+                report.add(Figure.compared(ECHO, what + " throughput", secho.loop().megabytesPerSecond(),
+                        tls.loop().megabytesPerSecond(), Unit.MEGABYTES_PER_SECOND,
+                        "message payload per second, each way" + errorNote(secho.loop()) + errorNote(tls.loop())));
+                report.add(Figure.compared(ECHO, what + " latency p50", secho.loop().latency().p50Micros(),
+                        tls.loop().latency().p50Micros(), Unit.MICROSECONDS, "one message's round trip"));
+                report.add(Figure.compared(ECHO, what + " latency p99", secho.loop().latency().p99Micros(),
+                        tls.loop().latency().p99Micros(), Unit.MICROSECONDS, secho.loop().latency().samples()
+                                + " Secho and " + tls.loop().latency().samples() + " TLS round trips"));
+                report.add(Figure.compared(ECHO, what + " server CPU per message", secho.serverCpuMicros(),
+                        tls.serverCpuMicros(), Unit.MICROSECONDS, String.format(Locale.ROOT,
+                                "the same echo transform in both; kernel share %.0f%% Secho, %.0f%% TLS",
+                                100 * secho.kernelShare(), 100 * tls.kernelShare())));
             }
         }
     }
 
-    private LoopResult echoRun(EchoTarget target, int size, int connections) throws IOException, InterruptedException {
+    private EchoRun echoRun(ServerHandle server, EchoTarget target, int size, int connections)
+            throws IOException, InterruptedException {
         byte[] message = lowerCaseText(size);
         byte[] expected = new String(message, StandardCharsets.US_ASCII).toUpperCase(Locale.ROOT)
                 .getBytes(StandardCharsets.US_ASCII);
@@ -179,9 +174,46 @@ final class EndToEndBenchmark {
                     return size;
                 });
             }
-            return ClosedLoop.run(steps, plan.warmup(), plan.measure(), true, ClosedLoop.Window.NONE);
+            StatsWindow window = new StatsWindow(server);
+            LoopResult loop = ClosedLoop.run(steps, plan.warmup(), plan.measure(), true, window);
+            return new EchoRun(loop, window.cpuNanos(), window.kernelShare());
         } finally {
             Sessions.closeAll(sessions);
+        }
+    }
+
+    private record EchoRun(LoopResult loop, long serverCpuNanos, double kernelShare) {
+        double serverCpuMicros() {
+            return loop.operations() == 0 ? 0 : serverCpuNanos / 1e3 / loop.operations();
+        }
+    }
+
+    /** The server's stats at both edges of the measured window. */
+    private static final class StatsWindow implements ClosedLoop.Window {
+        private final ServerHandle server;
+        private ServerStats start;
+        private ServerStats end;
+
+        StatsWindow(ServerHandle server) {
+            this.server = server;
+        }
+
+        @Override
+        public void started() throws IOException {
+            start = server.stats();
+        }
+
+        @Override
+        public void ended() throws IOException {
+            end = server.stats();
+        }
+
+        long cpuNanos() {
+            return end.cpuNanos() - start.cpuNanos();
+        }
+
+        double kernelShare() {
+            return end.kernelShareSince(start);
         }
     }
 

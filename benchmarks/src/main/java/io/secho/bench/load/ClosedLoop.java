@@ -26,17 +26,6 @@ public final class ClosedLoop {
 
     /** Called by the coordinating thread at the edges of the measured window. */
     public interface Window {
-        /** For loads that need nothing at the edges. */
-        Window NONE = new Window() {
-            @Override
-            public void started() {
-            }
-
-            @Override
-            public void ended() {
-            }
-        };
-
         void started() throws IOException;
 
         void ended() throws IOException;
