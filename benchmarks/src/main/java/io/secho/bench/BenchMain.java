@@ -192,6 +192,7 @@ public final class BenchMain implements Callable<Integer> {
                          Map.of(TlsCredentials.PASSWORD_VARIABLE, credentials.password()), work, "tls")) {
                 EndToEndBenchmark endToEnd = new EndToEndBenchmark(plan, report, progress, limits, cores,
                         new EndToEndBenchmark.Servers(secho, psk, tls, credentials.trustManagers()));
+                endToEnd.warmUp();
                 if (only.contains(Section.HANDSHAKE)) {
                     endToEnd.handshakes();
                 }

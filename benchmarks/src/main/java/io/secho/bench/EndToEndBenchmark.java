@@ -18,6 +18,7 @@ import io.secho.handshake.Suite;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +33,7 @@ final class EndToEndBenchmark {
     private static final String HOST = "127.0.0.1";
     private static final String HANDSHAKES = "handshakes";
     private static final String ECHO = "echo";
+    private static final Duration WARM_UP_STEP = Duration.ofSeconds(1);
 
     private final RunPlan plan;
     private final Report report;
@@ -48,6 +50,24 @@ final class EndToEndBenchmark {
         this.limits = limits;
         this.cores = cores;
         this.servers = servers;
+    }
+
+    /**
+     * Runs every kind of load once on both servers, results dropped, so that no figure measured later
+     * pays for the JIT compiling the code paths of another.
+     */
+    void warmUp() throws IOException, InterruptedException {
+        progress.say("warming up both servers: handshakes of every suite, echo of every size");
+        EndToEndBenchmark brief = new EndToEndBenchmark(plan.withWindows(Duration.ZERO, WARM_UP_STEP), report,
+                progress, limits, cores, servers);
+        for (Suite suite : plan.suites()) {
+            brief.handshakeRun(servers.secho(), secho(suite), plan.handshakeClients());
+        }
+        brief.handshakeRun(servers.tls(), tls(), plan.handshakeClients());
+        for (int size : plan.messageSizes()) {
+            brief.echoRun(servers.secho(), secho(Suite.X25519), size, 1);
+            brief.echoRun(servers.tls(), tls(), size, 1);
+        }
     }
 
     void handshakes() throws IOException, InterruptedException {
