@@ -53,9 +53,12 @@ class TinyRunTest {
                 "16 B x 1 conn server CPU per message",
                 "16 B x 2 conn throughput", "16 B x 2 conn latency p50", "16 B x 2 conn latency p99",
                 "16 B x 2 conn server CPU per message"), names);
+        // Cold JVMs may complete no handshake inside a window this short; what must hold is that the TLS
+        // handshakes that did complete, warm-up included, were all full ones.
         Figure tlsHandshakes = report.figures().get(0);
-        assertTrue(tlsHandshakes.tls().isPresent() && tlsHandshakes.tls().getAsDouble() > 0, tlsHandshakes.toString());
-        assertTrue(tlsHandshakes.note().contains("TLS handshakes full (server signed each)"), tlsHandshakes.note());
+        assertTrue(tlsHandshakes.tls().isPresent(), tlsHandshakes.toString());
+        assertTrue(tlsHandshakes.note().matches(".*all [1-9][0-9]* TLS handshakes full \\(server signed each\\).*"),
+                tlsHandshakes.note());
         assertTrue(!tlsHandshakes.note().contains("errors"), tlsHandshakes.note());
     }
 }

@@ -2,6 +2,7 @@ package io.secho.bench.server;
 
 import io.secho.alert.ProtocolException;
 import io.secho.echo.EchoTransform;
+import io.secho.server.ServerConfig;
 
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
@@ -29,6 +30,12 @@ public final class TlsEchoServer implements AutoCloseable {
     public static final int LENGTH_PREFIX = 2;
     private static final int BACKLOG = 1024;
     private static final int READ_BUFFER = 1 << 14;
+    /**
+     * The reference server's default idle timeout. A server must time idle clients out (Secho's spec
+     * requires it), and in the JDK a read timeout turns each socket read into a non-blocking read plus a
+     * poll, so both servers pay for it alike.
+     */
+    private static final int IDLE_TIMEOUT_MILLIS = (int) ServerConfig.DEFAULT_IDLE_TIMEOUT.toMillis();
 
     private final SSLServerSocket serverSocket;
     private final CountingKeyManager keys;
@@ -88,6 +95,7 @@ public final class TlsEchoServer implements AutoCloseable {
     private void serve(SSLSocket socket) {
         try (socket) {
             socket.setTcpNoDelay(true);
+            socket.setSoTimeout(IDLE_TIMEOUT_MILLIS);
             socket.startHandshake();
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), READ_BUFFER));
             OutputStream out = socket.getOutputStream();
