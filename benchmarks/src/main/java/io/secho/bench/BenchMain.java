@@ -50,7 +50,7 @@ import java.util.stream.Stream;
 public final class BenchMain implements Callable<Integer> {
     private static final String CRYPTO = "crypto limits (one thread, JMH)";
 
-    @Option(names = "--full", description = "longer windows (about 4x the default quick run)")
+    @Option(names = "--full", description = "longer windows (about 2.5x the default quick run)")
     private boolean full;
 
     @Option(names = "--only", split = ",", paramLabel = "PART",
