@@ -43,18 +43,54 @@ public final class AesGcm {
     }
 
     /**
+     * Seals {@code buffer[offset, offset + length)} in place and writes the tag right after it, so a record
+     * is encrypted where it will be sent from, without a copy.
+     *
+     * @param buffer must have {@link #TAG_LENGTH} bytes after the plaintext for the tag
+     * @return the bytes written: {@code length + TAG_LENGTH}
+     */
+    public int sealInPlace(byte[] nonce, byte[] associatedData, byte[] buffer, int offset, int length) {
+        checkNonce(nonce);
+        if (offset < 0 || length < 0 || buffer.length - offset - length < TAG_LENGTH) {
+            throw new IllegalArgumentException("no room for " + length + " bytes and the tag at offset " + offset
+                    + " of " + buffer.length);
+        }
+        try {
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+            cipher.updateAAD(associatedData);
+            return cipher.doFinal(buffer, offset, length, buffer, offset);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    /**
      * @param ciphertextAndTag ciphertext followed by the 16-byte tag
      * @throws AEADBadTagException if the tag does not verify; no plaintext is released then
      */
     public byte[] open(byte[] nonce, byte[] associatedData, byte[] ciphertextAndTag) throws AEADBadTagException {
+        return open(nonce, associatedData, ciphertextAndTag, 0, ciphertextAndTag.length);
+    }
+
+    /**
+     * Opens ciphertext and tag found at {@code input[offset, offset + length)}, such as inside a record's body,
+     * without copying them out first.
+     *
+     * @throws AEADBadTagException if the tag does not verify; no plaintext is released then
+     */
+    public byte[] open(byte[] nonce, byte[] associatedData, byte[] input, int offset, int length)
+            throws AEADBadTagException {
         checkNonce(nonce);
-        if (ciphertextAndTag.length < TAG_LENGTH) {
+        if (offset < 0 || length < 0 || offset > input.length - length) {
+            throw new IllegalArgumentException("range " + offset + "+" + length + " is outside " + input.length + " bytes");
+        }
+        if (length < TAG_LENGTH) {
             throw new AEADBadTagException("input shorter than the tag");
         }
         try {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, nonce));
             cipher.updateAAD(associatedData);
-            return cipher.doFinal(ciphertextAndTag);
+            return cipher.doFinal(input, offset, length);
         } catch (AEADBadTagException e) {
             throw e;
         } catch (GeneralSecurityException e) {

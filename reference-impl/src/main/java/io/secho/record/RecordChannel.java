@@ -6,10 +6,10 @@ import io.secho.alert.PeerAlertException;
 import io.secho.alert.ProtocolException;
 import io.secho.handshake.HandshakeResult;
 import io.secho.wire.Direction;
-import io.secho.wire.Frame;
 import io.secho.wire.FrameReader;
 import io.secho.wire.FrameType;
 import io.secho.wire.FrameWriter;
+import io.secho.wire.ReceivedFrame;
 
 import java.io.IOException;
 import java.util.EnumSet;
@@ -48,7 +48,7 @@ public final class RecordChannel {
 
     /** Seals and writes one record; call {@link #flush} to push it out. */
     public void send(InnerType type, byte[] payload) throws IOException {
-        writer.write(sealer.seal(type, payload));
+        writer.writeEncoded(sealer.sealEncoded(type, payload));
     }
 
     public void sendAlert(AlertCode alert) throws IOException {
@@ -67,9 +67,9 @@ public final class RecordChannel {
      * @throws ProtocolException if the record breaks a rule; its alert is the one to send
      */
     public InnerPlaintext receive() throws IOException, ProtocolException, PeerAlertException {
-        Frame frame = reader.read(ESTABLISHED_FRAMES);
+        ReceivedFrame frame = reader.readReceived(ESTABLISHED_FRAMES);
         if (frame.type() == FrameType.ALERT) {
-            throw AlertMessage.received(frame);
+            throw AlertMessage.received(frame.toFrame());
         }
         InnerPlaintext inner = opener.open(frame);
         if (inner.type() == InnerType.ALERT) {

@@ -9,6 +9,7 @@ import io.secho.wire.Frame;
 import io.secho.wire.FrameLimits;
 import io.secho.wire.FrameType;
 import io.secho.wire.Hex;
+import io.secho.wire.ReceivedFrame;
 
 import javax.crypto.AEADBadTagException;
 import java.util.Arrays;
@@ -40,19 +41,26 @@ public final class RecordOpener {
     }
 
     public InnerPlaintext open(Frame frame) throws ProtocolException {
-        if (frame.type() != FrameType.RECORD) {
-            throw new IllegalArgumentException("not a record frame: " + frame.type());
+        return open(frame.type(), frame.header(), frame.body());
+    }
+
+    /** The same checks as {@link #open(Frame)}, on the body where the reader put it. */
+    public InnerPlaintext open(ReceivedFrame frame) throws ProtocolException {
+        return open(frame.type(), frame.header(), frame.body());
+    }
+
+    private InnerPlaintext open(FrameType type, byte[] header, byte[] body) throws ProtocolException {
+        if (type != FrameType.RECORD) {
+            throw new IllegalArgumentException("not a record frame: " + type);
         }
-        byte[] body = frame.body();
         if (body.length < FrameLimits.MIN_RECORD_BODY) {
             throw new ProtocolException(AlertCode.DECODE_ERROR, "record body of " + body.length
                     + " bytes is shorter than the minimum " + FrameLimits.MIN_RECORD_BODY);
         }
         byte[] nonce = Arrays.copyOfRange(body, 0, FrameLimits.NONCE_LENGTH);
-        byte[] sealed = Arrays.copyOfRange(body, FrameLimits.NONCE_LENGTH, body.length);
         byte[] plaintext;
         try {
-            plaintext = aead.open(nonce, frame.header(), sealed);
+            plaintext = aead.open(nonce, header, body, FrameLimits.NONCE_LENGTH, body.length - FrameLimits.NONCE_LENGTH);
         } catch (AEADBadTagException e) {
             throw new ProtocolException(AlertCode.BAD_RECORD_MAC,
                     "record tag does not verify (seq expected " + Long.toUnsignedString(expectedSequence) + ")");

@@ -35,6 +35,14 @@ public final class RecordSealer {
     }
 
     public Frame seal(InnerType type, byte[] payload) {
+        return Frame.parse(sealEncoded(type, payload));
+    }
+
+    /**
+     * Like {@link #seal}, but returns the record's exact wire bytes (header, nonce, ciphertext, tag), built
+     * and encrypted in one array: what a connection writes, with no intermediate copies.
+     */
+    public byte[] sealEncoded(InnerType type, byte[] payload) {
         if (exhausted) {
             throw new IllegalStateException("sequence numbers exhausted: the connection must close");
         }
@@ -43,12 +51,12 @@ public final class RecordSealer {
                     + direction.maxDataPayload() + " for " + direction);
         }
         byte[] nonce = RecordNonce.of(salt, nextSequence);
-        Frame frame = sealWithNonce(aead, nonce, type.code(), payload);
+        byte[] encoded = encode(aead, nonce, type.code(), payload);
         if (nextSequence == -1L) {
             exhausted = true;
         }
         nextSequence++;
-        return frame;
+        return encoded;
     }
 
     /** The sequence number the next record will carry (unsigned). */
@@ -61,15 +69,23 @@ public final class RecordSealer {
      * correct sender never would.
      */
     public static Frame sealWithNonce(AesGcm aead, byte[] nonce, int innerTypeCode, byte[] payload) {
+        return Frame.parse(encode(aead, nonce, innerTypeCode, payload));
+    }
+
+    /** header || nonce || seal(inner_type || payload), the plaintext laid out where its ciphertext goes. */
+    private static byte[] encode(AesGcm aead, byte[] nonce, int innerTypeCode, byte[] payload) {
         int bodyLength = FrameLimits.RECORD_OVERHEAD + payload.length;
+        if (bodyLength > 0xffff) {
+            throw new IllegalArgumentException("frame body of " + bodyLength + " bytes does not fit a u16 length");
+        }
         byte[] header = Frame.header(FrameType.RECORD.code(), bodyLength);
-        byte[] plaintext = new byte[FrameLimits.INNER_TYPE_LENGTH + payload.length];
-        plaintext[0] = (byte) innerTypeCode;
-        System.arraycopy(payload, 0, plaintext, 1, payload.length);
-        byte[] sealed = aead.seal(nonce, header, plaintext);
-        byte[] body = new byte[bodyLength];
-        System.arraycopy(nonce, 0, body, 0, FrameLimits.NONCE_LENGTH);
-        System.arraycopy(sealed, 0, body, FrameLimits.NONCE_LENGTH, sealed.length);
-        return new Frame(FrameType.RECORD, body);
+        byte[] encoded = new byte[FrameLimits.HEADER_LENGTH + bodyLength];
+        int innerStart = FrameLimits.HEADER_LENGTH + FrameLimits.NONCE_LENGTH;
+        System.arraycopy(header, 0, encoded, 0, FrameLimits.HEADER_LENGTH);
+        System.arraycopy(nonce, 0, encoded, FrameLimits.HEADER_LENGTH, FrameLimits.NONCE_LENGTH);
+        encoded[innerStart] = (byte) innerTypeCode;
+        System.arraycopy(payload, 0, encoded, innerStart + FrameLimits.INNER_TYPE_LENGTH, payload.length);
+        aead.sealInPlace(nonce, header, encoded, innerStart, FrameLimits.INNER_TYPE_LENGTH + payload.length);
+        return encoded;
     }
 }

@@ -15,6 +15,7 @@ import io.secho.record.RecordChannel;
 import io.secho.wire.Direction;
 import io.secho.wire.EndOfStreamException;
 import io.secho.wire.Frame;
+import io.secho.wire.FrameLimits;
 import io.secho.wire.FrameReader;
 import io.secho.wire.FrameType;
 import io.secho.wire.FrameWriter;
@@ -30,7 +31,16 @@ import java.net.SocketTimeoutException;
  * line. Whatever the peer sends, this ends in an alert or a close, never in an exception that escapes.
  */
 final class ServerConnection implements Runnable {
-    private static final int IO_BUFFER = 1 << 16;
+    /**
+     * One whole largest request frame, so a full-size record arrives in one read; a larger buffer would only
+     * cost memory, which a server holding thousands of idle connections pays per connection.
+     */
+    private static final int INPUT_BUFFER = FrameLimits.HEADER_LENGTH + Direction.CLIENT_TO_SERVER.maxRecordBody();
+    /**
+     * Enough for the ServerHello and Finished together (one segment). Larger records, such as echo
+     * replies, bypass the buffer in one write of their own, so a bigger buffer would not save a write.
+     */
+    private static final int OUTPUT_BUFFER = 4096;
 
     private final long id;
     private final Socket socket;
@@ -61,8 +71,9 @@ final class ServerConnection implements Runnable {
             GracefulClose.closeQuietly(socket);
         }
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
-        config.log().accept(String.format("secho: conn %d from %s suite=%s records in=%d out=%d time=%dms end=%s",
-                id, socket.getRemoteSocketAddress(), suite, recordsIn, recordsOut, millis, end.describe()));
+        // Plain concatenation rather than String.format: the same line, without a formatter per connection.
+        config.log().accept("secho: conn " + id + " from " + socket.getRemoteSocketAddress() + " suite=" + suite
+                + " records in=" + recordsIn + " out=" + recordsOut + " time=" + millis + "ms end=" + end.describe());
     }
 
     /** Called by the reaper: the peer has not read our output for too long. */
@@ -80,8 +91,8 @@ final class ServerConnection implements Runnable {
         DeadlineInputStream input = new DeadlineInputStream(socket);
         input.setDeadlineIn(config.handshakeTimeout().toNanos());
         output = new StallTrackingOutputStream(socket.getOutputStream());
-        FrameReader reader = new FrameReader(new BufferedInputStream(input, IO_BUFFER), Direction.CLIENT_TO_SERVER);
-        FrameWriter writer = new FrameWriter(new BufferedOutputStream(output, IO_BUFFER));
+        FrameReader reader = new FrameReader(new BufferedInputStream(input, INPUT_BUFFER), Direction.CLIENT_TO_SERVER);
+        FrameWriter writer = new FrameWriter(new BufferedOutputStream(output, OUTPUT_BUFFER));
         RecordChannel channel = null;
         try {
             HandshakeResult handshake = handshake(reader, writer);

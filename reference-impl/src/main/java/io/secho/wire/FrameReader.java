@@ -28,6 +28,11 @@ public final class FrameReader {
      * @param allowed the frame types the current state accepts
      */
     public Frame read(Set<FrameType> allowed) throws IOException, ProtocolException {
+        return readReceived(allowed).toFrame();
+    }
+
+    /** Like {@link #read}, with the same checks in the same order, but without copying the body again. */
+    public ReceivedFrame readReceived(Set<FrameType> allowed) throws IOException, ProtocolException {
         byte[] header = new byte[FrameLimits.HEADER_LENGTH];
         readFully(header, 0, true);
         int typeCode = header[0] & 0xff;
@@ -49,7 +54,7 @@ public final class FrameReader {
         }
         byte[] body = new byte[length];
         readFully(body, 0, false);
-        return new Frame(type, body);
+        return new ReceivedFrame(type, header, body);
     }
 
     private void readFully(byte[] buffer, int offset, boolean atBoundary) throws IOException {

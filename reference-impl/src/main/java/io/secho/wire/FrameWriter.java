@@ -15,6 +15,14 @@ public final class FrameWriter {
         out.write(frame.encode());
     }
 
+    /**
+     * Writes bytes that already are exactly one encoded frame (header and body), as the record layer
+     * builds them, without going through a {@link Frame}.
+     */
+    public void writeEncoded(byte[] encodedFrame) throws IOException {
+        out.write(encodedFrame);
+    }
+
     public void flush() throws IOException {
         out.flush();
     }

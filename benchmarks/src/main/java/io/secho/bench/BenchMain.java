@@ -1,0 +1,264 @@
+package io.secho.bench;
+
+import io.secho.bench.crypto.CryptoLimits;
+import io.secho.bench.load.SechoTarget;
+import io.secho.bench.report.Figure;
+import io.secho.bench.report.Report;
+import io.secho.bench.report.Unit;
+import io.secho.bench.server.ServerHandle;
+import io.secho.bench.server.ServerKind;
+import io.secho.bench.server.ServerProcess;
+import io.secho.bench.server.TlsCredentials;
+import io.secho.bench.server.TlsSettings;
+import io.secho.crypto.PreSharedKey;
+import io.secho.crypto.SystemRandomBytes;
+import io.secho.handshake.Suite;
+import io.secho.wire.Hex;
+import org.openjdk.jmh.runner.RunnerException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** The one benchmark command: every figure in one run, printed as one table. */
+@Command(name = "secho-benchmarks", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Measures, in one run on this machine: the bare-crypto limits (JMH); the reference server's handshakes",
+            "per second per suite and its echo throughput and latency, side by side with a JDK TLS 1.3 server;",
+            "how many idle sessions it holds and their memory; the conformance suite's wall time.",
+            "Servers listen on 127.0.0.1 only, each in its own JVM. The machine may be noisy: compare ratios."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every figure measured", "1:a part failed (the message says which)", "2:usage error"})
+public final class BenchMain implements Callable<Integer> {
+    private static final String CRYPTO = "crypto limits (one thread, JMH)";
+
+    @Option(names = "--full", description = "longer windows (about 2.5x the default quick run)")
+    private boolean full;
+
+    @Option(names = "--only", split = ",", paramLabel = "PART",
+            description = "run only these parts: ${COMPLETION-CANDIDATES} (default: all)")
+    private Set<Section> only = EnumSet.allOf(Section.class);
+
+    @Option(names = "--seconds", paramLabel = "S", description = "measured window of each end-to-end figure")
+    private Integer seconds;
+
+    @Option(names = "--warmup", paramLabel = "S", description = "warm-up before each end-to-end figure")
+    private Integer warmupSeconds;
+
+    @Option(names = "--suites", split = ",", paramLabel = "SUITE",
+            description = "Secho suites for the handshake figures: x25519, modp2048, psk (default: all)")
+    private List<String> suites = List.of("x25519", "modp2048", "psk");
+
+    @Option(names = "--message-sizes", split = ",", paramLabel = "BYTES",
+            description = "echo message sizes (default 16,1024,16384)")
+    private List<Integer> messageSizes;
+
+    @Option(names = "--handshake-clients", paramLabel = "N", description = "parallel handshake clients (default 8)")
+    private Integer handshakeClients;
+
+    @Option(names = "--idle-connections", paramLabel = "N", description = "idle sessions to open (default 10000)")
+    private Integer idleConnections;
+
+    @Option(names = "--conformance-jar", paramLabel = "FILE",
+            description = "the harness (default: ${DEFAULT-VALUE})",
+            defaultValue = "conformance-tests/target/secho-conformance.jar")
+    private Path conformanceJar;
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "also write the table as Markdown")
+    private Path markdown;
+
+    @Option(names = "--jfr", paramLabel = "DIR", description = "record a JFR profile of each server process into DIR")
+    private Path jfrDirectory;
+
+    private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    private final Progress progress = new Progress(System.err);
+
+    public static void main(String[] args) {
+        // Before any TLS class loads: Java 17 reads the named groups once per JVM.
+        TlsSettings.restrictNamedGroups();
+        CommandLine command = new CommandLine(new BenchMain()).setCaseInsensitiveEnumValuesAllowed(true);
+        System.exit(command.execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        RunPlan plan;
+        try {
+            plan = plan();
+        } catch (IllegalArgumentException e) {
+            System.err.println("secho-benchmarks: " + e.getMessage());
+            return 2;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        long openFiles = OpenFileLimit.current();
+        Report report = new Report(List.of(
+                "Secho benchmarks, " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(
+                        java.time.ZoneOffset.UTC)),
+                "machine: " + cores + " cores, Java " + System.getProperty("java.version") + " ("
+                        + System.getProperty("java.vm.name") + "), " + System.getProperty("os.name") + " "
+                        + System.getProperty("os.arch") + ", open-file limit " + openFiles,
+                "run: " + plan.name() + ", " + plan.measure().toSeconds() + " s measured per end-to-end figure after "
+                        + plan.warmup().toSeconds() + " s warm-up; servers and clients share the machine",
+                "The machine is shared and noisy: the ratios matter more than the absolute figures."));
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("secho-bench");
+            run(plan, report, cores, openFiles, work);
+            deleteTree(work);
+            return 0;
+        } catch (IOException | RunnerException | GeneralSecurityException | RuntimeException e) {
+            System.err.println("secho-benchmarks: failed: " + causes(e)
+                    + (work == null ? "" : " (server logs in " + work + ")"));
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.err.println("secho-benchmarks: interrupted");
+            return 1;
+        } finally {
+            if (!report.figures().isEmpty()) {
+                out.print(report.toText());
+                writeMarkdown(report);
+            }
+        }
+    }
+
+    /** The message and its causes' messages: JMH wraps a benchmark's own failure in a generic one. */
+    private static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append(": ").append(cause.getMessage());
+        }
+        return text.toString();
+    }
+
+    private RunPlan plan() {
+        RunPlan plan = full ? RunPlan.full() : RunPlan.quick();
+        if (seconds != null || warmupSeconds != null) {
+            plan = plan.withWindows(warmupSeconds == null ? plan.warmup() : Duration.ofSeconds(warmupSeconds),
+                    seconds == null ? plan.measure() : Duration.ofSeconds(seconds));
+        }
+        List<Suite> chosen = new ArrayList<>();
+        for (String name : suites) {
+            chosen.add(Suite.fromWireName(name).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown suite " + name + " (x25519, modp2048 or psk)")));
+        }
+        plan = plan.withSuites(chosen);
+        if (messageSizes != null) {
+            plan = plan.withMessageSizes(messageSizes);
+        }
+        if (handshakeClients != null) {
+            plan = plan.withHandshakeClients(handshakeClients);
+        }
+        if (idleConnections != null) {
+            plan = plan.withIdleConnections(idleConnections);
+        }
+        return plan;
+    }
+
+    private void run(RunPlan plan, Report report, int cores, long openFiles, Path work)
+            throws IOException, RunnerException, GeneralSecurityException, InterruptedException {
+        Optional<CryptoLimits> limits = Optional.empty();
+        if (only.contains(Section.CRYPTO)) {
+            progress.say("crypto: JMH, one fork, " + plan.jmhWarmups() + "+" + plan.jmhMeasurements()
+                    + " iterations of " + plan.jmhIteration().toMillis() + " ms per benchmark (about a minute)");
+            limits = Optional.of(CryptoLimits.measure(plan));
+            reportCrypto(limits.get(), report);
+        }
+        PreSharedKey psk = PreSharedKey.of(new SystemRandomBytes().nextBytes(PreSharedKey.LENGTH));
+        Map<String, String> pskEnvironment = Map.of(ServerProcess.PSK_VARIABLE, Hex.encode(psk.bytes()));
+        if (only.contains(Section.HANDSHAKE) || only.contains(Section.ECHO)) {
+            TlsCredentials credentials = TlsCredentials.generate(work);
+            try (ServerHandle secho = startServer(ServerKind.SECHO, String.valueOf(plan.handshakeClients() * 4 + 256),
+                    pskEnvironment, work, "secho");
+                 ServerHandle tls = startServer(ServerKind.TLS, credentials.keyStore().toString(),
+                         Map.of(TlsCredentials.PASSWORD_VARIABLE, credentials.password()), work, "tls")) {
+                EndToEndBenchmark endToEnd = new EndToEndBenchmark(plan, report, progress, limits, cores,
+                        new EndToEndBenchmark.Servers(secho, psk, tls, credentials.trustManagers()));
+                endToEnd.warmUp();
+                if (only.contains(Section.HANDSHAKE)) {
+                    endToEnd.handshakes();
+                }
+                if (only.contains(Section.ECHO)) {
+                    endToEnd.echo();
+                }
+            }
+        }
+        if (only.contains(Section.IDLE)) {
+            int target = plan.idleConnections();
+            try (ServerHandle secho = startServer(ServerKind.SECHO, String.valueOf(target + 64), pskEnvironment, work,
+                    "secho-idle")) {
+                IdleBenchmark.run(target, report, progress, secho,
+                        new SechoTarget("127.0.0.1", secho.port(), Suite.X25519, Optional.empty()), openFiles);
+            }
+        }
+        if (only.contains(Section.CONFORMANCE)) {
+            ConformanceTiming.run(conformanceJar, report, progress, work);
+        }
+    }
+
+    private ServerHandle startServer(ServerKind kind, String argument, Map<String, String> environment, Path work,
+                                     String label) throws IOException {
+        Optional<Path> jfr = Optional.empty();
+        if (jfrDirectory != null) {
+            Files.createDirectories(jfrDirectory);
+            jfr = Optional.of(jfrDirectory.toAbsolutePath().resolve(label + ".jfr"));
+        }
+        progress.say("starting the " + label + " server process");
+        return ServerHandle.start(kind, argument, environment, jfr, work.resolve(label + ".log"));
+    }
+
+    private static void reportCrypto(CryptoLimits limits, Report report) {
+        report.add(Figure.of(CRYPTO, "AES-256-GCM seal, 16 KiB records", limits.aesSealMegabytesPerSecond(),
+                Unit.MEGABYTES_PER_SECOND, "JCE through io.secho.crypto.AesGcm, as the record layer uses it"));
+        report.add(Figure.of(CRYPTO, "AES-256-GCM open, 16 KiB records", limits.aesOpenMegabytesPerSecond(),
+                Unit.MEGABYTES_PER_SECOND, "the same, verifying and decrypting"));
+        report.add(Figure.of(CRYPTO, "X25519 key generation + agreement", limits.kexPerSecond().get(Suite.X25519),
+                Unit.PER_SECOND, "Bouncy Castle low-level, what the reference uses"));
+        report.add(Figure.of(CRYPTO, "X25519 key generation + agreement, JCE", limits.x25519JcePerSecond(),
+                Unit.PER_SECOND, "what JDK TLS uses"));
+        report.add(Figure.of(CRYPTO, "modp2048 key generation + agreement", limits.kexPerSecond().get(Suite.MODP2048),
+                Unit.PER_SECOND, "256-bit exponent; BigInteger.modPow and JCE DH, as the reference"));
+        for (Suite suite : Suite.values()) {
+            report.add(Figure.of(CRYPTO, "server handshake in memory, " + suite,
+                    limits.serverHandshakePerSecond().get(suite), Unit.PER_SECOND,
+                    "the server's whole share without I/O: key exchange, key schedule, Finished"));
+        }
+    }
+
+    private void writeMarkdown(Report report) {
+        if (markdown == null) {
+            return;
+        }
+        try {
+            Files.writeString(markdown, report.toMarkdown(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.err.println("secho-benchmarks: cannot write " + markdown + ": " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.secho.bench;
+
+import io.secho.bench.report.Figure;
+import io.secho.bench.report.Report;
+import io.secho.bench.server.ServerHandle;
+import io.secho.bench.server.ServerKind;
+import io.secho.bench.server.ServerProcess;
+import io.secho.bench.server.TlsCredentials;
+import io.secho.crypto.PreSharedKey;
+import io.secho.handshake.Suite;
+import io.secho.wire.Hex;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A run of the end-to-end part with tiny windows: every figure is produced, and TLS handshakes are full. */
+class TinyRunTest {
+    @Test
+    void everyEndToEndFigureIsProduced(@TempDir Path work) throws Exception {
+        RunPlan plan = new RunPlan("tiny", Duration.ZERO, Duration.ofMillis(200), 1, 1, Duration.ofMillis(100),
+                List.of(Suite.values()), 2, List.of(1, 2), List.of(16), 10);
+        PreSharedKey psk = PreSharedKey.of(new byte[PreSharedKey.LENGTH]);
+        TlsCredentials credentials = TlsCredentials.generate(work);
+        Report report = new Report(List.of());
+        Progress quiet = new Progress(new PrintStream(OutputStream.nullOutputStream()));
+        try (ServerHandle secho = ServerHandle.start(ServerKind.SECHO, "64",
+                Map.of(ServerProcess.PSK_VARIABLE, Hex.encode(psk.bytes())), Optional.empty(), work.resolve("s.log"));
+             ServerHandle tls = ServerHandle.start(ServerKind.TLS, credentials.keyStore().toString(),
+                     Map.of(TlsCredentials.PASSWORD_VARIABLE, credentials.password()), Optional.empty(),
+                     work.resolve("t.log"))) {
+            EndToEndBenchmark endToEnd = new EndToEndBenchmark(plan, report, quiet, Optional.empty(), 2,
+                    new EndToEndBenchmark.Servers(secho, psk, tls, credentials.trustManagers()));
+            endToEnd.handshakes();
+            endToEnd.echo();
+        }
+        List<String> names = report.figures().stream().map(Figure::name).collect(Collectors.toList());
+        assertEquals(List.of(
+                "x25519 handshakes/s, 2 clients", "x25519 server CPU per handshake",
+                "modp2048 handshakes/s, 2 clients", "modp2048 server CPU per handshake",
+                "psk handshakes/s, 2 clients", "psk server CPU per handshake",
+                "16 B x 1 conn throughput", "16 B x 1 conn latency p50", "16 B x 1 conn latency p99",
+                "16 B x 1 conn server CPU per message",
+                "16 B x 2 conn throughput", "16 B x 2 conn latency p50", "16 B x 2 conn latency p99",
+                "16 B x 2 conn server CPU per message"), names);
+        // Cold JVMs may complete no handshake inside a window this short; what must hold is that the TLS
+        // handshakes that did complete, warm-up included, were all full ones.
+        Figure tlsHandshakes = report.figures().get(0);
+        assertTrue(tlsHandshakes.tls().isPresent(), tlsHandshakes.toString());
+        assertTrue(tlsHandshakes.note().matches(".*all [1-9][0-9]* TLS handshakes full \\(server signed each\\).*"),
+                tlsHandshakes.note());
+        assertTrue(!tlsHandshakes.note().contains("errors"), tlsHandshakes.note());
+    }
+}
