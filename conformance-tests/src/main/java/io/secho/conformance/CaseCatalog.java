@@ -1,6 +1,6 @@
 package io.secho.conformance;
 
-import io.secho.conformance.target.TargetConfig;
+import io.secho.conformance.targets.TargetConfig;
 import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.MethodSource;

@@ -1,7 +1,7 @@
 package io.secho.conformance;
 
-import io.secho.conformance.target.TargetConfig;
-import io.secho.conformance.target.TargetRun;
+import io.secho.conformance.targets.TargetConfig;
+import io.secho.conformance.targets.TargetRun;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;

@@ -9,7 +9,7 @@ import io.secho.conformance.lab.LabTargetRun;
 import io.secho.conformance.report.Baseline;
 import io.secho.conformance.report.ConformanceListener;
 import io.secho.conformance.report.RunSummary;
-import io.secho.conformance.target.TargetConfig;
+import io.secho.conformance.targets.TargetConfig;
 import io.secho.cli.LabOptions;
 import io.secho.crypto.PreSharedKey;
 import org.junit.platform.launcher.Launcher;

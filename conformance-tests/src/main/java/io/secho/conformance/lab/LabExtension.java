@@ -4,7 +4,7 @@ import io.secho.conformance.CaseFilter;
 import io.secho.conformance.CaseIds;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.ConformanceExtension;
-import io.secho.conformance.target.TargetConfig;
+import io.secho.conformance.targets.TargetConfig;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;

@@ -1,6 +1,6 @@
 package io.secho.conformance.lab;
 
-import io.secho.conformance.target.TargetConfig;
+import io.secho.conformance.targets.TargetConfig;
 import io.secho.lab.LabKey;
 import io.secho.lab.LabProfile;
 import io.secho.lab.LabProfileOptions;

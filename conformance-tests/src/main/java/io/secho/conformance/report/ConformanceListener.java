@@ -5,7 +5,7 @@ import io.secho.conformance.CaseIds;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.Family;
-import io.secho.conformance.target.TargetConfig;
+import io.secho.conformance.targets.TargetConfig;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;

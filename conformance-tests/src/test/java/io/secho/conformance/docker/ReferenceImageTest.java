@@ -3,7 +3,7 @@ package io.secho.conformance.docker;
 import io.secho.conformance.CaseCatalog;
 import io.secho.conformance.report.ConformanceListener;
 import io.secho.conformance.report.RunSummary;
-import io.secho.conformance.target.TargetConfig;
+import io.secho.conformance.targets.TargetConfig;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -5,7 +5,7 @@ import io.secho.conformance.Family;
 import io.secho.conformance.report.CaseResult;
 import io.secho.conformance.report.ConformanceListener;
 import io.secho.conformance.report.RunSummary;
-import io.secho.conformance.target.TargetConfig;
+import io.secho.conformance.targets.TargetConfig;
 import io.secho.crypto.PreSharedKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;

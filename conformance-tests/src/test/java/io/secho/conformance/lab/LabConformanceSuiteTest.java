@@ -4,7 +4,7 @@ import io.secho.conformance.CaseCatalog;
 import io.secho.conformance.report.CaseResult;
 import io.secho.conformance.report.ConformanceListener;
 import io.secho.conformance.report.RunSummary;
-import io.secho.conformance.target.TargetConfig;
+import io.secho.conformance.targets.TargetConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.platform.launcher.core.LauncherConfig;

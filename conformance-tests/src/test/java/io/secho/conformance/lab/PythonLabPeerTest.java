@@ -9,7 +9,7 @@ import io.secho.lab.LabProfile;
 import io.secho.lab.LabProfileOptions;
 import io.secho.lab.LabVariant;
 import io.secho.conformance.report.CaseResult;
-import io.secho.conformance.target.TargetConfig;
+import io.secho.conformance.targets.TargetConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.parallel.Isolated;

@@ -1,4 +1,4 @@
-package io.secho.conformance.target;
+package io.secho.conformance.targets;
 
 import io.secho.alert.AlertCode;
 import io.secho.conformance.net.TestConnection;

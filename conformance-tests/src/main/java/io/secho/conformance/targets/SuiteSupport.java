@@ -1,4 +1,4 @@
-package io.secho.conformance.target;
+package io.secho.conformance.targets;
 
 /** What probing found out about one suite on the target. */
 public record SuiteSupport(Status status, String detail) {
