@@ -2,9 +2,9 @@ package io.secho.lab;
 
 import io.secho.alert.ProtocolException;
 import io.secho.echo.EchoTransform;
+import io.secho.net.Listening;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -39,26 +39,13 @@ public final class LabServer implements AutoCloseable {
         this.config = config;
         this.serverSocket = serverSocket;
         this.slots = new Semaphore(config.maxConnections());
-        this.workers = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "secho-lab-conn");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.acceptor = new Thread(this::acceptLoop, "secho-lab-acceptor");
-        this.acceptor.setDaemon(true);
+        this.workers = Executors.newCachedThreadPool(Listening.daemonThreads("secho-lab-conn"));
+        this.acceptor = Listening.daemonThreads("secho-lab-acceptor").newThread(this::acceptLoop);
     }
 
     /** Binds and starts serving; with port 0 the system picks a free port (see {@link #port()}). */
     public static LabServer start(LabServerConfig config) throws IOException {
-        ServerSocket socket = new ServerSocket();
-        try {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(config.bindAddress(), config.port()), BACKLOG);
-        } catch (IOException e) {
-            socket.close();
-            throw new IOException("cannot listen on " + config.bindAddress().getHostAddress() + ":" + config.port()
-                    + ": " + e.getMessage(), e);
-        }
+        ServerSocket socket = Listening.bind(config.bindAddress(), config.port(), BACKLOG);
         LabServer server = new LabServer(config, socket);
         server.acceptor.start();
         return server;

@@ -3,6 +3,7 @@ package io.secho.server;
 import io.secho.alert.AlertCode;
 import io.secho.alert.AlertMessage;
 import io.secho.net.GracefulClose;
+import io.secho.net.Listening;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -46,22 +46,14 @@ public final class SechoServer implements AutoCloseable {
         this.config = config;
         this.serverSocket = serverSocket;
         this.connectionSlots = new Semaphore(config.maxConnections());
-        this.workers = Executors.newCachedThreadPool(daemonThreads("secho-conn"));
-        this.reaper = Executors.newSingleThreadScheduledExecutor(daemonThreads("secho-reaper"));
-        this.acceptor = daemonThreads("secho-acceptor").newThread(this::acceptLoop);
+        this.workers = Executors.newCachedThreadPool(Listening.daemonThreads("secho-conn"));
+        this.reaper = Executors.newSingleThreadScheduledExecutor(Listening.daemonThreads("secho-reaper"));
+        this.acceptor = Listening.daemonThreads("secho-acceptor").newThread(this::acceptLoop);
     }
 
     /** Binds and starts serving; with port 0 the system picks a free port (see {@link #port()}). */
     public static SechoServer start(ServerConfig config) throws IOException {
-        ServerSocket socket = new ServerSocket();
-        try {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(config.bindAddress(), config.port()), BACKLOG);
-        } catch (IOException e) {
-            socket.close();
-            throw new IOException("cannot listen on " + config.bindAddress().getHostAddress() + ":" + config.port()
-                    + ": " + e.getMessage(), e);
-        }
+        ServerSocket socket = Listening.bind(config.bindAddress(), config.port(), BACKLOG);
         SechoServer server = new SechoServer(config, socket);
         // A stalled writer is aborted at most a tenth of the idle timeout late (at most 1 s): one pass costs
         // a volatile read per connection, so even 10,000 connections cost next to nothing.
@@ -190,14 +182,5 @@ public final class SechoServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicLong counter = new AtomicLong();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
