@@ -6,12 +6,16 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,17 +24,22 @@ import java.util.Optional;
 /**
  * Wires the cases to the target: one {@link TargetRun} per launcher session (the embedded reference
  * server, or the external target), a {@link CaseContext} per case, the case filters, and the trace
- * published for the reports.
+ * published for the reports. It also guards every verdict: a case the preflight shows cannot run is
+ * BLOCKED before it starts, a case that returns without evidence or runs out of memory is an ERROR,
+ * never a PASS, and no failure of one case takes the others down with it.
  */
-public final class ConformanceExtension implements ParameterResolver, AfterEachCallback, ExecutionCondition {
+public final class ConformanceExtension implements ParameterResolver, AfterEachCallback, ExecutionCondition,
+        InvocationInterceptor {
     public static final String TRACE_ENTRY = "secho.trace";
     public static final String SEED_ENTRY = "secho.seed";
     public static final String TARGET_ENTRY = "secho.target";
     public static final String PSK_FILE_ENTRY = "secho.psk-file";
     public static final String IMAGE_ENTRY = "secho.image";
+    /** The preflight's findings about the target, a line each: for the report's heading. */
+    public static final String TARGET_FINDINGS_ENTRY = "secho.target-findings";
     /** The protocol a run checks, for the reports' headings; absent means Secho v1. */
     public static final String PROTOCOL_ENTRY = "secho.protocol";
-    /** Options the replay command needs beyond target, seed and case (the lab profile's knobs). */
+    /** Options the replay command needs beyond target, seed and case (the lab profile's knobs, the timeouts). */
     public static final String REPLAY_OPTIONS_ENTRY = "secho.replay-options";
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConformanceExtension.class);
 
@@ -79,22 +88,89 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
     }
 
     @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                    ExtensionContext context) throws Throwable {
+        guard(invocation, context);
+    }
+
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation,
+                                            ReflectiveInvocationContext<Method> invocationContext,
+                                            ExtensionContext context) throws Throwable {
+        guard(invocation, context);
+    }
+
+    private static void guard(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+        CaseContext caseContext = context.getStore(NAMESPACE).get(CaseContext.class, CaseContext.class);
+        if (caseContext == null) {
+            invocation.proceed();
+            return;
+        }
+        try {
+            caseContext.requireUsableTarget();
+        } catch (CaseBlocked blocked) {
+            invocation.skip();
+            throw blocked;
+        }
+        runGuarded(invocation, caseContext);
+    }
+
+    /** The verdict guards, shared with the lab profile's extension. */
+    static void runGuarded(Invocation<Void> invocation, CaseContext caseContext) throws Throwable {
+        try {
+            invocation.proceed();
+        } catch (ConformanceFailure | CaseBlocked | TestAbortedException | HarnessError verdict) {
+            throw verdict;
+        } catch (OutOfMemoryError e) {
+            caseContext.close();
+            throw new HarnessError("the harness ran out of memory in this case (raise -Xmx, and please report it: "
+                    + "the harness keeps at most 64 KiB of what a server sends per connection)", e);
+        } catch (Throwable unexpected) {
+            throw new HarnessError("the harness failed in this case: " + describe(unexpected), unexpected);
+        }
+        if (caseContext.evidenceCount() == 0) {
+            throw new HarnessError("the case returned without checking anything, so it cannot pass (a harness bug)");
+        }
+    }
+
+    private static String describe(Throwable unexpected) {
+        String message = unexpected.getMessage();
+        return message == null || message.isBlank() ? "an unexpected internal failure" : message;
+    }
+
+    @Override
     public void afterEach(ExtensionContext context) {
         CaseContext caseContext = context.getStore(NAMESPACE).remove(CaseContext.class, CaseContext.class);
         if (caseContext == null) {
             return;
         }
         caseContext.close();
+        TargetRun run = caseContext.target();
         Map<String, String> published = new LinkedHashMap<>();
         published.put(TRACE_ENTRY, caseContext.trace().render());
-        published.put(SEED_ENTRY, caseContext.target().config().seed());
-        caseContext.target().config().external()
-                .ifPresent(a -> published.put(TARGET_ENTRY, a.getHostString() + ":" + a.getPort()));
-        caseContext.target().config().image().ifPresent(image -> published.put(IMAGE_ENTRY, image));
-        caseContext.target().config().pskFile().ifPresent(file -> published.put(PSK_FILE_ENTRY, file.toString()));
+        published.put(SEED_ENTRY, run.config().seed());
+        published.put(TARGET_FINDINGS_ENTRY, String.join("\n", run.preflight().describe()));
+        run.config().external().ifPresent(a -> published.put(TARGET_ENTRY, a.getHostString() + ":" + a.getPort()));
+        run.config().image().ifPresent(image -> published.put(IMAGE_ENTRY, image));
+        run.config().pskFile().ifPresent(file -> published.put(PSK_FILE_ENTRY, file.toString()));
+        published.put(REPLAY_OPTIONS_ENTRY, replayOptions(run.config()));
         // JUnit refuses blank report values.
         published.values().removeIf(String::isBlank);
         context.publishReportEntry(published);
+    }
+
+    /** What a replay needs besides target, seed and case: the target's timeouts and limit, as given. */
+    private static String replayOptions(TargetConfig config) {
+        StringBuilder options = new StringBuilder();
+        if (!config.handshakeTimeout().equals(TargetConfig.SPEC_MAX_HANDSHAKE_TIMEOUT)) {
+            options.append(" --handshake-timeout ").append(config.handshakeTimeout().toMillis()).append("ms");
+        }
+        config.idleTimeout().ifPresent(d -> options.append(" --idle-timeout ").append(d.toMillis()).append("ms"));
+        config.maxConnections().ifPresent(n -> options.append(" --max-connections ").append(n));
+        if (!config.ioTimeout().equals(TargetConfig.DEFAULT_IO_TIMEOUT)) {
+            options.append(" --io-timeout ").append(config.ioTimeout().toMillis()).append("ms");
+        }
+        return options.toString().strip();
     }
 
     /** The run's target, started on first use and closed when the launcher session ends. */

@@ -21,6 +21,13 @@ final class Bits {
                 + ") flipped");
     }
 
+    /** The frame with every bit of body byte {@code index} flipped: a wrong byte at a chosen position. */
+    static byte[] invertByte(Frame frame, int index) {
+        byte[] encoded = frame.encode();
+        encoded[FrameLimits.HEADER_LENGTH + index] ^= (byte) 0xff;
+        return encoded;
+    }
+
     /** Replaces the header's length with the body's new length after cutting or adding bytes. */
     static byte[] reframe(int typeCode, byte[] body) {
         byte[] out = new byte[FrameLimits.HEADER_LENGTH + body.length];

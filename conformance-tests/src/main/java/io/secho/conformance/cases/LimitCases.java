@@ -2,6 +2,7 @@ package io.secho.conformance.cases;
 
 import io.secho.alert.AlertCode;
 import io.secho.conformance.CaseContext;
+import io.secho.conformance.CaseSkipped;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.Endings;
@@ -9,17 +10,27 @@ import io.secho.conformance.Level;
 import io.secho.conformance.net.ClientFlight;
 import io.secho.conformance.net.Ending;
 import io.secho.conformance.net.Observed;
+import io.secho.conformance.net.ReceivedSomethingElse;
 import io.secho.conformance.net.Session;
 import io.secho.conformance.net.TestConnection;
+import io.secho.handshake.ClientHello;
+import io.secho.handshake.Suite;
+import io.secho.record.InnerPlaintext;
 import io.secho.record.InnerType;
+import io.secho.wire.Frame;
+import io.secho.wire.FrameType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static io.secho.conformance.cases.Messages.utf8;
 
@@ -27,94 +38,220 @@ import static io.secho.conformance.cases.Messages.utf8;
 @DisplayName("Timeouts and limits")
 @ExtendWith(ConformanceExtension.class)
 class LimitCases {
-    /** Slack on top of the target's handshake timeout before the harness calls it missing. */
+    /** Slack on top of the target's timeout before the harness calls the alert missing. */
     private static final Duration SLACK = Duration.ofSeconds(3);
+    /** What a case adds to its own time limit beyond the longest wait it plans. */
+    private static final Duration CASE_MARGIN = Duration.ofSeconds(10);
     private static final int SMALL_RECEIVE_BUFFER = 4096;
+    private static final byte[] TIMEOUT_ALERT = {0x04, 0x00, 0x01, (byte) AlertCode.TIMEOUT.code()};
+    /** The server's flight may come before a handshake timeout alert: read past it. */
+    private static final int FLIGHT_AND_ALERT = 2048;
+    /** Longest idle timeout LIM-004 and LIM-008 wait out; LIM-005 floods for at most its own limit. */
+    private static final Duration MAX_IDLE_CHECKED = Duration.ofSeconds(40);
+    private static final Duration MAX_IDLE_FLOODED = Duration.ofSeconds(20);
 
-    private static void expectTimeoutAlert(CaseContext context, TestConnection connection, String sent) throws IOException {
-        Duration limit = context.target().handshakeTimeout().plus(SLACK);
-        Observed observed = connection.readUntilEnd(limit);
-        byte[] expected = {0x04, 0x00, 0x01, (byte) AlertCode.TIMEOUT.code()};
+    /**
+     * The margin a correct server gets after its timeout before the case calls the alert missing: the
+     * usual slack, but never more than {@code fraction} of the timeout, so that a server whose timer
+     * started late (or restarted) cannot slip in under it.
+     */
+    private static Duration margin(Duration timeout, double fraction) {
+        Duration part = Duration.ofMillis((long) (timeout.toMillis() * fraction));
+        return part.compareTo(SLACK) < 0 ? part : SLACK;
+    }
+
+    /**
+     * The connection's end must be the plaintext timeout alert as the last 4 bytes, then FIN, before
+     * {@code deadlineNanos}. Bytes before it may be the server's flight.
+     */
+    private static void expectTimeoutAlert(CaseContext context, TestConnection connection, long deadlineNanos,
+                                           String expected, String sent) {
+        Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+        Observed observed = connection.readUntilEnd(left, FLIGHT_AND_ALERT);
         byte[] bytes = observed.bytes();
         byte[] tail = bytes.length >= 4 ? Arrays.copyOfRange(bytes, bytes.length - 4, bytes.length) : bytes;
-        if (!Arrays.equals(tail, expected) || observed.ending() != Ending.FIN) {
-            throw context.fail("plaintext alert timeout (04 00 01 0b) within the handshake timeout ("
-                    + context.target().handshakeTimeout().toMillis() + " ms + " + SLACK.toMillis() + " ms slack), then FIN",
-                    observed.describe(), sent);
+        if (!Arrays.equals(tail, TIMEOUT_ALERT) || observed.ending() != Ending.FIN) {
+            throw context.fail(expected, Endings.describeContent(observed, null), sent);
         }
-        context.trace().note("timeout alert after " + observed.millis() + " ms");
+        context.evidence("plaintext timeout alert, then FIN, " + observed.millis() + " ms into the wait");
     }
 
     @Test
-    @Timeout(45)
     @DisplayName("a silent client gets the plaintext timeout alert within the handshake timeout")
     @ConformanceCase(id = "LIM-001", requirements = {"REQ-LIM-1", "REQ-LIM-2", "REQ-ALERT-11"},
             endings = "plaintext alert timeout, then FIN, within the handshake timeout")
-    void silentClient(CaseContext context) throws IOException {
+    void silentClient(CaseContext context) {
+        Duration timeout = context.target().handshakeTimeout();
+        context.allowUpTo(timeout.plus(SLACK).plus(CASE_MARGIN));
         TestConnection connection = context.connect();
         context.trace().note("sending nothing");
-        expectTimeoutAlert(context, connection, "nothing");
+        expectTimeoutAlert(context, connection, System.nanoTime() + timeout.plus(SLACK).toNanos(),
+                "plaintext alert timeout (04 00 01 0b) within the handshake timeout (" + timeout.toMillis() + " ms + "
+                        + SLACK.toMillis() + " ms slack), then FIN", "nothing");
     }
 
     @Test
-    @Timeout(45)
     @DisplayName("a client that stops after its ClientHello gets the timeout alert (the clock runs until the Finished)")
     @ConformanceCase(id = "LIM-002", requirements = {"REQ-LIM-1"},
             endings = "ServerHello and Finished, then plaintext alert timeout, then FIN")
-    void stalledBeforeFinished(CaseContext context) throws IOException {
+    void stalledBeforeFinished(CaseContext context) {
+        Duration timeout = context.target().handshakeTimeout();
+        context.allowUpTo(timeout.plus(SLACK).plus(CASE_MARGIN));
+        long start = System.nanoTime();
         ClientFlight.Pending pending = context.startHandshake(context.anySuite());
         context.trace().note("not sending the client Finished");
-        expectTimeoutAlert(context, pending.connection(), "ClientHello only");
+        expectTimeoutAlert(context, pending.connection(), start + timeout.plus(SLACK).toNanos(),
+                "plaintext alert timeout (04 00 01 0b) within the handshake timeout (" + timeout.toMillis() + " ms + "
+                        + SLACK.toMillis() + " ms slack), then FIN", "ClientHello only");
+    }
+
+    @Test
+    @DisplayName("the handshake timer starts at accept: a ClientHello sent late does not restart it")
+    @ConformanceCase(id = "LIM-006", requirements = {"REQ-LIM-1"},
+            endings = "plaintext alert timeout (after the server's flight, or before it), then FIN, by the handshake "
+                    + "timeout counted from accept")
+    void handshakeTimerStartsAtAccept(CaseContext context) {
+        Duration timeout = context.target().handshakeTimeout();
+        // Sent at 0.8 of the timeout: a timer started by the ClientHello fires no sooner than 1.8 timeouts after
+        // accept, a correct one after one; the case waits 1 timeout plus at most 0.7 of one.
+        Duration delay = Duration.ofMillis(timeout.toMillis() * 4 / 5);
+        Duration allowed = timeout.plus(margin(timeout, 0.7));
+        context.allowUpTo(allowed.plus(CASE_MARGIN));
+        Suite suite = context.anySuite();
+        long accepted = System.nanoTime();
+        TestConnection connection = context.connect();
+        long deadline = accepted + allowed.toNanos();
+        if (connection.awaitInput(delay)) {
+            // The server spoke before any ClientHello: only its timeout may explain that, and a timer that fires
+            // before a ClientHello cannot have been started by one.
+            expectTimeoutAlert(context, connection, deadline, "nothing before the ClientHello but, at the handshake "
+                    + "timeout, the plaintext timeout alert then FIN", "nothing yet");
+            return;
+        }
+        connection.send(new ClientHello(suite, context.random().nextBytes(32),
+                suite.newKeyExchange(context.random(), context.psk()).publicShare()).toFrame(),
+                "ClientHello " + suite + ", " + delay.toMillis() + " ms after connecting; then nothing");
+        expectTimeoutAlert(context, connection, deadline, "the plaintext timeout alert within " + allowed.toMillis()
+                + " ms of accept (the handshake timeout " + timeout.toMillis() + " ms counts from accept, not from "
+                + "the ClientHello), then FIN", "ClientHello " + delay.toMillis() + " ms after connecting");
+    }
+
+    /**
+     * Sends the bytes one at a time, {@code interval} apart, and stops at the first sign of the server (a
+     * byte, or the end of the connection), or at the deadline.
+     */
+    private static void trickle(TestConnection connection, byte[] bytes, Duration interval, long deadlineNanos,
+                                String what) {
+        connection.trace().note("sending " + what + " one byte every " + interval.toMillis() + " ms");
+        for (int i = 0; i < bytes.length && System.nanoTime() < deadlineNanos; i++) {
+            connection.send(new byte[] {bytes[i]}, what + ", byte " + i);
+            Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+            if (connection.awaitInput(interval.compareTo(left) < 0 ? interval : left)) {
+                return;
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the handshake timer is not restarted by partial frames: a ClientHello trickled byte by byte times out")
+    @ConformanceCase(id = "LIM-007", requirements = {"REQ-LIM-1"},
+            endings = "plaintext alert timeout, then FIN, by the handshake timeout counted from accept")
+    void handshakeTimerIgnoresPartialFrames(CaseContext context) {
+        Duration timeout = context.target().handshakeTimeout();
+        Duration allowed = timeout.plus(margin(timeout, 0.5));
+        context.allowUpTo(allowed.plus(CASE_MARGIN));
+        Suite suite = context.anySuite();
+        byte[] hello = new ClientHello(suite, context.random().nextBytes(32),
+                suite.newKeyExchange(context.random(), context.psk()).publicShare()).toFrame().encode();
+        long accepted = System.nanoTime();
+        TestConnection connection = context.connect();
+        long deadline = accepted + allowed.toNanos();
+        trickle(connection, hello, Duration.ofMillis(Math.max(1, timeout.toMillis() / 10)), deadline,
+                "ClientHello " + suite);
+        expectTimeoutAlert(context, connection, deadline, "the plaintext timeout alert within " + allowed.toMillis()
+                + " ms of accept while the ClientHello is still incomplete (bytes of a frame do not restart the "
+                + "handshake timer), then FIN", "a ClientHello one byte every " + timeout.toMillis() / 10 + " ms");
     }
 
     @Test
     @DisplayName("while one connection stalls in the middle of a frame, others are served")
     @ConformanceCase(id = "LIM-003", requirements = {"REQ-LIM-5"})
-    void stalledConnectionDoesNotBlockOthers(CaseContext context) throws IOException {
-        Session stalled = context.handshake(context.anySuite());
+    void stalledConnectionDoesNotBlockOthers(CaseContext context) {
+        Session stalled = context.establish();
         byte[] record = stalled.seal(InnerType.DATA, utf8("never finished")).encode();
         stalled.connection().send(Arrays.copyOf(record, 5), "5 bytes of a record, then silence");
         TestConnection partialHello = context.connect();
         partialHello.send(new byte[] {0x01, 0x00}, "2 bytes of a ClientHello header, then silence");
-        context.assertStillServing();
+        context.expectStillServed("while one session stalls in a record and another in a ClientHello header");
     }
 
-    @Test
-    @Timeout(60)
-    @DisplayName("an established session left silent gets the encrypted timeout alert after the idle timeout")
-    @ConformanceCase(id = "LIM-004", requirements = {"REQ-LIM-3"},
-            endings = "one encrypted alert timeout, then FIN, after the idle timeout")
-    void idleTimeout(CaseContext context) throws IOException {
-        Duration idle = context.target().idleTimeout().orElse(null);
-        org.junit.jupiter.api.Assumptions.assumeTrue(idle != null,
-                "the target's idle timeout is unknown: give --idle-timeout to check it (the spec default is 300 s)");
-        org.junit.jupiter.api.Assumptions.assumeTrue(idle.compareTo(Duration.ofSeconds(40)) <= 0,
-                "idle timeout " + idle.toSeconds() + " s is longer than this case waits (40 s)");
-        Session session = context.handshake(context.anySuite());
-        context.echo(session, "then silence");
-        context.trace().note("silent for up to " + idle.plus(SLACK).toMillis() + " ms");
-        Observed observed = session.connection().readUntilEnd(idle.plus(SLACK));
-        java.util.List<io.secho.wire.Frame> frames = observed.frames();
-        String content = observed.describe();
+    private static Duration requireIdleTimeout(CaseContext context, Duration longest) {
+        Duration idle = context.target().idleTimeout().orElseThrow(() -> CaseSkipped.needsOption("--idle-timeout D",
+                "the target's idle timeout; the spec's default is 300 s"));
+        if (idle.compareTo(longest) > 0) {
+            throw new CaseSkipped("the idle timeout " + idle.toSeconds() + " s is longer than this case waits ("
+                    + longest.toSeconds() + " s)");
+        }
+        return idle;
+    }
+
+    /** One encrypted timeout alert and nothing else, then FIN, before the deadline. */
+    private static void expectIdleTimeoutAlert(CaseContext context, Session session, long deadlineNanos, String expected,
+                                               String sent) {
+        Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+        Observed observed = session.connection().readUntilEnd(left, FLIGHT_AND_ALERT);
+        List<Frame> frames = observed.frames();
         boolean ok = observed.ending() == Ending.FIN && frames.size() == 1 && observed.trailingBytes().length == 0
                 && alertCode(session, frames.get(0)) == AlertCode.TIMEOUT.code();
         if (!ok) {
-            throw context.fail("one encrypted alert timeout within " + idle.toMillis() + " ms + " + SLACK.toMillis()
-                    + " ms slack, then FIN", content, "nothing after one echo");
+            throw context.fail(expected, Endings.describeContent(observed, session), sent);
         }
+        context.evidence("one encrypted timeout alert, then FIN, " + observed.millis() + " ms into the wait");
     }
 
     @Test
-    @Timeout(60)
+    @DisplayName("an established session left silent gets the encrypted timeout alert after the idle timeout")
+    @ConformanceCase(id = "LIM-004", requirements = {"REQ-LIM-3"},
+            endings = "one encrypted alert timeout, then FIN, after the idle timeout")
+    void idleTimeout(CaseContext context) {
+        Duration idle = requireIdleTimeout(context, MAX_IDLE_CHECKED);
+        context.allowUpTo(idle.plus(SLACK).plus(CASE_MARGIN));
+        Session session = context.establish();
+        context.warmUp(session, "then silence");
+        long lastFrame = System.nanoTime();
+        context.trace().note("silent for up to " + idle.plus(SLACK).toMillis() + " ms");
+        expectIdleTimeoutAlert(context, session, lastFrame + idle.plus(SLACK).toNanos(), "one encrypted alert timeout "
+                + "within " + idle.toMillis() + " ms + " + SLACK.toMillis() + " ms slack, then FIN", "nothing after one echo");
+    }
+
+    @Test
+    @DisplayName("the idle timer is not restarted by partial frames: a record trickled byte by byte times out")
+    @ConformanceCase(id = "LIM-008", requirements = {"REQ-LIM-3"},
+            endings = "one encrypted alert timeout, then FIN, by the idle timeout counted from the last complete frame")
+    void idleTimerIgnoresPartialFrames(CaseContext context) {
+        Duration idle = requireIdleTimeout(context, MAX_IDLE_CHECKED);
+        Duration allowed = idle.plus(margin(idle, 0.5));
+        context.allowUpTo(allowed.plus(CASE_MARGIN));
+        Session session = context.establish();
+        context.warmUp(session, "the last complete frame");
+        long lastFrame = System.nanoTime();
+        byte[] record = session.seal(InnerType.DATA, utf8("trickled, never complete, ".repeat(4))).encode();
+        long deadline = lastFrame + allowed.toNanos();
+        trickle(session.connection(), record, Duration.ofMillis(Math.max(1, idle.toMillis() / 8)), deadline,
+                "a record");
+        expectIdleTimeoutAlert(context, session, deadline, "one encrypted alert timeout within " + allowed.toMillis()
+                + " ms of the last complete frame while a record is still incomplete (bytes of a frame do not "
+                + "restart the idle timer), then FIN", "a record one byte every " + idle.toMillis() / 8 + " ms");
+    }
+
+    @Test
     @DisplayName("a client that sends but never reads is cut off once the server's output has stalled for the idle timeout")
     @ConformanceCase(id = "LIM-005", requirements = {"REQ-LIM-7"}, level = Level.SHOULD,
             endings = "the connection ends (FIN or reset) within the idle timeout after the server's writes stall")
-    void nonReadingClientIsCutOff(CaseContext context) throws Exception {
-        Duration idle = context.target().idleTimeout().orElse(null);
-        org.junit.jupiter.api.Assumptions.assumeTrue(idle != null,
-                "the target's idle timeout is unknown: give --idle-timeout to check it (the spec default is 300 s)");
-        org.junit.jupiter.api.Assumptions.assumeTrue(idle.compareTo(Duration.ofSeconds(20)) <= 0,
-                "idle timeout " + idle.toSeconds() + " s is longer than this case waits (20 s)");
+    void nonReadingClientIsCutOff(CaseContext context) throws InterruptedException {
+        Duration idle = requireIdleTimeout(context, MAX_IDLE_FLOODED);
+        Duration limit = idle.plus(Duration.ofSeconds(4));
+        context.allowUpTo(limit.plus(SLACK).plus(CASE_MARGIN));
         // A tiny receive window: the server's writes stall after its first replies, whatever the machine's load.
         Session session = context.startHandshake(context.connect(SMALL_RECEIVE_BUFFER), context.anySuite(),
                 context.psk()).finish();
@@ -122,45 +259,163 @@ class LimitCases {
         // writes stall too; a server that gives up shows as our write failing.
         byte[] request = utf8("\u0390".repeat(4096));
         int requests = 1000;
-        java.io.ByteArrayOutputStream flood = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream flood = new ByteArrayOutputStream();
         for (int i = 0; i < requests; i++) {
             flood.writeBytes(session.seal(InnerType.DATA, request).encode());
         }
-        java.util.concurrent.atomic.AtomicReference<IOException> cutOff = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread writer = new Thread(() -> {
-            try {
-                session.connection().send(flood.toByteArray(), requests + " requests of 8 KiB, never reading a reply");
-            } catch (IOException e) {
-                cutOff.set(e);
-            }
-        }, "LIM-005-writer");
-        writer.setDaemon(true);
         long start = System.nanoTime();
+        Thread writer = new Thread(() -> session.connection().send(flood.toByteArray(),
+                requests + " requests of 8 KiB, never reading a reply"), "LIM-005-writer");
+        writer.setDaemon(true);
         writer.start();
-        Duration limit = idle.plus(Duration.ofSeconds(4));
         context.trace().note("not reading; waiting up to " + limit.toMillis() + " ms for the server to give up");
         writer.join(limit.toMillis());
         long millis = (System.nanoTime() - start) / 1_000_000;
-        if (cutOff.get() != null) {
-            context.trace().note("the server cut the connection after " + millis + " ms: " + cutOff.get().getMessage());
+        if (session.connection().sendFailure().isPresent()) {
+            context.evidence("the server cut the connection after " + millis + " ms: "
+                    + session.connection().sendFailure().get());
             return;
         }
         // The flood went through or is still blocked: a server that gave up has closed by now, one that waits has not.
-        Observed observed = session.connection().readUntilEnd(Duration.ofSeconds(3));
-        if (observed.ending() == Ending.OPEN_AT_TIME_LIMIT) {
+        Observed observed = session.connection().readUntilEnd(SLACK);
+        if (!observed.ending().closedByServer()) {
             throw context.fail("the server to abort the connection after its output stalled for the idle timeout ("
                     + idle.toMillis() + " ms)", "still open " + millis + " ms after the flood began; it had sent "
-                    + observed.bytes().length + " more bytes when read", requests + " requests of 8 KiB, no reads");
+                    + observed.total() + " more bytes when read", requests + " requests of 8 KiB, no reads");
         }
-        context.trace().note("the server ended the connection: " + observed.ending().description());
+        context.evidence("the server ended the connection: " + observed.ending().description());
     }
 
-    private static int alertCode(Session session, io.secho.wire.Frame frame) {
+    private static int alertCode(Session session, Frame frame) {
         try {
-            io.secho.record.InnerPlaintext inner = session.open(frame, "an encrypted alert");
-            return inner.type() == InnerType.ALERT ? inner.payload()[0] & 0xff : -1;
-        } catch (io.secho.conformance.net.ReceivedSomethingElse e) {
+            InnerPlaintext inner = session.open(frame, "an encrypted alert");
+            return inner.type() == InnerType.ALERT && inner.payload().length == 1 ? inner.payload()[0] & 0xff : -1;
+        } catch (ReceivedSomethingElse e) {
             return -1;
         }
+    }
+
+    /** One connection's misbehaviour; after it, a fresh connection must be served (REQ-LIM-5). */
+    enum Abuse {
+        BAD_VERSION("a ClientHello of version 0x0002 (plaintext alert)") {
+            @Override
+            void commit(CaseContext context) {
+                TestConnection connection = context.connect();
+                connection.send(new ClientHello(0x0002, Suite.X25519.code(), context.random().nextBytes(32),
+                        context.random().nextBytes(32)).toFrame(), description());
+                connection.readUntilEnd(context.ioTimeout());
+            }
+        },
+        RECORD_BEFORE_HELLO("a record as the first frame") {
+            @Override
+            void commit(CaseContext context) {
+                TestConnection connection = context.connect();
+                connection.send(new Frame(FrameType.RECORD, context.random().nextBytes(40)), description());
+                connection.readUntilEnd(context.ioTimeout());
+            }
+        },
+        OVERSIZED_HEADER("a ClientHello header announcing 1025 bytes") {
+            @Override
+            void commit(CaseContext context) {
+                TestConnection connection = context.connect();
+                connection.send(Frame.header(FrameType.CLIENT_HELLO.code(), 1025), description());
+                connection.readUntilEnd(context.ioTimeout());
+            }
+        },
+        UNKNOWN_FRAME_TYPE("a frame of unknown type 0x06") {
+            @Override
+            void commit(CaseContext context) {
+                TestConnection connection = context.connect();
+                connection.send(new byte[] {0x06, 0x00, 0x01, 0x00}, description());
+                connection.readUntilEnd(context.ioTimeout());
+            }
+        },
+        WRONG_FINISHED("a client Finished with a wrong MAC (plaintext alert)") {
+            @Override
+            void commit(CaseContext context) {
+                ClientFlight.Pending pending = context.startHandshake(context.anySuite());
+                pending.connection().send(Bits.invertByte(pending.clientFinished(), 0), description());
+                pending.connection().readUntilEnd(context.ioTimeout());
+            }
+        },
+        FORGED_RECORD("a record with a forged tag (encrypted alert)") {
+            @Override
+            void commit(CaseContext context) {
+                Session session = context.establish();
+                Frame record = session.seal(InnerType.DATA, utf8("forged"));
+                session.connection().send(Bits.invertByte(record, record.length() - 1), description());
+                session.connection().readUntilEnd(context.ioTimeout());
+            }
+        },
+        ILL_FORMED_UTF8("a record with ill-formed UTF-8 (bad_payload)") {
+            @Override
+            void commit(CaseContext context) {
+                Session session = context.establish();
+                session.sendData(new byte[] {(byte) 0xc0, (byte) 0x80});
+                session.connection().readUntilEnd(context.ioTimeout());
+            }
+        },
+        FIN_MID_RECORD("half a record, then FIN") {
+            @Override
+            void commit(CaseContext context) {
+                Session session = context.establish();
+                byte[] record = session.seal(InnerType.DATA, utf8("half of me")).encode();
+                session.connection().send(Arrays.copyOf(record, record.length / 2), description());
+                session.connection().halfClose();
+                session.connection().readUntilEnd(context.ioTimeout());
+            }
+        },
+        RESET_MID_RECORD("half a record, then a reset") {
+            @Override
+            void commit(CaseContext context) {
+                Session session = context.establish();
+                byte[] record = session.seal(InnerType.DATA, utf8("half of me")).encode();
+                session.connection().send(Arrays.copyOf(record, record.length / 2), description());
+                session.connection().reset();
+            }
+        },
+        RESET_AFTER_REQUEST("a request, then a reset before the reply is read") {
+            @Override
+            void commit(CaseContext context) {
+                Session session = context.establish();
+                session.sendData(utf8("reply to no one"));
+                session.connection().reset();
+            }
+        },
+        CLIENT_ALERT("a plaintext alert from the client") {
+            @Override
+            void commit(CaseContext context) {
+                ClientFlight.Pending pending = context.startHandshake(context.anySuite());
+                pending.connection().send(new byte[] {0x04, 0x00, 0x01, 0x05}, description());
+                pending.connection().readUntilEnd(context.ioTimeout());
+            }
+        };
+
+        private final String description;
+
+        Abuse(String description) {
+            this.description = description;
+        }
+
+        String description() {
+            return description;
+        }
+
+        /** Misbehaves on a connection of its own, and waits until the server has ended it (or the I/O limit). */
+        abstract void commit(CaseContext context);
+    }
+
+    static Stream<Arguments> abuses() {
+        return Arrays.stream(Abuse.values())
+                .map(abuse -> Arguments.of("LIM-010." + (abuse.ordinal() + 1), abuse.description(), abuse));
+    }
+
+    @ParameterizedTest(name = "{0} after {1}")
+    @MethodSource("abuses")
+    @DisplayName("after one connection's misbehaviour, a fresh connection is served")
+    @ConformanceCase(id = "LIM-010", requirements = {"REQ-LIM-5"})
+    void servedAfterAbuse(String id, String what, Abuse abuse, CaseContext context) {
+        abuse.commit(context);
+        context.expectStillServed("after " + what);
     }
 }

@@ -45,6 +45,19 @@ final class Vectors {
             return Hex.decode(test.get(field).getAsString());
         }
 
+        List<String> flags() {
+            List<String> values = new ArrayList<>();
+            test.getAsJsonArray("flags").forEach(element -> values.add(element.getAsString()));
+            return values;
+        }
+
+        /** A list of strings of the vector's group, such as the suites a ClientHello group's server enables. */
+        List<String> groupStrings(String field) {
+            List<String> values = new ArrayList<>();
+            group.getAsJsonArray(field).forEach(element -> values.add(element.getAsString()));
+            return values;
+        }
+
         boolean has(String field) {
             return test.has(field);
         }

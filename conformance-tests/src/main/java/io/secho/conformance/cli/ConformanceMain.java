@@ -9,6 +9,7 @@ import io.secho.conformance.lab.LabTargetRun;
 import io.secho.conformance.report.Baseline;
 import io.secho.conformance.report.ConformanceListener;
 import io.secho.conformance.report.RunSummary;
+import io.secho.conformance.report.Verdict;
 import io.secho.conformance.targets.TargetConfig;
 import io.secho.cli.LabOptions;
 import io.secho.crypto.PreSharedKey;
@@ -41,9 +42,10 @@ import java.util.stream.Collectors;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every MUST case passed (with --expect: failed exactly as listed)",
-            "1:a MUST case failed (and is not listed in --expect), or a listed case now passes",
+            "1:a MUST case failed or was blocked (and is not listed in --expect), or a listed case now passes",
             "2:usage error (bad option, unreadable file, a filter that selects no case)",
-            "3:the target cannot be reached"},
+            "3:the target cannot be reached",
+            "4:the harness itself failed in a case, or the run was cut short: the verdict is incomplete"},
         footerHeading = "%nExamples:%n",
         footer = {"  java -jar secho-conformance.jar",
             "  java -jar secho-conformance.jar --target 127.0.0.1:8443 --psk-file secho.key",
@@ -80,6 +82,10 @@ public final class ConformanceMain implements Callable<Integer> {
             description = "The idle timeout the target enforces; LIM-004 checks it when given (at most 40s).")
     String idleTimeout;
 
+    @CommandLine.Option(names = "--max-connections", paramLabel = "N",
+            description = "The target's connection limit; LIM-009 checks its busy alert when given (at most 1024).")
+    String maxConnections;
+
     @CommandLine.Option(names = "--io-timeout", paramLabel = "DURATION",
             description = "How long to wait for each answer of the target (default: 5s; 3s with --profile lab).")
     String ioTimeout;
@@ -114,7 +120,7 @@ public final class ConformanceMain implements Callable<Integer> {
 
     /** Options of Secho v1 alone: the lab protocol has no suites, no PSK, no handshake or idle timeout to check. */
     private static final List<String> V1_ONLY = List.of("--image", "--suite", "--psk-file", "--handshake-timeout",
-            "--idle-timeout");
+            "--idle-timeout", "--max-connections");
 
     public static void main(String[] args) {
         System.exit(execute(args, System.out, System.err));
@@ -186,8 +192,20 @@ public final class ConformanceMain implements Callable<Integer> {
                 : target == null ? (labOptions.lab() ? "embedded reference lab server" : "embedded reference server")
                 : target)
                 + ", seed " + parameters.get(TargetConfig.SEED) + " (--seed replays this run)");
-        ConformanceListener listener = new ConformanceListener(out, Optional.of(reportDir));
-        launcher().execute(CaseCatalog.request(parameters), listener);
+        ConformanceListener listener = new ConformanceListener(out, Optional.of(err), Optional.of(reportDir));
+        Thread interrupted = new Thread(() -> listener.finishIncomplete("the run was interrupted"),
+                "secho-conformance-interrupted");
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            launcher().execute(CaseCatalog.request(parameters), listener);
+        } catch (OutOfMemoryError e) {
+            listener.finishIncomplete("the harness ran out of memory (raise -Xmx, and please report it)");
+        } catch (RuntimeException | LinkageError e) {
+            listener.finishIncomplete("the harness failed: " + e.getMessage());
+        } finally {
+            listener.finishIncomplete("the test engine stopped before every case had run");
+            removeHook(interrupted);
+        }
         Optional<RunSummary> summary = listener.summary();
         if (summary.isEmpty()) {
             err.println("secho-conformance: no case matches the --case/--family filter (see --list)");
@@ -196,11 +214,25 @@ public final class ConformanceMain implements Callable<Integer> {
         return verdict(summary.get(), baseline);
     }
 
-    private int verdict(RunSummary summary, Optional<Baseline> baseline) {
-        if (baseline.isEmpty()) {
-            return summary.mustFailures() == 0 ? ExitCodes.CONFORMANT : ExitCodes.NOT_CONFORMANT;
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is going down: the hook is writing the partial report, as it should.
         }
-        Baseline.Verdict verdict = baseline.get().judge(summary);
+    }
+
+    private int verdict(RunSummary summary, Optional<Baseline> baseline) {
+        if (summary.harnessFailed()) {
+            err.println("secho-conformance: the harness failed in " + summary.count(Verdict.ERROR) + " case(s)"
+                    + summary.incomplete().map(why -> " and the run is incomplete (" + why + ")").orElse("")
+                    + ": the verdict is unknown; the report says which cases");
+            return ExitCodes.HARNESS_ERROR;
+        }
+        if (baseline.isEmpty()) {
+            return summary.mustNotShown() == 0 ? ExitCodes.CONFORMANT : ExitCodes.NOT_CONFORMANT;
+        }
+        Baseline.Judgement verdict = baseline.get().judge(summary);
         out.println();
         out.println("Baseline " + expect + ": " + verdict.stillFailing().size() + " known failure(s) still fail");
         verdict.newFailures().forEach(id -> out.println("  NEW FAILURE   " + id + " (not in the baseline)"));
@@ -238,6 +270,9 @@ public final class ConformanceMain implements Callable<Integer> {
         }
         if (ioTimeout != null) {
             parameters.put(TargetConfig.IO_TIMEOUT, ioTimeout);
+        }
+        if (maxConnections != null) {
+            parameters.put(TargetConfig.MAX_CONNECTIONS, maxConnections);
         }
         if (labOptions.lab()) {
             parameters.put(TargetConfig.PROFILE, TargetConfig.PROFILE_LAB);

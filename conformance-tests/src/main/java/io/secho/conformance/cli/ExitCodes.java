@@ -10,6 +10,12 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The target could not be reached at all. */
     public static final int UNREACHABLE = 3;
+    /**
+     * The harness itself failed in a case (out of memory, an internal error) or the run was cut short: the
+     * verdict is incomplete. It wins over 1, because a target cannot be called conformant or not on an
+     * incomplete verdict.
+     */
+    public static final int HARNESS_ERROR = 4;
 
     private ExitCodes() {
     }

@@ -135,10 +135,8 @@ public final class LabPeer {
     }
 
     public void send(byte[] bytes, String what) {
-        try {
-            connection.send(bytes, what);
-        } catch (IOException e) {
-            throw context.failWith(LabRules.TRANSPORT, "to send " + what, e.getMessage(), what);
+        if (!connection.send(bytes, what)) {
+            throw context.failWith(LabRules.TRANSPORT, "to send " + what, connection.sendFailure().orElse("?"), what);
         }
     }
 
@@ -259,11 +257,8 @@ public final class LabPeer {
             return;
         }
         ended = true;
-        try {
-            connection.send(new byte[] {LabProfile.END_MARKER}, "end marker 0x0a");
-        } catch (IOException ignored) {
-            // The server closed first; the session is over either way.
-        }
+        // A server that closed first makes this send fail quietly: the session is over either way.
+        connection.send(new byte[] {LabProfile.END_MARKER}, "end marker 0x0a");
         closeQuietly();
     }
 
@@ -274,11 +269,7 @@ public final class LabPeer {
 
     /** Closes without the marker: only for a connection the case has already ended its own way. */
     public void closeQuietly() {
-        try {
-            connection.close();
-        } catch (IOException ignored) {
-            // Closing is best effort.
-        }
+        connection.close();
     }
 
     static byte[] utf8(String text) {

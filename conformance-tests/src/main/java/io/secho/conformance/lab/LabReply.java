@@ -1,7 +1,7 @@
 package io.secho.conformance.lab;
 
 import io.secho.conformance.net.Ending;
-import io.secho.conformance.net.Trace;
+import io.secho.conformance.net.ByteText;
 
 import java.util.Optional;
 
@@ -30,7 +30,7 @@ record LabReply(byte[] bytes, Optional<Ending> ending, long millis) {
     }
 
     String describe() {
-        String content = empty() ? "no bytes" : bytes.length + " bytes " + Trace.abbreviatedHex(bytes);
+        String content = ByteText.describe(bytes);
         return content + ending.map(e -> ", then " + e.description()).orElse(", connection still open")
                 + " after " + millis + " ms";
     }

@@ -13,7 +13,6 @@ import io.secho.keyschedule.SessionSecrets;
 import io.secho.wire.Frame;
 import io.secho.wire.FrameType;
 
-import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -33,8 +32,7 @@ public final class ClientFlight {
      * @param verifyServerFinished false when the harness knows its key is wrong and wants to go on
      */
     public static Pending start(TestConnection connection, Suite suite, KeyExchange exchange, byte[] clientRandom,
-                                boolean verifyServerFinished)
-            throws IOException, HandshakeProblem {
+                                boolean verifyServerFinished) throws HandshakeProblem {
         Frame clientHello = new ClientHello(suite, clientRandom, exchange.publicShare()).toFrame();
         connection.send(clientHello, "ClientHello " + suite);
         return continueAfterHello(connection, suite, exchange, clientRandom, clientHello, verifyServerFinished);
@@ -45,8 +43,7 @@ public final class ClientFlight {
      * decode to the same key (an x25519 share with its top bit set).
      */
     public static Pending startWithShare(TestConnection connection, Suite suite, KeyExchange exchange,
-                                         byte[] clientRandom, byte[] shareOnWire, String what)
-            throws IOException, HandshakeProblem {
+                                         byte[] clientRandom, byte[] shareOnWire, String what) throws HandshakeProblem {
         Frame clientHello = new ClientHello(suite, clientRandom, shareOnWire).toFrame();
         connection.send(clientHello, "ClientHello " + suite + ", " + what);
         return continueAfterHello(connection, suite, exchange, clientRandom, clientHello, true);
@@ -54,31 +51,41 @@ public final class ClientFlight {
 
     /** For cases that sent the ClientHello themselves (split, delayed): reads and checks the server's flight. */
     public static Pending continueAfterHello(TestConnection connection, Suite suite, KeyExchange exchange,
-                                             byte[] clientRandom, Frame clientHello)
-            throws IOException, HandshakeProblem {
+                                             byte[] clientRandom, Frame clientHello) throws HandshakeProblem {
         return continueAfterHello(connection, suite, exchange, clientRandom, clientHello, true);
     }
 
     private static Pending continueAfterHello(TestConnection connection, Suite suite, KeyExchange exchange,
                                               byte[] clientRandom, Frame clientHello, boolean verifyServerFinished)
-            throws IOException, HandshakeProblem {
-        Frame serverHelloFrame = expect(connection, FrameType.SERVER_HELLO, "ServerHello");
+            throws HandshakeProblem {
+        Frame serverHelloFrame = expect(connection, FrameType.SERVER_HELLO, "a ServerHello",
+                HandshakeProblem.Stage.SERVER_HELLO);
+        return afterServerHello(connection, suite, exchange, clientRandom, clientHello, serverHelloFrame,
+                verifyServerFinished);
+    }
+
+    /** For a caller that has read the ServerHello frame itself (to classify what else could have come). */
+    public static Pending afterServerHello(TestConnection connection, Suite suite, KeyExchange exchange,
+                                           byte[] clientRandom, Frame clientHello, Frame serverHelloFrame,
+                                           boolean verifyServerFinished) throws HandshakeProblem {
         ServerHello serverHello;
         byte[] secret;
         try {
             serverHello = ServerHello.decodeAsClient(serverHelloFrame.body(), suite);
             secret = exchange.sharedSecret(serverHello.keyShare());
         } catch (ProtocolException e) {
-            throw new HandshakeProblem("the ServerHello is invalid: " + e.getMessage());
+            throw new HandshakeProblem(HandshakeProblem.Stage.SERVER_HELLO,
+                    "the ServerHello is invalid: " + e.getMessage());
         }
         SessionSecrets secrets = KeySchedule.derive(secret, clientHello.encode(), serverHelloFrame.encode());
-        Frame serverFinished = expect(connection, FrameType.FINISHED, "the server's Finished");
+        Frame serverFinished = expect(connection, FrameType.FINISHED, "the server's Finished",
+                HandshakeProblem.Stage.SERVER_FINISHED);
         if (verifyServerFinished) {
             try {
                 Finished.decode(serverFinished.body()).verify(secrets.serverVerifyData(), "server");
             } catch (ProtocolException e) {
-                throw new HandshakeProblem("the server's Finished is wrong: " + e.getMessage()
-                        + " (expected verify_data HMAC-SHA256(s_fin, th1))");
+                throw new HandshakeProblem(HandshakeProblem.Stage.SERVER_FINISHED, "the server's Finished is wrong: "
+                        + e.getMessage() + " (expected verify_data HMAC-SHA256(s_fin, th1))");
             }
         }
         byte[] th2 = KeySchedule.transcriptHash2(clientHello.encode(), serverHelloFrame.encode(),
@@ -91,17 +98,22 @@ public final class ClientFlight {
 
     /** The usual start: fresh key exchange and random from the case's randomness. */
     public static Pending start(TestConnection connection, Suite suite, Optional<PreSharedKey> psk, RandomBytes random)
-            throws IOException, HandshakeProblem {
+            throws HandshakeProblem {
         byte[] clientRandom = random.nextBytes(ClientHello.RANDOM_LENGTH);
         KeyExchange exchange = suite.newKeyExchange(random, psk);
         return start(connection, suite, exchange, clientRandom, true);
     }
 
-    private static Frame expect(TestConnection connection, FrameType type, String what)
-            throws IOException, HandshakeProblem {
-        Frame frame = connection.readFrame(what);
+    private static Frame expect(TestConnection connection, FrameType type, String what, HandshakeProblem.Stage stage)
+            throws HandshakeProblem {
+        Frame frame;
+        try {
+            frame = connection.readFrame(what);
+        } catch (ConnectionEndedException e) {
+            throw new HandshakeProblem(stage, "expected " + what + ", received " + e.received());
+        }
         if (frame.type() != type) {
-            throw new HandshakeProblem("expected " + what + ", received " + Decoded.describeFrame(frame));
+            throw new HandshakeProblem(stage, "expected " + what + ", received " + Decoded.describeFrame(frame));
         }
         return frame;
     }
@@ -109,7 +121,7 @@ public final class ClientFlight {
     /** A handshake whose server flight has arrived and whose client Finished has not been sent. */
     public record Pending(TestConnection connection, HandshakeTranscript transcript, Frame clientFinished) {
         /** Sends the correct client Finished: the session is established. */
-        public Session finish() throws IOException {
+        public Session finish() {
             connection.send(clientFinished, "client Finished");
             return new Session(connection, transcript.suite(), transcript);
         }

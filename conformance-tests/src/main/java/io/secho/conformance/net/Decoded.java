@@ -4,6 +4,8 @@ import io.secho.alert.AlertCode;
 import io.secho.wire.Frame;
 import io.secho.wire.FrameType;
 
+import java.util.Locale;
+
 /** Plain-language descriptions of frames for traces and failure messages. */
 public final class Decoded {
     private Decoded() {
@@ -14,7 +16,7 @@ public final class Decoded {
             return frame.length() == 1 ? "plaintext alert " + alertName(frame.body()[0] & 0xff)
                     : "malformed plaintext alert (" + frame.length() + " bytes)";
         }
-        return frame.type().name().toLowerCase(java.util.Locale.ROOT) + " frame (" + frame.length() + " body bytes)";
+        return frame.type().name().toLowerCase(Locale.ROOT) + " frame (" + frame.length() + " body bytes)";
     }
 
     public static String alertName(int code) {

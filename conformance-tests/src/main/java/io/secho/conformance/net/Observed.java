@@ -3,17 +3,26 @@ package io.secho.conformance.net;
 import io.secho.wire.Frame;
 import io.secho.wire.FrameLimits;
 import io.secho.wire.FrameType;
-import io.secho.wire.Hex;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything the server sent until the connection ended, and how it ended. */
-public record Observed(byte[] bytes, Ending ending, long millis) {
+/**
+ * What the server sent until the connection ended or the harness stopped waiting, and how it ended.
+ * Only a bounded prefix is kept ({@link TestConnection#KEEP_BYTES}); {@link #total()} counts every byte.
+ */
+public record Observed(byte[] bytes, long total, Ending ending, long millis) {
     public Observed {
         bytes = bytes.clone();
+        if (total < bytes.length) {
+            throw new IllegalArgumentException("total " + total + " < kept " + bytes.length);
+        }
+    }
+
+    public Observed(byte[] bytes, Ending ending, long millis) {
+        this(bytes, bytes.length, ending, millis);
     }
 
     @Override
@@ -21,20 +30,29 @@ public record Observed(byte[] bytes, Ending ending, long millis) {
         return bytes.clone();
     }
 
-    /** The bytes cut into frames; an incomplete or unknown tail is returned by {@link #trailingBytes()}. */
+    /** True when more came than was kept. */
+    public boolean cut() {
+        return total > bytes.length;
+    }
+
+    public boolean empty() {
+        return total == 0;
+    }
+
+    /** The kept bytes cut into frames; an incomplete or unknown tail is returned by {@link #trailingBytes()}. */
     public List<Frame> frames() {
         List<Frame> frames = new ArrayList<>();
         int offset = 0;
-        while (frameAt(offset).isPresent()) {
-            Frame frame = frameAt(offset).get();
-            frames.add(frame);
-            offset += frame.encode().length;
+        Optional<Frame> next;
+        while ((next = frameAt(offset)).isPresent()) {
+            frames.add(next.get());
+            offset += FrameLimits.HEADER_LENGTH + next.get().length();
         }
         return frames;
     }
 
     public byte[] trailingBytes() {
-        int consumed = frames().stream().mapToInt(f -> f.encode().length).sum();
+        int consumed = frames().stream().mapToInt(f -> FrameLimits.HEADER_LENGTH + f.length()).sum();
         return Arrays.copyOfRange(bytes, consumed, bytes.length);
     }
 
@@ -51,13 +69,25 @@ public record Observed(byte[] bytes, Ending ending, long millis) {
         return Optional.of(new Frame(type.get(), Arrays.copyOfRange(bytes, start, start + length)));
     }
 
+    /** The bytes (text and hex), how the connection ended and when. */
     public String describe() {
-        String content = bytes.length == 0 ? "no bytes" : bytes.length + " bytes " + Trace.abbreviatedHex(bytes);
-        return content + ", then " + ending.description() + " after " + millis + " ms";
+        if (ending == Ending.NOT_READ_FURTHER) {
+            return content();
+        }
+        return content() + ", then " + ending.description() + " after " + millis + " ms";
+    }
+
+    /** The bytes alone: text and hex of what was kept, and the total when more came. */
+    public String content() {
+        if (total == 0) {
+            return "no bytes";
+        }
+        String kept = ByteText.describe(bytes);
+        return cut() ? total + " bytes, of which the first " + kept : kept;
     }
 
     @Override
     public String toString() {
-        return "Observed[" + Hex.encode(bytes) + ", " + ending + "]";
+        return "Observed[" + content() + ", " + ending + "]";
     }
 }

@@ -2,6 +2,7 @@ package io.secho.conformance.net;
 
 import io.secho.alert.AlertCode;
 import io.secho.alert.ProtocolException;
+import io.secho.crypto.AesGcm;
 import io.secho.handshake.Suite;
 import io.secho.keyschedule.SessionSecrets;
 import io.secho.record.InnerPlaintext;
@@ -10,17 +11,15 @@ import io.secho.record.RecordOpener;
 import io.secho.record.RecordSealer;
 import io.secho.wire.Direction;
 import io.secho.wire.Frame;
-
-import io.secho.crypto.AesGcm;
 import io.secho.wire.FrameLimits;
 import io.secho.wire.FrameType;
 
 import javax.crypto.AEADBadTagException;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * An established session from the harness's side: it seals what the harness sends (c2s) and opens
@@ -66,23 +65,28 @@ public final class Session implements AutoCloseable {
         return sealer.nextSequence();
     }
 
-    public void send(Frame frame, String what) throws IOException {
-        connection.send(frame, what);
+    public boolean send(Frame frame, String what) {
+        return connection.send(frame, what);
     }
 
-    public void sendData(byte[] payload) throws IOException {
+    public boolean sendData(byte[] payload) {
         long sequence = sealer.nextSequence();
-        send(seal(InnerType.DATA, payload), "record seq " + sequence + ": data " + describe(payload));
+        return send(seal(InnerType.DATA, payload), "record seq " + sequence + ": data " + describe(payload));
     }
 
-    public void sendClose() throws IOException {
+    public boolean sendClose() {
         long sequence = sealer.nextSequence();
-        send(seal(InnerType.CLOSE, new byte[0]), "record seq " + sequence + ": close");
+        return send(seal(InnerType.CLOSE, new byte[0]), "record seq " + sequence + ": close");
     }
 
     /** Reads the next record frame and opens it; anything else is reported in the exception. */
-    public InnerPlaintext receive(String expected) throws IOException, ReceivedSomethingElse {
-        Frame frame = connection.readFrame(expected);
+    public InnerPlaintext receive(String expected) throws ReceivedSomethingElse {
+        Frame frame;
+        try {
+            frame = connection.readFrame(expected);
+        } catch (ConnectionEndedException e) {
+            throw new ReceivedSomethingElse(expected, e.received());
+        }
         return open(frame, expected);
     }
 
@@ -125,7 +129,7 @@ public final class Session implements AutoCloseable {
     }
 
     /** Sends one data record and returns the payload of the reply record. */
-    public byte[] echo(byte[] request) throws IOException, ReceivedSomethingElse {
+    public byte[] echo(byte[] request) throws ReceivedSomethingElse {
         sendData(request);
         InnerPlaintext reply = receive("the echo of " + describe(request));
         if (reply.type() != InnerType.DATA) {
@@ -142,21 +146,24 @@ public final class Session implements AutoCloseable {
         if (inner.type() == InnerType.CLOSE) {
             return "close";
         }
-        return inner.type().name().toLowerCase(java.util.Locale.ROOT) + " " + describe(inner.payload());
+        return inner.type().name().toLowerCase(Locale.ROOT) + " " + describe(inner.payload());
     }
 
-    /** A payload as hex and, when it is short valid text, as text. */
+    /** A payload as text (when it is text) and hex. */
     public static String describe(byte[] payload) {
+        if (payload.length == 0) {
+            return "0 bytes";
+        }
         String text = new String(payload, StandardCharsets.UTF_8);
         boolean printable = Arrays.equals(text.getBytes(StandardCharsets.UTF_8), payload)
-                && text.codePoints().noneMatch(c -> Character.isISOControl(c));
+                && text.codePoints().noneMatch(Character::isISOControl);
         String shown = printable && payload.length <= 64 ? " \"" + text + "\"" : "";
-        return payload.length + " bytes" + shown + (payload.length <= 32 && payload.length > 0
-                ? " [" + io.secho.wire.Hex.encode(payload) + "]" : "");
+        return payload.length + " bytes" + shown + " [" + ByteText.hex(Arrays.copyOf(payload, Math.min(32, payload.length)))
+                + (payload.length > 32 ? "..." : "") + "]";
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         connection.close();
     }
 }

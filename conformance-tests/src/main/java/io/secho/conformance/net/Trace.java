@@ -1,26 +1,31 @@
 package io.secho.conformance.net;
 
-import io.secho.wire.Hex;
-
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
  * The wire trace of one case: every frame sent and received, decoded where the harness can, with the
- * time since the case started. It goes into the report and the JUnit XML of the case.
+ * time since the case started. It goes into the report and the JUnit XML of the case. A case that
+ * exchanges thousands of records keeps its first and last lines and counts the rest, so a trace never
+ * grows without bound.
  */
 public final class Trace {
-    private static final int MAX_HEX_BYTES = 96;
+    static final int HEAD_LINES = 300;
+    static final int TAIL_LINES = 200;
 
     private final long startNanos = System.nanoTime();
-    private final List<String> lines = new ArrayList<>();
+    private final List<String> head = new ArrayList<>();
+    private final Deque<String> tail = new ArrayDeque<>();
+    private long omitted;
 
     public synchronized void sent(String what, byte[] bytes) {
-        add("C->S " + what + " (" + bytes.length + " bytes) " + abbreviatedHex(bytes));
+        add("C->S " + what + " (" + bytes.length + " bytes) " + shown(bytes));
     }
 
     public synchronized void received(String what, byte[] bytes) {
-        add("S->C " + what + " (" + bytes.length + " bytes) " + abbreviatedHex(bytes));
+        add("S->C " + what + " (" + bytes.length + " bytes) " + shown(bytes));
     }
 
     public synchronized void note(String text) {
@@ -28,29 +33,39 @@ public final class Trace {
     }
 
     public synchronized List<String> lines() {
-        return List.copyOf(lines);
+        List<String> all = new ArrayList<>(head);
+        if (omitted > 0) {
+            all.add(String.format("%8s (%d lines omitted)", "", omitted));
+        }
+        all.addAll(tail);
+        return all;
     }
 
     public synchronized String render() {
-        return String.join("\n", lines);
+        return String.join("\n", lines());
     }
 
     /** The last lines, for a failure message that should stay readable. */
     public synchronized String tail(int count) {
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        List<String> all = lines();
+        return String.join("\n", all.subList(Math.max(0, all.size() - count), all.size()));
     }
 
     private void add(String line) {
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
-        lines.add(String.format("%6dms %s", millis, line));
+        String stamped = String.format("%6dms %s", millis, line);
+        if (head.size() < HEAD_LINES) {
+            head.add(stamped);
+            return;
+        }
+        tail.addLast(stamped);
+        if (tail.size() > TAIL_LINES) {
+            tail.removeFirst();
+            omitted++;
+        }
     }
 
-    public static String abbreviatedHex(byte[] bytes) {
-        if (bytes.length <= MAX_HEX_BYTES) {
-            return Hex.encode(bytes);
-        }
-        byte[] head = new byte[MAX_HEX_BYTES];
-        System.arraycopy(bytes, 0, head, 0, MAX_HEX_BYTES);
-        return Hex.encode(head) + "...";
+    private static String shown(byte[] bytes) {
+        return ByteText.text(bytes).map(text -> text + " ").orElse("") + ByteText.hex(bytes);
     }
 }

@@ -37,29 +37,31 @@ public record Baseline(Map<String, String> knownFailures) {
     }
 
     /** What the baseline says about a finished run. */
-    public record Verdict(List<String> newFailures, List<String> nowPassing, List<String> stillFailing,
+    public record Judgement(List<String> newFailures, List<String> nowPassing, List<String> stillFailing,
                           List<String> notRun) {
         public boolean ok() {
             return newFailures.isEmpty() && nowPassing.isEmpty();
         }
     }
 
-    public Verdict judge(RunSummary summary) {
+    public Judgement judge(RunSummary summary) {
         List<String> newFailures = new ArrayList<>();
         List<String> nowPassing = new ArrayList<>();
         List<String> stillFailing = new ArrayList<>();
         for (CaseResult result : summary.cases()) {
             boolean listed = knownFailures.containsKey(result.id());
-            if (result.failedMust() && !listed) {
+            boolean notPassing = result.verdict() == Verdict.FAIL || result.verdict() == Verdict.WARN
+                    || result.verdict() == Verdict.BLOCKED;
+            if (result.mustNotShown() && !listed) {
                 newFailures.add(result.id());
-            } else if (result.status() == CaseResult.Status.FAILED && listed) {
+            } else if (notPassing && listed) {
                 stillFailing.add(result.id());
-            } else if (result.status() == CaseResult.Status.PASSED && listed) {
+            } else if (result.verdict() == Verdict.PASS && listed) {
                 nowPassing.add(result.id());
             }
         }
         Set<String> ran = summary.cases().stream().map(CaseResult::id).collect(Collectors.toSet());
         List<String> notRun = knownFailures.keySet().stream().filter(id -> !ran.contains(id)).collect(Collectors.toList());
-        return new Verdict(newFailures, nowPassing, stillFailing, notRun);
+        return new Judgement(newFailures, nowPassing, stillFailing, notRun);
     }
 }

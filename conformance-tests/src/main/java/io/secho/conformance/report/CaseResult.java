@@ -5,7 +5,14 @@ import io.secho.conformance.Level;
 
 import java.util.List;
 
-/** One case's verdict, with everything a report needs to explain it. */
+/**
+ * One case's verdict, with everything a report needs to explain it.
+ *
+ * @param message   what went wrong (FAIL, WARN, ERROR), why the case does not apply (SKIP) or what blocked it
+ *                  (BLOCKED); empty for PASS
+ * @param blockedBy for BLOCKED, the cause shared by every case it blocked, with the case to look at; else empty
+ * @param internal  for ERROR, the harness's own diagnostics (exception and stack), for the JSON report only
+ */
 public record CaseResult(
         String id,
         String name,
@@ -13,18 +20,24 @@ public record CaseResult(
         Level level,
         List<String> requirements,
         String endings,
-        Status status,
+        Verdict verdict,
         long millis,
         String message,
-        String trace) {
-
-    public enum Status { PASSED, FAILED, SKIPPED }
+        String blockedBy,
+        String trace,
+        String internal) {
 
     public CaseResult {
         requirements = List.copyOf(requirements);
     }
 
+    /** FAIL at MUST level is the only way a case fails; the same failure at SHOULD level is a WARN. */
     public boolean failedMust() {
-        return status == Status.FAILED && level == Level.MUST;
+        return verdict == Verdict.FAIL;
+    }
+
+    /** A MUST case that did not show the requirement met: it failed, or it was blocked. */
+    public boolean mustNotShown() {
+        return level == Level.MUST && (verdict == Verdict.FAIL || verdict == Verdict.BLOCKED);
     }
 }

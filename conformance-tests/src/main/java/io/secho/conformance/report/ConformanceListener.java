@@ -1,51 +1,76 @@
 package io.secho.conformance.report;
 
+import io.secho.conformance.CaseBlocked;
 import io.secho.conformance.CaseFilter;
 import io.secho.conformance.CaseIds;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.ConformanceExtension;
+import io.secho.conformance.ConformanceFailure;
 import io.secho.conformance.Family;
+import io.secho.conformance.HarnessError;
+import io.secho.conformance.Level;
 import io.secho.conformance.targets.TargetConfig;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns a JUnit run of the cases into the harness's output: a line per case as it finishes, the
- * summaries at the end, and the JSON and JUnit XML reports. It ignores tests that are not cases, so it
- * can be registered for every launcher session (surefire finds it through the service loader).
+ * Turns a JUnit run of the cases into the harness's verdicts and output: progress while the cases run,
+ * then every case in case-ID order, the summaries, and the JSON and JUnit XML reports. Every selected
+ * case ends up in the report, whatever happened: a case the engine never ran, or a run cut short,
+ * leaves an ERROR with the reason, and the report says the run is incomplete. It ignores tests that
+ * are not cases, so it can be registered for every launcher session (surefire finds it through the
+ * service loader).
  */
 public class ConformanceListener implements TestExecutionListener {
+    private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
+
     private final PrintStream out;
+    private final Optional<PrintStream> progress;
     private final Optional<Path> fixedReportDir;
     private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
-    private final List<CaseResult> results = new ArrayList<>();
-    private TestPlan plan;
-    private Instant started;
-    private long startedNanos;
+    private final Map<String, CaseResult> results = new ConcurrentHashMap<>();
+    private final Set<String> filteredOut = ConcurrentHashMap.newKeySet();
+    private volatile TestPlan plan;
+    private volatile Instant started;
+    private volatile long startedNanos;
+    private volatile long lastProgressNanos;
     private volatile RunSummary summary;
+    private volatile boolean planFinished;
 
     /** For the service loader (surefire): prints to standard output, reports where configured. */
     public ConformanceListener() {
-        this(System.out, Optional.empty());
+        this(System.out, Optional.empty(), Optional.empty());
     }
 
     public ConformanceListener(PrintStream out, Optional<Path> reportDir) {
+        this(out, Optional.empty(), reportDir);
+    }
+
+    /** @param progress where a line goes every few seconds while cases run (standard error for the jar) */
+    public ConformanceListener(PrintStream out, Optional<PrintStream> progress, Optional<Path> reportDir) {
         this.out = out;
+        this.progress = progress;
         this.fixedReportDir = reportDir;
     }
 
@@ -54,9 +79,11 @@ public class ConformanceListener implements TestExecutionListener {
         plan = testPlan;
         started = Instant.now();
         startedNanos = System.nanoTime();
-        synchronized (results) {
-            results.clear();
-        }
+        lastProgressNanos = startedNanos;
+        results.clear();
+        filteredOut.clear();
+        summary = null;
+        planFinished = false;
     }
 
     @Override
@@ -72,53 +99,123 @@ public class ConformanceListener implements TestExecutionListener {
     @Override
     public void executionSkipped(TestIdentifier identifier, String reason) {
         if (reason != null && reason.startsWith(CaseFilter.FILTERED_OUT)) {
+            filteredOut.add(identifier.getUniqueId());
             return;
         }
-        caseOf(identifier).ifPresent(annotation -> record(identifier, annotation, CaseResult.Status.SKIPPED, reason));
+        caseOf(identifier).ifPresent(annotation -> record(identifier, annotation, Verdict.SKIP,
+                reason == null ? "skipped" : reason, "", ""));
     }
 
     @Override
     public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
-        if (!identifier.isTest()) {
+        Optional<ConformanceCase> annotation = caseOf(identifier);
+        if (annotation.isEmpty()) {
             return;
         }
-        caseOf(identifier).ifPresent(annotation -> {
-            switch (result.getStatus()) {
-                case SUCCESSFUL:
-                    record(identifier, annotation, CaseResult.Status.PASSED, "");
-                    break;
-                case ABORTED:
-                    record(identifier, annotation, CaseResult.Status.SKIPPED,
-                            result.getThrowable().map(Throwable::getMessage).orElse("skipped"));
-                    break;
-                default:
-                    record(identifier, annotation, CaseResult.Status.FAILED,
-                            result.getThrowable().map(ConformanceListener::failureText).orElse("failed"));
+        if (!identifier.isTest()) {
+            // A parameterized case whose inputs could not even be made: its invocations never ran.
+            if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                Throwable thrown = result.getThrowable().orElse(null);
+                record(identifier, annotation.get(), Verdict.ERROR, "the harness could not make this case's inputs: "
+                        + (thrown == null ? "unknown failure" : thrown.getMessage()), "", internal(thrown));
             }
-        });
+            return;
+        }
+        Throwable thrown = result.getThrowable().orElse(null);
+        switch (result.getStatus()) {
+            case SUCCESSFUL -> record(identifier, annotation.get(), Verdict.PASS, "", "", "");
+            case ABORTED -> record(identifier, annotation.get(), Verdict.SKIP,
+                    thrown instanceof TestAbortedException && thrown.getMessage() != null ? thrown.getMessage()
+                            : "skipped", "", "");
+            default -> recordFailure(identifier, annotation.get(), thrown);
+        }
+    }
+
+    private void recordFailure(TestIdentifier identifier, ConformanceCase annotation, Throwable thrown) {
+        if (thrown instanceof CaseBlocked blocked) {
+            record(identifier, annotation, Verdict.BLOCKED, blocked.getMessage(), blocked.heading(), "");
+        } else if (thrown instanceof ConformanceFailure failure) {
+            record(identifier, annotation, annotation.level() == Level.MUST ? Verdict.FAIL : Verdict.WARN,
+                    failure.getMessage(), "", "");
+        } else if (thrown instanceof HarnessError error) {
+            record(identifier, annotation, Verdict.ERROR, error.getMessage(), "", internal(error.getCause()));
+        } else {
+            String what = thrown == null ? "an unknown failure" : thrown.getMessage() == null
+                    ? "an unexpected internal failure" : thrown.getMessage();
+            record(identifier, annotation, Verdict.ERROR, "the harness failed in this case: " + what, "",
+                    internal(thrown));
+        }
     }
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
-        List<CaseResult> all;
-        synchronized (results) {
-            all = List.copyOf(results);
+        planFinished = true;
+        List<String> neverRan = new ArrayList<>();
+        for (TestIdentifier root : testPlan.getRoots()) {
+            collectNeverRun(testPlan, root, neverRan);
         }
-        if (all.isEmpty()) {
+        finish(neverRan.isEmpty() ? Optional.empty()
+                : Optional.of(neverRan.size() + " selected case(s) never ran: " + String.join(", ", neverRan)));
+    }
+
+    /**
+     * Ends a run that the engine did not finish (the harness failed, or the user interrupted it): every case
+     * that started and did not finish is an ERROR, the summary is printed and the reports are written, marked
+     * incomplete. Does nothing when the run already finished.
+     */
+    public synchronized void finishIncomplete(String why) {
+        if (summary != null || plan == null || planFinished) {
             return;
         }
-        String seed = firstEntry(ConformanceExtension.SEED_ENTRY).orElse("?");
+        for (String uniqueId : startNanos.keySet()) {
+            if (!results.containsKey(uniqueId)) {
+                TestIdentifier identifier = findIdentifier(uniqueId);
+                if (identifier != null && identifier.isTest()) {
+                    caseOf(identifier).ifPresent(annotation -> record(identifier, annotation, Verdict.ERROR,
+                            "the case did not finish: " + why, "", ""));
+                }
+            }
+        }
+        List<String> neverRan = new ArrayList<>();
+        for (TestIdentifier root : plan.getRoots()) {
+            collectNeverRun(plan, root, neverRan);
+        }
+        finish(Optional.of(why + (neverRan.isEmpty() ? "" : "; cases never run: " + String.join(", ", neverRan))));
+    }
+
+    private TestIdentifier findIdentifier(String uniqueId) {
+        try {
+            return plan.getTestIdentifier(UniqueId.parse(uniqueId));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private synchronized void finish(Optional<String> incomplete) {
+        if (summary != null) {
+            return;
+        }
+        List<CaseResult> all = new ArrayList<>(results.values());
+        if (all.isEmpty() && incomplete.isEmpty()) {
+            return;
+        }
+        String seed = firstEntry(ConformanceExtension.SEED_ENTRY).orElse(
+                plan == null ? "?" : plan.getConfigurationParameters().get(TargetConfig.SEED).orElse("?"));
         String target = firstEntry(ConformanceExtension.TARGET_ENTRY)
                 .or(() -> firstEntry(ConformanceExtension.IMAGE_ENTRY).map(image -> "image " + image))
                 .orElse("embedded");
         String protocol = firstEntry(ConformanceExtension.PROTOCOL_ENTRY).orElse(RunSummary.V1);
-        summary = new RunSummary(protocol, target, seed, started, (System.nanoTime() - startedNanos) / 1_000_000, all);
-        ConsoleReport.printSummary(summary, out);
-        Path dir = fixedReportDir.orElseGet(() -> Path.of(testPlan.getConfigurationParameters()
-                .get(TargetConfig.REPORT_DIR).orElse("conformance-reports")));
+        List<String> findings = firstEntry(ConformanceExtension.TARGET_FINDINGS_ENTRY)
+                .map(text -> Arrays.asList(text.split("\n"))).orElse(List.of());
+        RunSummary finished = new RunSummary(protocol, target, seed, started == null ? Instant.now() : started,
+                (System.nanoTime() - startedNanos) / 1_000_000, findings, all, incomplete);
+        summary = finished;
+        ConsoleReport.print(finished, this::replayCommand, out);
+        Path dir = fixedReportDir.orElseGet(() -> Path.of(plan == null ? "conformance-reports"
+                : plan.getConfigurationParameters().get(TargetConfig.REPORT_DIR).orElse("conformance-reports")));
         try {
-            Path json = JsonReport.write(summary, dir);
-            Path xml = JunitXmlReport.write(summary, dir);
+            Path json = JsonReport.write(finished, dir);
+            Path xml = JunitXmlReport.write(finished, dir);
             out.println("reports: " + json + " and " + xml);
         } catch (IOException e) {
             out.println("could not write the reports to " + dir + ": " + e.getMessage());
@@ -126,23 +223,57 @@ public class ConformanceListener implements TestExecutionListener {
         out.flush();
     }
 
-    /** The finished run, once {@link #testPlanExecutionFinished} has run with at least one case. */
+    /** Cases the plan holds that neither ran nor were filtered out: a run must never lose one silently. */
+    private void collectNeverRun(TestPlan testPlan, TestIdentifier identifier, List<String> neverRan) {
+        if (filteredOut.contains(identifier.getUniqueId())) {
+            return;
+        }
+        Optional<ConformanceCase> annotation = caseOf(identifier);
+        if (annotation.isPresent() && !results.containsKey(identifier.getUniqueId())) {
+            boolean invocationsReported = !identifier.isTest() && results.keySet().stream()
+                    .anyMatch(id -> id.startsWith(identifier.getUniqueId() + "/"));
+            if (identifier.isTest() || !invocationsReported) {
+                String id = CaseIds.of(annotation.get().id(), identifier.getDisplayName());
+                neverRan.add(id);
+                record(identifier, annotation.get(), Verdict.ERROR, "the harness never ran this case", "", "");
+            }
+        }
+        for (TestIdentifier child : testPlan.getChildren(identifier)) {
+            collectNeverRun(testPlan, child, neverRan);
+        }
+    }
+
+    /** The finished run, once {@link #testPlanExecutionFinished} or {@link #finishIncomplete} has run. */
     public Optional<RunSummary> summary() {
         return Optional.ofNullable(summary);
     }
 
-    private void record(TestIdentifier identifier, ConformanceCase annotation, CaseResult.Status status, String message) {
+    private void record(TestIdentifier identifier, ConformanceCase annotation, Verdict verdict, String message,
+                        String blockedBy, String internal) {
         Long start = startNanos.get(identifier.getUniqueId());
         long millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
         Map<String, String> published = entries.getOrDefault(identifier.getUniqueId(), Map.of());
         String id = CaseIds.of(annotation.id(), identifier.getDisplayName());
         CaseResult result = new CaseResult(id, name(identifier, id), Family.ofCaseId(id).orElseThrow(),
-                annotation.level(), List.of(annotation.requirements()), annotation.endings(), status, millis,
-                message == null ? "" : message, published.getOrDefault(ConformanceExtension.TRACE_ENTRY, ""));
-        synchronized (results) {
-            results.add(result);
+                annotation.level(), List.of(annotation.requirements()), annotation.endings(), verdict, millis,
+                message == null ? "" : message, blockedBy, published.getOrDefault(ConformanceExtension.TRACE_ENTRY, ""),
+                internal);
+        results.put(identifier.getUniqueId(), result);
+        progress.ifPresent(this::maybeReportProgress);
+    }
+
+    private void maybeReportProgress(PrintStream stream) {
+        long now = System.nanoTime();
+        if (now - lastProgressNanos < PROGRESS_EVERY_NANOS) {
+            return;
         }
-        ConsoleReport.printCase(result, replayCommand(published, id), out);
+        lastProgressNanos = now;
+        List<CaseResult> sofar = new ArrayList<>(results.values());
+        long failed = sofar.stream().filter(r -> r.verdict() == Verdict.FAIL).count();
+        long blocked = sofar.stream().filter(r -> r.verdict() == Verdict.BLOCKED).count();
+        stream.printf("  ... %d cases judged so far (%d FAIL, %d BLOCKED), %d s%n", sofar.size(), failed, blocked,
+                (now - startedNanos) / 1_000_000_000L);
+        stream.flush();
     }
 
     private String name(TestIdentifier identifier, String id) {
@@ -159,6 +290,13 @@ public class ConformanceListener implements TestExecutionListener {
         return entries.values().stream().map(m -> m.get(key)).filter(v -> v != null).findFirst();
     }
 
+    /** The command that replays one case, with the same seed against the same target. */
+    String replayCommand(String id) {
+        Map<String, String> published = entries.values().stream().filter(m -> m.containsKey(ConformanceExtension.SEED_ENTRY))
+                .findFirst().orElse(Map.of());
+        return replayCommand(published, id);
+    }
+
     static String replayCommand(Map<String, String> published, String id) {
         String seed = published.getOrDefault(ConformanceExtension.SEED_ENTRY, "SEED");
         String target = published.getOrDefault(ConformanceExtension.TARGET_ENTRY, "");
@@ -166,8 +304,8 @@ public class ConformanceListener implements TestExecutionListener {
         String image = published.getOrDefault(ConformanceExtension.IMAGE_ENTRY, "");
         String options = published.getOrDefault(ConformanceExtension.REPLAY_OPTIONS_ENTRY, "");
         return "java -jar conformance-tests/target/secho-conformance.jar" + (options.isEmpty() ? "" : " " + options)
-                + (target.isEmpty() ? "" : " --target " + target) + (image.isEmpty() ? "" : " --image " + image) + (pskFile.isEmpty() ? "" : " --psk-file " + pskFile)
-                + " --seed " + seed + " --case " + id;
+                + (target.isEmpty() ? "" : " --target " + target) + (image.isEmpty() ? "" : " --image " + image)
+                + (pskFile.isEmpty() ? "" : " --psk-file " + pskFile) + " --seed " + seed + " --case " + id;
     }
 
     private Optional<ConformanceCase> caseOf(TestIdentifier identifier) {
@@ -183,12 +321,13 @@ public class ConformanceListener implements TestExecutionListener {
                 });
     }
 
-    private static String failureText(Throwable throwable) {
-        String message = throwable.getMessage();
-        if (throwable instanceof AssertionError) {
-            return message == null ? throwable.getClass().getSimpleName() : message;
+    /** The exception and its stack, for the JSON report: what a bug report about a harness ERROR needs. */
+    private static String internal(Throwable thrown) {
+        if (thrown == null) {
+            return "";
         }
-        return throwable.getClass().getSimpleName() + (message == null ? "" : ": " + message)
-                + " (the harness could not complete the case)";
+        StringWriter text = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(text));
+        return text.toString();
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@code secho-conformance.json}: the whole run, for tools. */
@@ -34,22 +35,27 @@ public final class JsonReport {
         root.addProperty("seed", summary.seed());
         root.addProperty("started", summary.started().toString());
         root.addProperty("durationMillis", summary.millis());
+        root.addProperty("complete", summary.incomplete().isEmpty());
+        summary.incomplete().ifPresent(why -> root.addProperty("incompleteBecause", why));
+        JsonArray findings = new JsonArray();
+        summary.targetFindings().forEach(findings::add);
+        root.add("targetFindings", findings);
         JsonObject totals = new JsonObject();
-        totals.addProperty("passed", summary.count(CaseResult.Status.PASSED));
-        totals.addProperty("failed", summary.count(CaseResult.Status.FAILED));
-        totals.addProperty("skipped", summary.count(CaseResult.Status.SKIPPED));
+        for (Verdict verdict : Verdict.values()) {
+            totals.addProperty(verdict.jsonName(), summary.count(verdict));
+        }
         totals.addProperty("mustFailures", summary.mustFailures());
+        totals.addProperty("mustBlocked", summary.mustNotShown() - summary.mustFailures());
         totals.addProperty("shouldFailures", summary.shouldFailures());
+        totals.addProperty("verdict", ConsoleReport.verdictLine(summary));
         root.add("summary", totals);
         JsonArray requirements = new JsonArray();
         for (Map.Entry<String, List<CaseResult>> entry : ConsoleReport.byRequirement(summary.cases()).entrySet()) {
             JsonObject requirement = new JsonObject();
             requirement.addProperty("id", entry.getKey());
-            boolean failed = entry.getValue().stream().anyMatch(c -> c.status() == CaseResult.Status.FAILED);
-            boolean allSkipped = entry.getValue().stream().allMatch(c -> c.status() == CaseResult.Status.SKIPPED);
-            boolean weakness = ConsoleReport.isLabWeakness(entry.getKey());
-            requirement.addProperty("status", failed ? (weakness ? "found" : "failed") : allSkipped ? "skipped"
-                    : weakness ? "absent" : "passed");
+            requirement.addProperty("status", ConsoleReport.isLabWeakness(entry.getKey())
+                    ? ConsoleReport.weaknessStatus(entry.getValue()).toLowerCase(Locale.ROOT).replace(' ', '-')
+                    : ConsoleReport.worst(entry.getValue()).jsonName());
             JsonArray cases = new JsonArray();
             entry.getValue().forEach(c -> cases.add(c.id()));
             requirement.add("cases", cases);
@@ -67,9 +73,15 @@ public final class JsonReport {
             result.requirements().forEach(ids::add);
             item.add("requirements", ids);
             item.addProperty("allowedEndings", result.endings());
-            item.addProperty("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
+            item.addProperty("status", result.verdict().jsonName());
             item.addProperty("durationMillis", result.millis());
             item.addProperty("message", result.message());
+            if (!result.blockedBy().isEmpty()) {
+                item.addProperty("blockedBy", result.blockedBy());
+            }
+            if (!result.internal().isEmpty()) {
+                item.addProperty("harnessDiagnostics", result.internal());
+            }
             item.addProperty("trace", result.trace());
             cases.add(item);
         }

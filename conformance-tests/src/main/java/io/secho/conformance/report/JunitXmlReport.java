@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -28,8 +29,10 @@ public final class JunitXmlReport {
 
     static String render(RunSummary summary) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        xml.append(String.format("<testsuites name=\"secho-conformance\" tests=\"%d\" failures=\"%d\" skipped=\"%d\" time=\"%.3f\">%n",
-                summary.cases().size(), summary.count(CaseResult.Status.FAILED), summary.count(CaseResult.Status.SKIPPED),
+        xml.append(String.format(Locale.ROOT, "<testsuites name=\"secho-conformance\" tests=\"%d\" failures=\"%d\" "
+                        + "errors=\"%d\" skipped=\"%d\" time=\"%.3f\">%n", summary.cases().size(),
+                summary.count(Verdict.FAIL) + summary.count(Verdict.WARN),
+                summary.count(Verdict.BLOCKED) + summary.count(Verdict.ERROR), summary.count(Verdict.SKIP),
                 summary.millis() / 1000.0));
         for (Family family : Family.values()) {
             List<CaseResult> cases = summary.cases().stream().filter(c -> c.family() == family)
@@ -37,15 +40,16 @@ public final class JunitXmlReport {
             if (cases.isEmpty()) {
                 continue;
             }
-            long failures = cases.stream().filter(c -> c.status() == CaseResult.Status.FAILED).count();
-            long skipped = cases.stream().filter(c -> c.status() == CaseResult.Status.SKIPPED).count();
-            xml.append(String.format("  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\">%n",
-                    escape(family.title()), cases.size(), failures, skipped));
+            long failures = cases.stream().filter(c -> c.verdict() == Verdict.FAIL || c.verdict() == Verdict.WARN).count();
+            long errors = cases.stream().filter(c -> c.verdict() == Verdict.BLOCKED || c.verdict() == Verdict.ERROR).count();
+            long skipped = cases.stream().filter(c -> c.verdict() == Verdict.SKIP).count();
+            xml.append(String.format(Locale.ROOT, "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"%d\" "
+                    + "skipped=\"%d\">%n", escape(family.title()), cases.size(), failures, errors, skipped));
             xml.append("    <properties>\n");
             xml.append(property("target", summary.target())).append(property("seed", summary.seed()));
             xml.append("    </properties>\n");
             for (CaseResult result : cases) {
-                xml.append(String.format("    <testcase classname=\"secho.%s\" name=\"%s %s\" time=\"%.3f\">%n",
+                xml.append(String.format(Locale.ROOT, "    <testcase classname=\"secho.%s\" name=\"%s %s\" time=\"%.3f\">%n",
                         family.prefix(), escape(result.id()), escape(result.name()), result.millis() / 1000.0));
                 xml.append("      <properties>\n");
                 xml.append("  ").append(property("level", result.level().name()));
@@ -56,11 +60,14 @@ public final class JunitXmlReport {
                     xml.append("  ").append(property("allowed-endings", result.endings()));
                 }
                 xml.append("      </properties>\n");
-                if (result.status() == CaseResult.Status.FAILED) {
-                    String firstLine = result.message().split("\n", 2)[0];
+                String firstLine = result.message().split("\n", 2)[0];
+                if (result.verdict() == Verdict.FAIL || result.verdict() == Verdict.WARN) {
                     xml.append("      <failure message=\"").append(escape(firstLine)).append("\">")
                             .append(escape(result.message())).append("</failure>\n");
-                } else if (result.status() == CaseResult.Status.SKIPPED) {
+                } else if (result.verdict() == Verdict.BLOCKED || result.verdict() == Verdict.ERROR) {
+                    xml.append("      <error type=\"").append(result.verdict().name()).append("\" message=\"")
+                            .append(escape(firstLine)).append("\">").append(escape(result.message())).append("</error>\n");
+                } else if (result.verdict() == Verdict.SKIP) {
                     xml.append("      <skipped message=\"").append(escape(result.message())).append("\"/>\n");
                 }
                 if (!result.trace().isEmpty()) {

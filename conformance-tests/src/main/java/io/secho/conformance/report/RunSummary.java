@@ -2,25 +2,43 @@ package io.secho.conformance.report;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** A finished run: which protocol, where it was pointed, with which seed, and every case's verdict. */
+/**
+ * A finished run: which protocol, where it was pointed, with which seed, what the preflight found about
+ * the target, and every case's verdict, in case-ID order.
+ *
+ * @param incomplete why the run stopped before every case had a verdict (the harness failed, or was
+ *                   interrupted); the cases it never judged are ERROR
+ */
 public record RunSummary(String protocol, String target, String seed, Instant started, long millis,
-                         List<CaseResult> cases) {
+                         List<String> targetFindings, List<CaseResult> cases, Optional<String> incomplete) {
     public static final String V1 = "Secho v1";
 
     public RunSummary {
-        cases = List.copyOf(cases);
+        targetFindings = List.copyOf(targetFindings);
+        cases = cases.stream().sorted(CaseOrder.BY_ID).toList();
     }
 
-    public long count(CaseResult.Status status) {
-        return cases.stream().filter(c -> c.status() == status).count();
+    public long count(Verdict verdict) {
+        return cases.stream().filter(c -> c.verdict() == verdict).count();
     }
 
     public long mustFailures() {
         return cases.stream().filter(CaseResult::failedMust).count();
     }
 
+    /** MUST cases that failed or were blocked: each makes the target not conformant. */
+    public long mustNotShown() {
+        return cases.stream().filter(CaseResult::mustNotShown).count();
+    }
+
     public long shouldFailures() {
-        return cases.stream().filter(c -> c.status() == CaseResult.Status.FAILED && !c.failedMust()).count();
+        return count(Verdict.WARN);
+    }
+
+    /** True when the verdict cannot be trusted to be whole: a harness error, or a run cut short. */
+    public boolean harnessFailed() {
+        return incomplete.isPresent() || count(Verdict.ERROR) > 0;
     }
 }

@@ -27,9 +27,11 @@ public record TargetConfig(
         Duration handshakeTimeout,
         Duration ioTimeout,
         Optional<Duration> idleTimeout,
+        Optional<Integer> maxConnections,
         String seed,
         Optional<String> caseFilter,
-        Optional<String> familyFilter) {
+        Optional<String> familyFilter,
+        boolean preflightGate) {
 
     public static final String TARGET = "secho.target";
     public static final String IMAGE = "secho.image";
@@ -39,6 +41,13 @@ public record TargetConfig(
     public static final String HANDSHAKE_TIMEOUT = "secho.handshake-timeout";
     public static final String IO_TIMEOUT = "secho.io-timeout";
     public static final String IDLE_TIMEOUT = "secho.idle-timeout";
+    public static final String MAX_CONNECTIONS = "secho.max-connections";
+    /**
+     * {@code false} lets every case meet the target on its own even when the preflight found that none can
+     * pass (no connection served, not Secho): for the harness's own self-test, which checks that each case
+     * earns its verdict. Not a user option.
+     */
+    public static final String PREFLIGHT_GATE = "secho.internal.preflight-gate";
     public static final String CASE = "secho.case";
     public static final String FAMILY = "secho.family";
     public static final String REPORT_DIR = "secho.report.dir";
@@ -50,6 +59,8 @@ public record TargetConfig(
     /** The spec's ceiling: a conforming server times out a silent client within 30 s. */
     public static final Duration SPEC_MAX_HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_IO_TIMEOUT = Duration.ofSeconds(5);
+    /** LIM-009 opens this many connections at most; a larger limit is checked by hand, not here. */
+    public static final int MAX_CHECKED_CONNECTIONS = 1024;
 
     /** True when the parameters select the lab profile; anything but {@code v1} or {@code lab} is refused. */
     public static boolean labProfile(Function<String, Optional<String>> parameters) {
@@ -81,14 +92,22 @@ public record TargetConfig(
         Optional<PreSharedKey> psk = pskFile.map(TargetConfig::readKey);
         Duration handshakeTimeout = parameters.apply(HANDSHAKE_TIMEOUT).filter(v -> !v.isBlank())
                 .map(v -> parseDuration(v, HANDSHAKE_TIMEOUT)).orElse(SPEC_MAX_HANDSHAKE_TIMEOUT);
+        if (handshakeTimeout.compareTo(SPEC_MAX_HANDSHAKE_TIMEOUT) > 0 || handshakeTimeout.isZero()) {
+            throw new IllegalArgumentException(HANDSHAKE_TIMEOUT + ": " + handshakeTimeout.toMillis() + " ms is not a "
+                    + "handshake timeout a server may have: more than 0 and at most 30 s (REQ-LIM-2)");
+        }
         Duration ioTimeout = parameters.apply(IO_TIMEOUT).filter(v -> !v.isBlank())
                 .map(v -> parseDuration(v, IO_TIMEOUT)).orElse(DEFAULT_IO_TIMEOUT);
         Optional<Duration> idleTimeout = parameters.apply(IDLE_TIMEOUT).filter(v -> !v.isBlank())
                 .map(v -> parseDuration(v, IDLE_TIMEOUT));
+        Optional<Integer> maxConnections = parameters.apply(MAX_CONNECTIONS).filter(v -> !v.isBlank())
+                .map(TargetConfig::parseMaxConnections);
+        boolean gate = parameters.apply(PREFLIGHT_GATE).map(v -> !v.strip().equalsIgnoreCase("false")).orElse(true);
         String seed = parameters.apply(SEED).filter(v -> !v.isBlank()).map(String::strip)
                 .orElseGet(TargetConfig::freshSeed);
-        return new TargetConfig(external, image, suites, psk, pskFile, handshakeTimeout, ioTimeout, idleTimeout, seed,
-                parameters.apply(CASE).filter(v -> !v.isBlank()), parameters.apply(FAMILY).filter(v -> !v.isBlank()));
+        return new TargetConfig(external, image, suites, psk, pskFile, handshakeTimeout, ioTimeout, idleTimeout,
+                maxConnections, seed, parameters.apply(CASE).filter(v -> !v.isBlank()),
+                parameters.apply(FAMILY).filter(v -> !v.isBlank()), gate);
     }
 
     public static InetSocketAddress parseHostPort(String value) {
@@ -113,6 +132,19 @@ public record TargetConfig(
         return InetSocketAddress.createUnresolved(host, port);
     }
 
+    static int parseMaxConnections(String value) {
+        int limit;
+        try {
+            limit = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(MAX_CONNECTIONS + ": '" + value + "' is not a number");
+        }
+        if (limit < 1 || limit > MAX_CHECKED_CONNECTIONS) {
+            throw new IllegalArgumentException(MAX_CONNECTIONS + ": " + limit + " is not in 1.." + MAX_CHECKED_CONNECTIONS);
+        }
+        return limit;
+    }
+
     static Set<Suite> parseSuites(String value) {
         Set<Suite> suites = EnumSet.noneOf(Suite.class);
         for (String name : value.split(",")) {
@@ -125,20 +157,24 @@ public record TargetConfig(
     /** "10s", "500ms", "2m" or plain seconds. */
     public static Duration parseDuration(String value, String what) {
         String text = value.strip().toLowerCase(Locale.ROOT);
+        Duration duration;
         try {
             if (text.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+                duration = Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+            } else if (text.endsWith("s")) {
+                duration = Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+            } else if (text.endsWith("m")) {
+                duration = Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+            } else {
+                duration = Duration.ofSeconds(Long.parseLong(text));
             }
-            if (text.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
-            }
-            if (text.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
-            }
-            return Duration.ofSeconds(Long.parseLong(text));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(what + ": '" + value + "' is not a duration (e.g. 10s, 500ms)");
         }
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException(what + ": '" + value + "' is negative");
+        }
+        return duration;
     }
 
     private static PreSharedKey readKey(Path file) {

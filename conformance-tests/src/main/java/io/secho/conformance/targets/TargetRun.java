@@ -1,11 +1,18 @@
 package io.secho.conformance.targets;
 
 import io.secho.alert.AlertCode;
+import io.secho.conformance.net.ClientFlight;
 import io.secho.conformance.net.ConnectionEndedException;
 import io.secho.conformance.net.Decoded;
+import io.secho.conformance.net.Ending;
+import io.secho.conformance.net.HandshakeProblem;
+import io.secho.conformance.net.Observed;
+import io.secho.conformance.net.ReceivedSomethingElse;
+import io.secho.conformance.net.Session;
 import io.secho.conformance.net.TestConnection;
 import io.secho.conformance.net.Trace;
 import io.secho.crypto.InsecureDeterministicRandomBytes;
+import io.secho.crypto.KeyExchange;
 import io.secho.crypto.PreSharedKey;
 import io.secho.handshake.ClientHello;
 import io.secho.handshake.Suite;
@@ -16,14 +23,24 @@ import io.secho.wire.FrameType;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
 
 /**
  * One run of the harness against one target: the address, the embedded reference server when no
- * external target was named, and which suites the target offers (probed once, on first need).
+ * external target was named, and the preflight (which suites complete a handshake, whether the target
+ * serves connections at all, whether it serves two at once), done once before the first case.
  */
 public final class TargetRun implements AutoCloseable {
     /**
@@ -33,42 +50,71 @@ public final class TargetRun implements AutoCloseable {
     public static final Duration EMBEDDED_HANDSHAKE_TIMEOUT = Duration.ofSeconds(3);
     /** Short too, for the idle timeout cases; no other case leaves a session silent this long. */
     public static final Duration EMBEDDED_IDLE_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Low enough that the connection-limit case opens few connections, high enough that the other cases,
+     * which it never runs beside, never reach it.
+     */
+    public static final int EMBEDDED_MAX_CONNECTIONS = 64;
+    private static final byte[] PREFLIGHT_MESSAGE = "preflight".getBytes(StandardCharsets.UTF_8);
+    /** Cases hold a permit while they run: all of them at once, or one when the target serves one at a time. */
+    private static final int UNLIMITED = Integer.MAX_VALUE;
 
     private final TargetConfig config;
-    private final InetSocketAddress address;
+    private final Optional<InetSocketAddress> address;
+    private final Optional<String> startFailure;
     private final Optional<SechoServer> embedded;
-    private Optional<ImageTarget> image = Optional.empty();
+    private final Optional<ImageTarget> image;
     private final Optional<PreSharedKey> psk;
     private final Duration handshakeTimeout;
     private final Optional<Duration> idleTimeout;
-    private Map<Suite, SuiteSupport> support;
+    private final Optional<Integer> maxConnections;
+    private final ScheduledExecutorService watchdogs = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "secho-case-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Preflight preflight;
+    private Semaphore casePermits;
 
-    private TargetRun(TargetConfig config, InetSocketAddress address, Optional<SechoServer> embedded,
-                      Optional<PreSharedKey> psk, Duration handshakeTimeout, Optional<Duration> idleTimeout) {
+    private TargetRun(TargetConfig config, Optional<InetSocketAddress> address, Optional<String> startFailure,
+                      Optional<SechoServer> embedded, Optional<ImageTarget> image, Optional<PreSharedKey> psk,
+                      Duration handshakeTimeout, Optional<Duration> idleTimeout, Optional<Integer> maxConnections) {
         this.config = config;
         this.address = address;
+        this.startFailure = startFailure;
         this.embedded = embedded;
+        this.image = image;
         this.psk = psk;
         this.handshakeTimeout = handshakeTimeout;
         this.idleTimeout = idleTimeout;
+        this.maxConnections = maxConnections;
     }
 
+    /**
+     * Starts the embedded server or the image, or resolves the external target. A target that cannot be
+     * started or resolved makes a run whose every case is BLOCKED with the reason, not an exception.
+     *
+     * @throws IOException only when the embedded reference server cannot start: the harness is broken then
+     */
     public static TargetRun start(TargetConfig config) throws IOException {
         if (config.image().isPresent()) {
-            ImageTarget started = ImageTarget.start(config.image().get(), ImageTarget.DEFAULT_PORT, config.psk());
-            TargetRun run = new TargetRun(config, started.address(), Optional.empty(), config.psk(),
-                    config.handshakeTimeout(), config.idleTimeout());
-            run.image = Optional.of(started);
-            return run;
+            try {
+                ImageTarget started = ImageTarget.start(config.image().get(), ImageTarget.DEFAULT_PORT, config.psk());
+                return new TargetRun(config, Optional.of(started.address()), Optional.empty(), Optional.empty(),
+                        Optional.of(started), config.psk(), config.handshakeTimeout(), config.idleTimeout(),
+                        config.maxConnections());
+            } catch (IOException e) {
+                return failed(config, e.getMessage());
+            }
         }
         if (config.external().isPresent()) {
             InetSocketAddress unresolved = config.external().get();
-            InetSocketAddress address = new InetSocketAddress(unresolved.getHostString(), unresolved.getPort());
-            if (address.isUnresolved()) {
-                throw new IOException("cannot resolve target host '" + unresolved.getHostString() + "'");
+            InetSocketAddress resolved = new InetSocketAddress(unresolved.getHostString(), unresolved.getPort());
+            if (resolved.isUnresolved()) {
+                return failed(config, "cannot resolve target host '" + unresolved.getHostString() + "'");
             }
-            return new TargetRun(config, address, Optional.empty(), config.psk(), config.handshakeTimeout(),
-                    config.idleTimeout());
+            return new TargetRun(config, Optional.of(resolved), Optional.empty(), Optional.empty(), Optional.empty(),
+                    config.psk(), config.handshakeTimeout(), config.idleTimeout(), config.maxConnections());
         }
         PreSharedKey key = config.psk().orElseGet(() -> PreSharedKey.of(
                 InsecureDeterministicRandomBytes.fromLabel("secho-conformance embedded psk " + config.seed())
@@ -78,18 +124,26 @@ public final class TargetRun implements AutoCloseable {
                 .psk(key)
                 .handshakeTimeout(EMBEDDED_HANDSHAKE_TIMEOUT)
                 .idleTimeout(EMBEDDED_IDLE_TIMEOUT)
+                .maxConnections(EMBEDDED_MAX_CONNECTIONS)
                 .log(line -> { })
                 .build());
-        return new TargetRun(config, new InetSocketAddress("127.0.0.1", server.port()), Optional.of(server),
-                Optional.of(key), EMBEDDED_HANDSHAKE_TIMEOUT, Optional.of(EMBEDDED_IDLE_TIMEOUT));
+        return new TargetRun(config, Optional.of(new InetSocketAddress("127.0.0.1", server.port())), Optional.empty(),
+                Optional.of(server), Optional.empty(), Optional.of(key), EMBEDDED_HANDSHAKE_TIMEOUT,
+                Optional.of(EMBEDDED_IDLE_TIMEOUT), Optional.of(EMBEDDED_MAX_CONNECTIONS));
+    }
+
+    private static TargetRun failed(TargetConfig config, String why) {
+        return new TargetRun(config, Optional.empty(), Optional.of(why), Optional.empty(), Optional.empty(),
+                config.psk(), config.handshakeTimeout(), config.idleTimeout(), config.maxConnections());
     }
 
     public TargetConfig config() {
         return config;
     }
 
+    /** The target's address; only called by cases, which never run when the target could not be started. */
     public InetSocketAddress address() {
-        return address;
+        return address.orElseThrow(() -> new IllegalStateException("no target address: " + startFailure.orElse("?")));
     }
 
     public Optional<PreSharedKey> psk() {
@@ -106,58 +160,223 @@ public final class TargetRun implements AutoCloseable {
         return idleTimeout;
     }
 
+    /** The target's connection limit, if the user said it (the embedded server's own otherwise). */
+    public Optional<Integer> maxConnections() {
+        return maxConnections;
+    }
+
+    /** Closes a case's connections when its time limit passes. */
+    public ScheduledExecutorService watchdogs() {
+        return watchdogs;
+    }
+
     public String describe() {
-        if (image.isPresent()) {
-            return "image " + config.image().orElse("?") + " at " + address.getHostString() + ":" + address.getPort();
+        if (config.image().isPresent()) {
+            return "image " + config.image().get() + address.map(a -> " at " + a.getHostString() + ":" + a.getPort())
+                    .orElse("");
         }
-        return embedded.isPresent()
-                ? "embedded reference server on 127.0.0.1:" + address.getPort()
-                : address.getHostString() + ":" + address.getPort();
+        if (embedded.isPresent()) {
+            return "embedded reference server on 127.0.0.1:" + address().getPort();
+        }
+        return config.external().map(a -> a.getHostString() + ":" + a.getPort()).orElse("?");
     }
 
-    /** Probes every suite once (one connection each); later calls return the same answer. */
-    public synchronized Map<Suite, SuiteSupport> suiteSupport() {
-        if (support == null) {
-            Map<Suite, SuiteSupport> found = new EnumMap<>(Suite.class);
-            for (Suite suite : Suite.values()) {
-                found.put(suite, probe(suite));
-            }
-            support = found;
-        }
-        return support;
+    /** The permits cases take while they run: one at a time when the target serves one at a time. */
+    public synchronized Semaphore casePermits() {
+        preflight();
+        return casePermits;
     }
 
-    private SuiteSupport probe(Suite suite) {
+    /** Probes the target once (a few connections); later calls return the same findings. */
+    public synchronized Preflight preflight() {
+        if (preflight == null) {
+            preflight = startFailure.map(why -> new Preflight(Map.of(), Optional.of(why), false))
+                    .orElseGet(this::probeTarget);
+            casePermits = new Semaphore(preflight.oneAtATime() ? 1 : UNLIMITED, true);
+        }
+        return preflight;
+    }
+
+    private Preflight probeTarget() {
+        Map<Suite, CompletableFuture<Probe>> running = new EnumMap<>(Suite.class);
+        for (Suite suite : Suite.values()) {
+            running.put(suite, CompletableFuture.supplyAsync(() -> probe(suite)));
+        }
+        Map<Suite, Probe> probes = new EnumMap<>(Suite.class);
+        running.forEach((suite, future) -> probes.put(suite, future.join()));
+        Map<Suite, SuiteSupport> suites = new EnumMap<>(Suite.class);
+        probes.forEach((suite, probe) -> suites.put(suite, probe.support()));
+        Optional<String> unusable = unusable(probes);
+        Optional<Suite> working = Arrays.stream(Suite.values()).filter(s -> suites.get(s).working()).findFirst();
+        boolean oneAtATime = unusable.isEmpty() && working.isPresent() && servesOneAtATime(working.get());
+        return new Preflight(suites, unusable, oneAtATime);
+    }
+
+    /** What one suite's probe saw: the support found, and how the target answered (for "is it Secho at all"). */
+    private record Probe(SuiteSupport support, Answer answer) {
+    }
+
+    /** How the target answered a valid ClientHello, coarsely. */
+    private enum Answer { SECHO, NOT_SECHO, SILENT, NOTHING, NOT_PROBED }
+
+    private Probe probe(Suite suite) {
         if (!config.suites().contains(suite)) {
-            return new SuiteSupport(SuiteSupport.Status.NOT_TESTABLE, "not selected (--suite)");
-        }
-        if (suite == Suite.PSK && psk.isEmpty()) {
-            return new SuiteSupport(SuiteSupport.Status.NOT_TESTABLE, "no pre-shared key given (--psk-file)");
+            return new Probe(new SuiteSupport(SuiteSupport.Status.NOT_SELECTED, false, "not selected (--suite)"),
+                    Answer.NOT_PROBED);
         }
         InsecureDeterministicRandomBytes random = InsecureDeterministicRandomBytes.fromLabel(
-                "secho-conformance probe " + config.seed() + " " + suite);
-        try (TestConnection connection = TestConnection.open(address, new Trace(), config.ioTimeout())) {
+                "secho-conformance preflight " + config.seed() + " " + suite);
+        Trace trace = new Trace();
+        TestConnection connection;
+        try {
+            connection = TestConnection.open(address(), trace, config.ioTimeout());
+        } catch (IOException e) {
+            return broken(Answer.NOTHING, e.getMessage());
+        }
+        try (connection) {
             byte[] clientRandom = random.nextBytes(ClientHello.RANDOM_LENGTH);
-            byte[] share = suite.newKeyExchange(random, psk).publicShare();
-            connection.send(new ClientHello(suite, clientRandom, share).toFrame(), "probe");
-            Frame first = connection.readFrame("ServerHello or alert");
-            if (first.type() == FrameType.SERVER_HELLO) {
-                return new SuiteSupport(SuiteSupport.Status.OFFERED, "ServerHello received");
+            KeyExchange exchange = suite.newKeyExchange(random, psk.isPresent() ? psk : Optional.of(
+                    PreSharedKey.of(new byte[PreSharedKey.LENGTH])));
+            Frame hello = new ClientHello(suite, clientRandom, exchange.publicShare()).toFrame();
+            connection.send(hello, "preflight ClientHello " + suite);
+            Frame first;
+            try {
+                first = connection.readFrame("a ServerHello or an alert");
+            } catch (ConnectionEndedException e) {
+                return classify(e);
             }
             if (first.type() == FrameType.ALERT && first.length() == 1
                     && (first.body()[0] & 0xff) == AlertCode.UNSUPPORTED_SUITE.code()) {
-                return new SuiteSupport(SuiteSupport.Status.NOT_OFFERED, "the target answered unsupported_suite");
+                return new Probe(new SuiteSupport(SuiteSupport.Status.NOT_OFFERED, false,
+                        "not offered (the target answered unsupported_suite)"), Answer.SECHO);
             }
-            return new SuiteSupport(SuiteSupport.Status.INCONCLUSIVE, "the target answered " + Decoded.describeFrame(first));
+            if (first.type() != FrameType.SERVER_HELLO) {
+                return broken(Answer.SECHO, "a valid ClientHello was answered with " + Decoded.describeFrame(first)
+                        + " instead of a ServerHello");
+            }
+            if (suite == Suite.PSK && psk.isEmpty()) {
+                return new Probe(new SuiteSupport(SuiteSupport.Status.NO_PSK_FILE, true,
+                        "offered (ServerHello received), but no session can be tested without --psk-file"),
+                        Answer.SECHO);
+            }
+            return establish(suite, connection, exchange, clientRandom, hello, first);
+        }
+    }
+
+    private Probe establish(Suite suite, TestConnection connection, KeyExchange exchange, byte[] clientRandom,
+                            Frame hello, Frame serverHello) {
+        Session session;
+        try {
+            session = ClientFlight.afterServerHello(connection, suite, exchange, clientRandom, hello, serverHello, true)
+                    .finish();
+        } catch (HandshakeProblem e) {
+            return new Probe(new SuiteSupport(SuiteSupport.Status.BROKEN, true, "the handshake did not complete: "
+                    + e.getMessage()), Answer.SECHO);
+        }
+        // A record in answer is enough: whether it opens, and what it says, is for the cases to judge (a server
+        // with broken nonces must fail the nonce cases, not block them).
+        session.sendData(PREFLIGHT_MESSAGE);
+        try {
+            Frame reply = connection.readFrame("a record in answer to the first data record");
+            if (reply.type() != FrameType.RECORD) {
+                return new Probe(new SuiteSupport(SuiteSupport.Status.BROKEN, true, "the handshake completed, but the "
+                        + "first data record was answered with " + Decoded.describeFrame(reply)), Answer.SECHO);
+            }
+            session.sendClose();
+            return new Probe(new SuiteSupport(SuiteSupport.Status.WORKING, true, "a handshake completed, and the "
+                    + "first data record was answered with a record"), Answer.SECHO);
         } catch (ConnectionEndedException e) {
-            return new SuiteSupport(SuiteSupport.Status.INCONCLUSIVE, e.getMessage());
+            return new Probe(new SuiteSupport(SuiteSupport.Status.BROKEN, true, "the handshake completed, but the "
+                    + "first data record got no record in answer: " + e.received()), Answer.SECHO);
+        }
+    }
+
+    private static Probe classify(ConnectionEndedException e) {
+        Observed observed = e.observed();
+        if (observed.empty()) {
+            if (observed.ending() == Ending.OPEN_AT_TIME_LIMIT) {
+                return broken(Answer.SILENT, "no answer to a valid ClientHello (" + observed.describe() + ")");
+            }
+            return broken(Answer.NOTHING, "the connection was " + (observed.ending() == Ending.RESET ? "reset"
+                    : "closed") + " without a byte in answer to a valid ClientHello");
+        }
+        boolean frameStart = FrameType.fromCode(observed.bytes()[0] & 0xff).isPresent();
+        Answer answer = frameStart ? Answer.SECHO : Answer.NOT_SECHO;
+        return broken(answer, "a valid ClientHello was answered with " + (frameStart ? "" : "bytes that are no Secho "
+                + "frame: ") + observed.describe());
+    }
+
+    private static Probe broken(Answer answer, String detail) {
+        return new Probe(new SuiteSupport(SuiteSupport.Status.BROKEN, false, detail), answer);
+    }
+
+    /**
+     * Why no case can run, when no probe saw a Secho frame: the target served no connection, never
+     * answered, or speaks something else.
+     */
+    private Optional<String> unusable(Map<Suite, Probe> probes) {
+        List<Probe> probed = probes.values().stream().filter(p -> p.answer() != Answer.NOT_PROBED)
+                .collect(Collectors.toList());
+        if (probed.isEmpty() || probed.stream().anyMatch(p -> p.answer() == Answer.SECHO)) {
+            return Optional.empty();
+        }
+        if (probed.stream().anyMatch(p -> p.answer() == Answer.NOT_SECHO)) {
+            return Optional.of("the target does not speak Secho v1");
+        }
+        if (probed.stream().anyMatch(p -> p.answer() == Answer.SILENT)) {
+            return Optional.of("the target never answered a ClientHello");
+        }
+        return Optional.of("no connection was served");
+    }
+
+    /**
+     * A session is held open while a second one is tried; if only the release of the first lets the second
+     * through, the target serves one connection at a time.
+     */
+    private boolean servesOneAtATime(Suite suite) {
+        List<TestConnection> held = new ArrayList<>();
+        try {
+            Optional<TestConnection> first = echoedSession(suite, "held");
+            if (first.isEmpty()) {
+                return false;
+            }
+            held.add(first.get());
+            Optional<TestConnection> second = echoedSession(suite, "second");
+            if (second.isPresent()) {
+                held.add(second.get());
+                return false;
+            }
+            first.get().close();
+            Optional<TestConnection> afterRelease = echoedSession(suite, "after release");
+            afterRelease.ifPresent(held::add);
+            return afterRelease.isPresent();
+        } finally {
+            held.forEach(TestConnection::close);
+        }
+    }
+
+    private Optional<TestConnection> echoedSession(Suite suite, String label) {
+        InsecureDeterministicRandomBytes random = InsecureDeterministicRandomBytes.fromLabel(
+                "secho-conformance preflight concurrency " + config.seed() + " " + label);
+        TestConnection connection;
+        try {
+            connection = TestConnection.open(address(), new Trace(), config.ioTimeout());
         } catch (IOException e) {
-            return new SuiteSupport(SuiteSupport.Status.INCONCLUSIVE, e.getMessage());
+            return Optional.empty();
+        }
+        try {
+            Session session = ClientFlight.start(connection, suite, psk, random).finish();
+            session.echo(PREFLIGHT_MESSAGE);
+            return Optional.of(connection);
+        } catch (HandshakeProblem | ReceivedSomethingElse e) {
+            connection.close();
+            return Optional.empty();
         }
     }
 
     @Override
     public void close() {
+        watchdogs.shutdownNow();
         embedded.ifPresent(SechoServer::close);
         image.ifPresent(ImageTarget::close);
     }

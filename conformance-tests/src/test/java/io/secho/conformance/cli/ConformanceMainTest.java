@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The standalone harness as a CI user drives it: exit codes, filters, baselines, reports. */
 class ConformanceMainTest {
+    private static final int MAX_CONNECTIONS = 24;
     private static final String KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
     private record Run(int exitCode, String out, String err) {
@@ -39,7 +40,8 @@ class ConformanceMainTest {
 
     private static SechoServer referenceServer() throws IOException {
         return SechoServer.start(ServerConfig.builder().port(0).psk(PreSharedKey.fromHex(KEY))
-                .handshakeTimeout(Duration.ofSeconds(3)).idleTimeout(Duration.ofSeconds(5)).log(line -> { }).build());
+                .handshakeTimeout(Duration.ofSeconds(3)).idleTimeout(Duration.ofSeconds(5)).maxConnections(MAX_CONNECTIONS)
+                .log(line -> { }).build());
     }
 
     @Test
@@ -78,9 +80,11 @@ class ConformanceMainTest {
         Files.writeString(keyFile, KEY + "\n");
         try (SechoServer server = referenceServer()) {
             Run run = run("--target", "127.0.0.1:" + server.port(), "--psk-file", keyFile.toString(),
-                    "--handshake-timeout", "3s", "--idle-timeout", "5s", "--seed", "7", "--report-dir", dir.resolve("reports").toString());
+                    "--handshake-timeout", "3s", "--idle-timeout", "5s", "--max-connections", String.valueOf(MAX_CONNECTIONS),
+                    "--seed", "7", "--report-dir", dir.resolve("reports").toString());
             assertEquals(0, run.exitCode(), run.out());
-            assertTrue(run.out().contains(" 0 failed, 0 skipped"), "every case must run and pass:\n" + run.out());
+            assertTrue(run.out().contains(" 0 failed, 0 warned, 0 skipped, 0 blocked, 0 errors"),
+                    "every case must run and pass:\n" + run.out());
             JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("reports/secho-conformance.json")))
                     .getAsJsonObject();
             assertEquals("7", json.get("seed").getAsString());
@@ -95,7 +99,7 @@ class ConformanceMainTest {
     void caseFilterRunsJustThatCase(@TempDir Path dir) {
         Run run = run("--case", "TAG-004", "--report-dir", dir.toString());
         assertEquals(0, run.exitCode(), run.out());
-        assertTrue(run.out().contains("1 passed, 0 failed, 0 skipped"), run.out());
+        assertTrue(run.out().contains("1 cases: 1 passed, 0 failed"), run.out());
     }
 
     @Test

@@ -77,7 +77,7 @@ class ReferenceImageTest {
                         TargetConfig.HANDSHAKE_TIMEOUT, "10s", TargetConfig.SEED, "99")), listener);
         RunSummary summary = listener.summary().orElseThrow(() -> new AssertionError("no case ran:\n" + output));
         assertEquals(0, summary.mustFailures(), "the reference image failed cases:\n" + output);
-        assertTrue(summary.count(io.secho.conformance.report.CaseResult.Status.PASSED) > 250,
+        assertTrue(summary.count(io.secho.conformance.report.Verdict.PASS) > 250,
                 "too few cases passed against the image:\n" + output);
         assertTrue(summary.target().startsWith("image "), summary.target());
     }

@@ -4,6 +4,7 @@ import io.secho.conformance.CaseCatalog;
 import io.secho.conformance.report.CaseResult;
 import io.secho.conformance.report.ConformanceListener;
 import io.secho.conformance.report.RunSummary;
+import io.secho.conformance.report.Verdict;
 import io.secho.conformance.targets.TargetConfig;
 import io.secho.lab.LabProfileOptions;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -23,14 +24,15 @@ import java.util.stream.Collectors;
 final class LabHarness {
     /** A finished run: the summary and what the harness printed. */
     record Result(RunSummary summary, String output) {
-        List<String> ids(CaseResult.Status status) {
-            return summary.cases().stream().filter(c -> c.status() == status).map(CaseResult::id).sorted()
+        List<String> ids(Verdict... verdicts) {
+            List<Verdict> wanted = List.of(verdicts);
+            return summary.cases().stream().filter(c -> wanted.contains(c.verdict())).map(CaseResult::id).sorted()
                     .collect(Collectors.toList());
         }
 
         /** The weakness IDs that failed cases cite: what the run found. */
         List<String> found() {
-            return summary.cases().stream().filter(c -> c.status() == CaseResult.Status.FAILED)
+            return summary.cases().stream().filter(c -> c.verdict() == Verdict.FAIL || c.verdict() == Verdict.WARN)
                     .flatMap(c -> c.requirements().stream()).filter(id -> id.startsWith("LAB-W")).distinct().sorted()
                     .collect(Collectors.toList());
         }

@@ -1,7 +1,7 @@
 package io.secho.conformance.lab;
 
 import io.secho.conformance.CaseCatalog;
-import io.secho.conformance.report.CaseResult;
+import io.secho.conformance.report.Verdict;
 import io.secho.lab.LabKey;
 import io.secho.lab.LabProfile;
 import io.secho.lab.LabProfileOptions;
@@ -64,7 +64,7 @@ class LabHarnessTest {
             LabHarness.Result result = LabHarness.run(Optional.of("127.0.0.1:" + server.port()), options, dir.resolve("reports"));
             assertEquals(INHERENT, result.found(), result.output());
             assertEquals(0, result.summary().mustFailures(), result.output());
-            assertEquals(List.of("LAB-007", "LAB-014"), result.ids(CaseResult.Status.FAILED), result.output());
+            assertEquals(List.of("LAB-007", "LAB-014"), result.ids(Verdict.FAIL, Verdict.WARN), result.output());
             assertTrue(result.message("LAB-014").contains("inherent in the lab protocol"), result.message("LAB-014"));
             assertTrue(result.output().contains("LAB-W5        FOUND") && result.output().contains("LAB-W3        absent"),
                     result.output());
@@ -102,7 +102,7 @@ class LabHarnessTest {
         try (LabServer server = LabServer.start(LabServerConfig.loopback(0, served, Optional.empty()))) {
             LabHarness.Result result = LabHarness.run(Optional.of("127.0.0.1:" + server.port()),
                     Map.of(LabProfileOptions.VARIANT, "dh"), dir, "secho.case", "LAB-001");
-            assertEquals(List.of("LAB-001"), result.ids(CaseResult.Status.FAILED), result.output());
+            assertEquals(List.of("LAB-001"), result.ids(Verdict.FAIL, Verdict.WARN), result.output());
             String message = result.message("LAB-001");
             assertTrue(message.startsWith("LAB-R3:") && message.contains("does not decrypt")
                     && message.contains("--plaintext-replies") && message.contains("--hkdf-info"), message);

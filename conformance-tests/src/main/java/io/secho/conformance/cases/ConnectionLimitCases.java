@@ -1,0 +1,48 @@
+package io.secho.conformance.cases;
+
+import io.secho.alert.AlertCode;
+import io.secho.conformance.CaseContext;
+import io.secho.conformance.CaseSkipped;
+import io.secho.conformance.ConformanceCase;
+import io.secho.conformance.ConformanceExtension;
+import io.secho.conformance.Endings;
+import io.secho.conformance.net.Session;
+import io.secho.conformance.net.TestConnection;
+import io.secho.handshake.Suite;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The connection limit. Alone, because it fills the target up to its limit: no other case may hold a
+ * connection meanwhile, or the count would be off and the other case would get the busy alert.
+ */
+@DisplayName("Timeouts and limits")
+@ExtendWith(ConformanceExtension.class)
+@Isolated
+class ConnectionLimitCases {
+
+    @Test
+    @DisplayName("with the target's maximum of connections open, one more gets the plaintext busy alert and nothing else")
+    @ConformanceCase(id = "LIM-009", requirements = {"REQ-LIM-4", "REQ-ALERT-4"},
+            endings = "plaintext alert busy (04 00 01 0d) as the only bytes, then FIN")
+    void busyBeyondTheLimit(CaseContext context) {
+        int limit = context.target().maxConnections().orElseThrow(() -> CaseSkipped.needsOption("--max-connections N",
+                "the target's connection limit; the case opens that many connections"));
+        Suite suite = context.anySuite();
+        List<Session> held = new ArrayList<>();
+        for (int i = 0; i < limit; i++) {
+            // Whole sessions, so that none of them runs into the handshake timeout while the others open.
+            held.add(context.establish(suite));
+        }
+        context.trace().note(limit + " sessions open; one more connection");
+        TestConnection extra = context.connect();
+        Endings.plaintextAlertThenFin(context, extra, AlertCode.BUSY, "connection " + (limit + 1) + " while " + limit
+                + " are open, without a ClientHello");
+        held.forEach(Session::close);
+    }
+}
