@@ -84,6 +84,9 @@ public final class CaseContext implements AutoCloseable {
 
     /** A user who raises the I/O timeout for a slow target gets room for a handful of waits per case. */
     private static Duration defaultLimit(TargetRun target) {
+        if (target.config().caseTimeLimit().isPresent()) {
+            return target.config().caseTimeLimit().get();
+        }
         Duration scaled = target.config().ioTimeout().multipliedBy(6);
         return scaled.compareTo(DEFAULT_LIMIT) > 0 ? scaled : DEFAULT_LIMIT;
     }

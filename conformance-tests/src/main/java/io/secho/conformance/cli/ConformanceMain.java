@@ -230,7 +230,7 @@ public final class ConformanceMain implements Callable<Integer> {
             return ExitCodes.HARNESS_ERROR;
         }
         if (baseline.isEmpty()) {
-            return summary.mustNotShown() == 0 ? ExitCodes.CONFORMANT : ExitCodes.NOT_CONFORMANT;
+            return ExitCodes.forRun(summary);
         }
         Baseline.Judgement verdict = baseline.get().judge(summary);
         out.println();

@@ -1,5 +1,7 @@
 package io.secho.conformance.cli;
 
+import io.secho.conformance.report.RunSummary;
+
 /** The harness's exit codes, as documented in the README and in {@code --help}. */
 public final class ExitCodes {
     /** Every MUST case passed (with --expect: the failures are exactly the listed ones). */
@@ -18,5 +20,13 @@ public final class ExitCodes {
     public static final int HARNESS_ERROR = 4;
 
     private ExitCodes() {
+    }
+
+    /** A finished run's code, without a baseline: 4 over 1 over 0. */
+    public static int forRun(RunSummary summary) {
+        if (summary.harnessFailed()) {
+            return HARNESS_ERROR;
+        }
+        return summary.mustNotShown() == 0 ? CONFORMANT : NOT_CONFORMANT;
     }
 }

@@ -93,6 +93,11 @@ public final class TestConnection implements AutoCloseable {
         return ioTimeout;
     }
 
+    /** False once the harness has closed or reset this connection itself. */
+    public boolean open() {
+        return !socket.isClosed();
+    }
+
     /** Why a send failed, the first time one did: the server reset or closed the connection meanwhile. */
     public Optional<String> sendFailure() {
         return Optional.ofNullable(sendFailure);
@@ -170,8 +175,9 @@ public final class TestConnection implements AutoCloseable {
 
     /** Reads exactly one frame, as a correct client would, or reports what came instead. */
     public Frame readFrame(String expected) throws ConnectionEndedException {
-        long deadline = System.nanoTime() + ioTimeout.toNanos();
-        byte[] header = readExactly(new byte[0], FrameLimits.HEADER_LENGTH, deadline, expected);
+        long start = System.nanoTime();
+        long deadline = start + ioTimeout.toNanos();
+        byte[] header = readExactly(new byte[0], FrameLimits.HEADER_LENGTH, start, deadline, expected);
         int length = ((header[1] & 0xff) << 8) | (header[2] & 0xff);
         Optional<FrameType> type = FrameType.fromCode(header[0] & 0xff);
         if (type.isEmpty()) {
@@ -179,7 +185,7 @@ public final class TestConnection implements AutoCloseable {
             trace.received("bytes that are no frame", observed.bytes());
             throw ConnectionEndedException.notAFrame(expected, observed);
         }
-        byte[] body = readExactly(header, length, deadline, expected);
+        byte[] body = readExactly(header, length, start, deadline, expected);
         Frame frame = new Frame(type.get(), body);
         trace.received(type.get().name().toLowerCase(Locale.ROOT) + " frame", frame.encode());
         return frame;
@@ -303,16 +309,17 @@ public final class TestConnection implements AutoCloseable {
      */
     public byte[] readSome(int max, Duration limit, String expected) throws ConnectionEndedException {
         byte[] buffer = new byte[max];
-        int n = readBefore(buffer, 0, max, System.nanoTime() + limit.toNanos(), expected);
+        long start = System.nanoTime();
+        int n = readBefore(buffer, 0, max, start, start + limit.toNanos(), expected);
         return Arrays.copyOf(buffer, n);
     }
 
-    private byte[] readExactly(byte[] before, int length, long deadline, String expected)
+    private byte[] readExactly(byte[] before, int length, long start, long deadline, String expected)
             throws ConnectionEndedException {
         byte[] result = Arrays.copyOf(before, before.length + length);
         int filled = before.length;
         while (filled < result.length) {
-            filled += readBefore(result, filled, result.length - filled, deadline, expected);
+            filled += readBefore(result, filled, result.length - filled, start, deadline, expected);
         }
         return Arrays.copyOfRange(result, before.length, result.length);
     }
@@ -323,7 +330,7 @@ public final class TestConnection implements AutoCloseable {
      * @return how many bytes the read gave, at least one
      * @throws ConnectionEndedException with what came so far, when the connection ends or the deadline passes first
      */
-    private int readBefore(byte[] buffer, int filled, int length, long deadline, String expected)
+    private int readBefore(byte[] buffer, int filled, int length, long start, long deadline, String expected)
             throws ConnectionEndedException {
         Optional<Ending> ending = waitBefore(deadline);
         if (ending.isEmpty()) {
@@ -339,7 +346,8 @@ public final class TestConnection implements AutoCloseable {
                 ending = Optional.of(endingOf(e));
             }
         }
-        Observed observed = new Observed(Arrays.copyOf(buffer, filled), ending.get(), 0);
+        Observed observed = new Observed(Arrays.copyOf(buffer, filled), ending.get(),
+                (System.nanoTime() - start) / 1_000_000);
         trace.note("while waiting for " + expected + ": " + observed.describe());
         throw new ConnectionEndedException(expected, observed);
     }

@@ -31,7 +31,8 @@ public record TargetConfig(
         String seed,
         Optional<String> caseFilter,
         Optional<String> familyFilter,
-        boolean preflightGate) {
+        boolean preflightGate,
+        Optional<Duration> caseTimeLimit) {
 
     public static final String TARGET = "secho.target";
     public static final String IMAGE = "secho.image";
@@ -48,6 +49,8 @@ public record TargetConfig(
      * earns its verdict. Not a user option.
      */
     public static final String PREFLIGHT_GATE = "secho.internal.preflight-gate";
+    /** Overrides every case's default time limit: for the self-test that proves the limit is enforced. */
+    public static final String CASE_TIME_LIMIT = "secho.internal.case-time-limit";
     public static final String CASE = "secho.case";
     public static final String FAMILY = "secho.family";
     public static final String REPORT_DIR = "secho.report.dir";
@@ -103,11 +106,13 @@ public record TargetConfig(
         Optional<Integer> maxConnections = parameters.apply(MAX_CONNECTIONS).filter(v -> !v.isBlank())
                 .map(TargetConfig::parseMaxConnections);
         boolean gate = parameters.apply(PREFLIGHT_GATE).map(v -> !v.strip().equalsIgnoreCase("false")).orElse(true);
+        Optional<Duration> caseTimeLimit = parameters.apply(CASE_TIME_LIMIT).filter(v -> !v.isBlank())
+                .map(v -> parseDuration(v, CASE_TIME_LIMIT));
         String seed = parameters.apply(SEED).filter(v -> !v.isBlank()).map(String::strip)
                 .orElseGet(TargetConfig::freshSeed);
         return new TargetConfig(external, image, suites, psk, pskFile, handshakeTimeout, ioTimeout, idleTimeout,
                 maxConnections, seed, parameters.apply(CASE).filter(v -> !v.isBlank()),
-                parameters.apply(FAMILY).filter(v -> !v.isBlank()), gate);
+                parameters.apply(FAMILY).filter(v -> !v.isBlank()), gate, caseTimeLimit);
     }
 
     public static InetSocketAddress parseHostPort(String value) {

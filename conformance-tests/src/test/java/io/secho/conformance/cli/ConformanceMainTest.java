@@ -96,6 +96,19 @@ class ConformanceMainTest {
     }
 
     @Test
+    void aServerThatNeverAnswersPassesNothing(@TempDir Path dir) throws IOException {
+        // A listening socket nobody accepts from: connections complete, and not a byte ever comes back.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Run run = run("--target", "127.0.0.1:" + silent.getLocalPort(), "--case", "NONCE-002", "--io-timeout", "500ms",
+                    "--report-dir", dir.toString());
+            assertEquals(ExitCodes.NOT_CONFORMANT, run.exitCode(), run.out());
+            assertFalse(run.out().contains("PASS "), run.out());
+            assertTrue(run.out().contains("Blocked (1), by what blocked them: the probe was never sent:\n"
+                    + "  the target never answered a ClientHello: NONCE-002 (1)"), run.out());
+        }
+    }
+
+    @Test
     void caseFilterRunsJustThatCase(@TempDir Path dir) {
         Run run = run("--case", "TAG-004", "--report-dir", dir.toString());
         assertEquals(0, run.exitCode(), run.out());
