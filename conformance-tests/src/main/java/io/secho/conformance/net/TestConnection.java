@@ -35,6 +35,8 @@ public final class TestConnection implements AutoCloseable {
 
     private final Socket socket;
     private final InputStream in;
+    /** How a read time-out ends the wait set by the last {@link #waitBefore}. */
+    private Ending timeoutEnding = Ending.OPEN_AT_TIME_LIMIT;
     /** A byte {@link #awaitInput} read to see that one came; the next read returns it first. */
     private int pending = -1;
     private final OutputStream out;
@@ -228,7 +230,7 @@ public final class TestConnection implements AutoCloseable {
                     break;
                 }
             } catch (SocketTimeoutException e) {
-                ending = clock.passed() ? Ending.CASE_TIME_LIMIT : Ending.OPEN_AT_TIME_LIMIT;
+                ending = timeoutEnding;
                 break;
             } catch (IOException e) {
                 ending = endingOf(e);
@@ -341,7 +343,7 @@ public final class TestConnection implements AutoCloseable {
                 }
                 ending = Optional.of(endOfStream());
             } catch (SocketTimeoutException e) {
-                ending = Optional.of(clock.passed() ? Ending.CASE_TIME_LIMIT : Ending.OPEN_AT_TIME_LIMIT);
+                ending = Optional.of(timeoutEnding);
             } catch (IOException e) {
                 ending = Optional.of(endingOf(e));
             }
@@ -368,9 +370,12 @@ public final class TestConnection implements AutoCloseable {
      * @return the ending to report when no time is left
      */
     private Optional<Ending> waitBefore(long deadline) {
-        Duration left = clock.cap(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        Duration wanted = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        Duration left = clock.cap(wanted);
+        // When the case's limit is what shortens this wait, a time-out here is the case's limit passing.
+        timeoutEnding = left.compareTo(wanted) < 0 ? Ending.CASE_TIME_LIMIT : Ending.OPEN_AT_TIME_LIMIT;
         if (left.toMillis() <= 0) {
-            return Optional.of(clock.passed() ? Ending.CASE_TIME_LIMIT : Ending.OPEN_AT_TIME_LIMIT);
+            return Optional.of(timeoutEnding);
         }
         try {
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left.toMillis()));
