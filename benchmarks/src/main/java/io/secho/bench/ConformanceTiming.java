@@ -1,5 +1,8 @@
 package io.secho.bench;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.secho.bench.report.Figure;
 import io.secho.bench.report.Report;
 import io.secho.bench.report.Unit;
@@ -9,18 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Wall time of the whole conformance suite against its embedded reference server, as a user runs it. */
 final class ConformanceTiming {
     private static final String SECTION = "conformance";
     private static final Duration TIME_LIMIT = Duration.ofMinutes(5);
-    private static final Pattern SUMMARY = Pattern.compile("^(\\d+) passed, (\\d+) failed.*");
-    private static final Pattern CASE = Pattern.compile("^(PASS|FAIL|WARN|SKIP)\\s+(\\S+)\\s.*\\((\\d+) ms\\)$");
+    private static final String REPORT = "secho-conformance.json";
 
     private ConformanceTiming() {
     }
@@ -44,28 +43,34 @@ final class ConformanceTiming {
             throw new IOException("the conformance suite did not finish within " + TIME_LIMIT.toMinutes() + " min");
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        Path json = workDirectory.resolve("conformance-reports").resolve(REPORT);
+        String totals = Files.isRegularFile(json) ? summary(Files.readString(json, StandardCharsets.UTF_8))
+                : "no report (see " + log + ")";
         report.add(Figure.of(SECTION, "conformance suite wall time", seconds, Unit.SECONDS,
-                "exit " + process.exitValue() + ", " + summary(lines) + "; JVM start included; target < 5 s"));
+                "exit " + process.exitValue() + ", " + totals + "; JVM start included; target < 5 s"));
     }
 
-    /** The harness's own totals and its slowest case, from its output. */
-    static String summary(List<String> lines) {
-        String totals = "no summary line";
+    /** The harness's own totals and its slowest case, from its JSON report. */
+    static String summary(String jsonReport) {
+        JsonObject root;
+        try {
+            root = JsonParser.parseString(jsonReport).getAsJsonObject();
+        } catch (RuntimeException e) {
+            return "no readable report";
+        }
+        JsonObject totals = root.getAsJsonObject("summary");
+        String counts = totals.get("pass").getAsLong() + " passed, " + totals.get("fail").getAsLong() + " failed, "
+                + totals.get("blocked").getAsLong() + " blocked";
         String slowest = null;
         long slowestMillis = -1;
-        for (String line : lines) {
-            Matcher summary = SUMMARY.matcher(line);
-            if (summary.matches()) {
-                totals = summary.group(1) + " passed, " + summary.group(2) + " failed";
-            }
-            Matcher matcher = CASE.matcher(line);
-            if (matcher.matches() && Long.parseLong(matcher.group(3)) > slowestMillis) {
-                slowestMillis = Long.parseLong(matcher.group(3));
-                slowest = matcher.group(2);
+        for (JsonElement element : root.getAsJsonArray("cases")) {
+            JsonObject item = element.getAsJsonObject();
+            if (item.get("durationMillis").getAsLong() > slowestMillis) {
+                slowestMillis = item.get("durationMillis").getAsLong();
+                slowest = item.get("id").getAsString();
             }
         }
-        return slowest == null ? totals
-                : String.format(Locale.ROOT, "%s; slowest case %s %.1f s", totals, slowest, slowestMillis / 1e3);
+        return slowest == null ? counts
+                : String.format(Locale.ROOT, "%s; slowest case %s %.1f s", counts, slowest, slowestMillis / 1e3);
     }
 }
