@@ -1,6 +1,7 @@
 package io.secho.conformance.targets;
 
 import io.secho.alert.AlertCode;
+import io.secho.conformance.net.ByteText;
 import io.secho.conformance.net.ClientFlight;
 import io.secho.conformance.net.ConnectionEndedException;
 import io.secho.conformance.net.Decoded;
@@ -250,9 +251,17 @@ public final class TargetRun implements AutoCloseable {
                 return new Probe(new SuiteSupport(SuiteSupport.Status.NOT_OFFERED, false,
                         "not offered (the target answered unsupported_suite)"), Answer.SECHO);
             }
-            if (first.type() != FrameType.SERVER_HELLO) {
+            if (first.type() == FrameType.ALERT && first.length() == 1
+                    && AlertCode.fromCode(first.body()[0] & 0xff).isPresent()) {
                 return broken(Answer.SECHO, "a valid ClientHello was answered with " + Decoded.describeFrame(first)
                         + " instead of a ServerHello");
+            }
+            if (first.type() != FrameType.SERVER_HELLO || !looksLikeServerHello(first)) {
+                // Only a ServerHello or an alert answers a ClientHello; anything else, even with a frame's type
+                // byte (random bytes have one now and then, a reflector sends the ClientHello back), is no Secho.
+                return broken(Answer.NOT_SECHO, "a valid ClientHello was answered with " + Decoded.describeFrame(first)
+                        + " [" + ByteText.describe(first.encode()) + "]"
+                        + " instead of a ServerHello or an alert");
             }
             if (suite == Suite.PSK && psk.isEmpty()) {
                 return new Probe(new SuiteSupport(SuiteSupport.Status.NO_PSK_FILE, true,
@@ -291,6 +300,12 @@ public final class TargetRun implements AutoCloseable {
         }
     }
 
+    /** A ServerHello body that at least starts as one: version 0x0001. */
+    private static boolean looksLikeServerHello(Frame frame) {
+        byte[] body = frame.body();
+        return body.length >= 2 && body[0] == 0x00 && body[1] == 0x01;
+    }
+
     private static Probe classify(ConnectionEndedException e) {
         Observed observed = e.observed();
         if (observed.empty()) {
@@ -300,10 +315,8 @@ public final class TargetRun implements AutoCloseable {
             return broken(Answer.NOTHING, "the connection was " + (observed.ending() == Ending.RESET ? "reset"
                     : "closed") + " without a byte in answer to a valid ClientHello");
         }
-        boolean frameStart = FrameType.fromCode(observed.bytes()[0] & 0xff).isPresent();
-        Answer answer = frameStart ? Answer.SECHO : Answer.NOT_SECHO;
-        return broken(answer, "a valid ClientHello was answered with " + (frameStart ? "" : "bytes that are no Secho "
-                + "frame: ") + observed.describe());
+        return broken(Answer.NOT_SECHO, "a valid ClientHello was answered with bytes that are no Secho frame: "
+                + observed.describe());
     }
 
     private static Probe broken(Answer answer, String detail) {

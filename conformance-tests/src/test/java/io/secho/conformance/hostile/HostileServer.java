@@ -37,8 +37,8 @@ final class HostileServer implements AutoCloseable {
         TLS("the target does not speak Secho v1"),
         /** Answers with a line of text, as a hand-written server in trouble would. */
         TEXT_LINE("the target does not speak Secho v1"),
-        /** Sends every byte straight back. */
-        REFLECT("");
+        /** Sends every byte straight back: its "answer" to a ClientHello is that ClientHello. */
+        REFLECT("the target does not speak Secho v1");
 
         private final String verdictCause;
 
@@ -46,7 +46,7 @@ final class HostileServer implements AutoCloseable {
             this.verdictCause = verdictCause;
         }
 
-        /** What the preflight must call this target, or empty when it speaks enough Secho for cases to run. */
+        /** What the preflight must call this target. */
         String verdictCause() {
             return verdictCause;
         }
