@@ -3,17 +3,10 @@ package io.secho.conformance.hostile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A server that does nothing useful, in one of the ways real targets fail: it never answers, resets or
@@ -59,34 +52,15 @@ final class HostileServer implements AutoCloseable {
     private static final int GARBAGE_CHUNK = 16 * 1024;
 
     private final Kind kind;
-    private final ServerSocket listener;
-    private final List<Socket> accepted = new CopyOnWriteArrayList<>();
-    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "hostile-server");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final LoopbackServer server;
 
     HostileServer(Kind kind) throws IOException {
         this.kind = kind;
-        this.listener = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
-        threads.execute(this::acceptLoop);
+        this.server = new LoopbackServer("hostile-server", false, this::serve);
     }
 
     int port() {
-        return listener.getLocalPort();
-    }
-
-    private void acceptLoop() {
-        while (!listener.isClosed()) {
-            try {
-                Socket socket = listener.accept();
-                accepted.add(socket);
-                threads.execute(() -> serve(socket));
-            } catch (IOException e) {
-                return;
-            }
-        }
+        return server.port();
     }
 
     private void serve(Socket socket) {
@@ -135,14 +109,6 @@ final class HostileServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        listener.close();
-        for (Socket socket : accepted) {
-            try {
-                socket.close();
-            } catch (SocketException ignored) {
-                // Already gone.
-            }
-        }
-        threads.shutdownNow();
+        server.close();
     }
 }

@@ -3,12 +3,7 @@ package io.secho.conformance.hostile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -18,34 +13,25 @@ import java.util.concurrent.Future;
  * Test code; 127.0.0.1 only.
  */
 final class OneAtATimeRelay implements AutoCloseable {
-    private final ServerSocket listener;
-    private final InetSocketAddress upstream;
-    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "one-at-a-time-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final int upstreamPort;
+    private final LoopbackServer server;
 
     OneAtATimeRelay(int upstreamPort) throws IOException {
-        this.upstream = new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort);
-        this.listener = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
-        threads.execute(this::serveOneAfterAnother);
+        this.upstreamPort = upstreamPort;
+        this.server = new LoopbackServer("one-at-a-time-relay", true, this::relay);
     }
 
     int port() {
-        return listener.getLocalPort();
+        return server.port();
     }
 
-    private void serveOneAfterAnother() {
-        while (!listener.isClosed()) {
-            try (Socket client = listener.accept(); Socket server = new Socket()) {
-                server.connect(upstream);
-                Future<?> up = threads.submit(() -> pump(client, server));
-                pump(server, client);
-                up.get();
-            } catch (Exception e) {
-                // One connection failed; serve the next.
-            }
+    private void relay(Socket client) {
+        try (client; Socket upstream = LoopbackServer.connectTo(upstreamPort)) {
+            Future<?> up = server.threads().submit(() -> pump(client, upstream));
+            pump(upstream, client);
+            up.get();
+        } catch (Exception e) {
+            // One connection failed; serve the next.
         }
     }
 
@@ -62,23 +48,13 @@ final class OneAtATimeRelay implements AutoCloseable {
             }
             to.shutdownOutput();
         } catch (IOException e) {
-            resetQuietly(to);
-            resetQuietly(from);
-        }
-    }
-
-    private static void resetQuietly(Socket socket) {
-        try {
-            socket.setSoLinger(true, 0);
-            socket.close();
-        } catch (IOException ignored) {
-            // Already closed.
+            LoopbackServer.resetQuietly(to);
+            LoopbackServer.resetQuietly(from);
         }
     }
 
     @Override
     public void close() throws IOException {
-        listener.close();
-        threads.shutdownNow();
+        server.close();
     }
 }

@@ -3,12 +3,7 @@ package io.secho.conformance.hostile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A correct server behind a slow link: what the server sends reaches the client in pieces of
@@ -18,70 +13,50 @@ import java.util.concurrent.Executors;
 final class TricklingRelay implements AutoCloseable {
     private static final int PIECE = 64;
     private static final long PAUSE_MILLIS = 20;
+    private static final int FAST_BUFFER = 16 * 1024;
 
-    private final ServerSocket listener;
-    private final InetSocketAddress upstream;
-    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "trickling-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final int upstreamPort;
+    private final LoopbackServer server;
 
     TricklingRelay(int upstreamPort) throws IOException {
-        this.upstream = new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort);
-        this.listener = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
-        threads.execute(this::acceptLoop);
+        this.upstreamPort = upstreamPort;
+        this.server = new LoopbackServer("trickling-relay", false, this::relay);
     }
 
     int port() {
-        return listener.getLocalPort();
+        return server.port();
     }
 
-    private void acceptLoop() {
-        while (!listener.isClosed()) {
-            try {
-                Socket client = listener.accept();
-                Socket server = new Socket();
-                server.connect(upstream);
-                threads.execute(() -> copy(client, server, false));
-                threads.execute(() -> copy(server, client, true));
-            } catch (IOException e) {
-                return;
-            }
+    private void relay(Socket client) {
+        try {
+            Socket upstream = LoopbackServer.connectTo(upstreamPort);
+            server.threads().execute(() -> copy(client, upstream, FAST_BUFFER, 0));
+            copy(upstream, client, PIECE, PAUSE_MILLIS);
+        } catch (IOException e) {
+            LoopbackServer.closeQuietly(client);
         }
     }
 
-    private static void copy(Socket from, Socket to, boolean trickle) {
+    private static void copy(Socket from, Socket to, int piece, long pauseMillis) {
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
-            byte[] buffer = new byte[trickle ? PIECE : 16 * 1024];
+            byte[] buffer = new byte[piece];
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 out.write(buffer, 0, n);
                 out.flush();
-                if (trickle) {
-                    Thread.sleep(PAUSE_MILLIS);
-                }
+                Thread.sleep(pauseMillis);
             }
             to.shutdownOutput();
         } catch (IOException | InterruptedException e) {
-            closeQuietly(to);
-            closeQuietly(from);
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Already closed.
+            LoopbackServer.closeQuietly(to);
+            LoopbackServer.closeQuietly(from);
         }
     }
 
     @Override
     public void close() throws IOException {
-        listener.close();
-        threads.shutdownNow();
+        server.close();
     }
 }
