@@ -120,15 +120,16 @@ def decode_public_key(data):
     return numbers.y, "PEM" if data.lstrip().startswith(b"-----BEGIN") else "DER"
 
 
-def read_key_file(path):
+def read_key_file(path, key_file_format):
+    """As the reference tools read it: auto takes 32 or 64 hex digits for hex, else 16 or 32 raw bytes."""
     content = open(path, "rb").read()
     text = content.strip()
-    if len(text) in (32, 64) and all(c in b"0123456789abcdefABCDEF" for c in text):
+    is_hex = len(text) in (32, 64) and all(c in b"0123456789abcdefABCDEF" for c in text)
+    if is_hex and key_file_format in ("auto", "hex"):
         return bytes.fromhex(text.decode("ascii"))
-    if len(content) in (16, 32):
+    if len(content) in (16, 32) and key_file_format in ("auto", "raw"):
         return content
-    raise SystemExit("lab_server.py: %s: %d bytes are neither a raw key (16 or 32) nor hex (32 or 64 digits)"
-                     % (path, len(content)))
+    raise SystemExit("lab_server.py: %s: %d bytes are no %s key" % (path, len(content), key_file_format))
 
 
 class Session:
@@ -276,6 +277,8 @@ def main():
     parser.add_argument("--variant", choices=["sec", "dh"], required=True)
     parser.add_argument("--port", type=int, default=8443, help="0 picks a free port (default: 8443)")
     parser.add_argument("--key-file", help="sec: the fixed key, 16 or 32 raw bytes or hex")
+    parser.add_argument("--key-file-format", choices=["auto", "raw", "hex"], default="auto",
+                        help="sec: how to read --key-file (a lab program's key typed as 32 hex digits is raw)")
     parser.add_argument("--nonce-length", type=int, choices=[12, 16], default=12)
     parser.add_argument("--aad", default="", help="associated data as hex (default: none)")
     parser.add_argument("--hkdf-info", default="handshake data")
@@ -294,7 +297,7 @@ def main():
     if args.variant == "sec":
         if not args.key_file:
             parser.error("the sec variant needs --key-file")
-        args.key = read_key_file(args.key_file)
+        args.key = read_key_file(args.key_file, args.key_file_format)
     elif args.key_file:
         parser.error("--key-file is for the sec variant")
     try:

@@ -192,6 +192,7 @@ public final class ConformanceMain implements Callable<Integer> {
                 : target == null ? (labOptions.lab() ? "embedded reference lab server" : "embedded reference server")
                 : target)
                 + ", seed " + parameters.get(TargetConfig.SEED) + " (--seed replays this run)");
+        lab.flatMap(LabTargetConfig::keyReading).ifPresent(out::println);
         ConformanceListener listener = new ConformanceListener(out, Optional.of(err), Optional.of(reportDir));
         Thread interrupted = new Thread(() -> listener.finishIncomplete("the run was interrupted"),
                 "secho-conformance-interrupted");
