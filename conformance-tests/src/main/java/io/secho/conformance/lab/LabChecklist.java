@@ -87,8 +87,8 @@ final class LabChecklist {
                     + "): drop the option if the server waits for the client's key");
         } else if (peer.map(LabPeer::listenedFirst).orElse(false)) {
             add("the server did not speak first: nothing came in the " + LabPeer.FIRST_WORD_WAIT.toMillis()
-                    + " ms we listened before our first bytes, so " + LabProfileOptions.SERVER_SENDS_KEY_FIRST
-                    + " is not it");
+                    + " ms we listened before our first bytes" + (profile.variant() == LabVariant.DH ? ", so "
+                    + LabProfileOptions.SERVER_SENDS_KEY_FIRST + " is not it" : ""));
         }
     }
 
@@ -103,6 +103,13 @@ final class LabChecklist {
             return;
         }
         byte[] bytes = reply.bytes();
+        if (profile.plaintextReplies()) {
+            boolean sealed = LabPeer.opened(peer.cipher(), bytes).map(plain -> Arrays.equals(plain, echo)).orElse(false);
+            add(sealed ? "the reply is the echo sealed under the session key: the server seals its replies; drop "
+                    + LabProfileOptions.PLAINTEXT_REPLIES : "the reply is not the plaintext echo (" + reply.describe()
+                    + ") that " + LabProfileOptions.PLAINTEXT_REPLIES + " expects");
+            return;
+        }
         if (Arrays.equals(bytes, echo)) {
             add("the reply is the plaintext echo \"" + LabPeer.upper(text) + "\": the server replies in plaintext; "
                     + "try " + LabProfileOptions.PLAINTEXT_REPLIES + " (the report then shows weakness "

@@ -118,7 +118,8 @@ public final class LabContext implements AutoCloseable, GuardedCase {
         try {
             connection = TestConnection.open(target.address(), trace, ioTimeout());
         } catch (IOException e) {
-            throw new LabSessionProblem(e.getMessage() + " (the server no longer accepts connections)");
+            throw new LabSessionProblem(LabSessionProblem.Kind.NO_CONNECTION, e.getMessage()
+                    + " (the server no longer accepts connections)");
         }
         connections.add(connection);
         LabPeer peer = LabPeer.open(this, connection, target.progress().claimFirstContact());

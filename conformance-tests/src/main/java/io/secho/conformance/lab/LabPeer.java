@@ -86,16 +86,18 @@ public final class LabPeer {
         byte[] encoded = ours.encodedPublicKey(profile.keyFormat(), profile.keyEncoding());
         String what = "our DH public key (" + profile.keyEncoding() + " " + profile.keyFormat().title() + ")";
         if (!serverFirst && !connection.send(encoded, what)) {
-            throw new LabSessionProblem("the server took no key: " + connection.sendFailure().orElse("?"));
+            throw new LabSessionProblem(LabSessionProblem.Kind.OTHER, "the server took no key: "
+                    + connection.sendFailure().orElse("?"));
         }
         LabDh.PeerKey theirs = readKey(context, connection, serverFirst);
         if (serverFirst) {
             if (!connection.send(encoded, what)) {
-                throw new LabSessionProblem("the server sent its key but took none: "
-                        + connection.sendFailure().orElse("?"));
+                throw new LabSessionProblem(LabSessionProblem.Kind.KEY_REFUSED, "the server sent its key but took "
+                        + "none: " + connection.sendFailure().orElse("?"));
             }
             // As the reference client does: give the server time to read our key on its own.
             pause(LabClient.KEY_SETTLE_TIME);
+            refuseClosedAfterKey(context, connection);
         }
         DhSession session = new DhSession(ours, theirs);
         return new LabPeer(context, connection, session.cipher(profile.hkdfInfo(), profile), Optional.of(session),
@@ -111,20 +113,48 @@ public final class LabPeer {
         if (!connection.awaitInput(listen)) {
             return;
         }
-        byte[] first;
-        try {
-            first = connection.readSome(LabProfile.MAX_READ, QUIET, "nothing before we speak");
-        } catch (ConnectionEndedException e) {
-            throw new LabSessionProblem("the server ended the connection before we sent anything: "
-                    + e.observed().describe());
+        // Whatever it sends, until it pauses: a key is written at once, a byte at a time is no lab server.
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        while (received.size() < LabProfile.MAX_READ) {
+            try {
+                received.writeBytes(connection.readSome(LabProfile.MAX_READ, QUIET, "nothing before we speak"));
+            } catch (ConnectionEndedException e) {
+                if (received.size() == 0) {
+                    throw new LabSessionProblem(LabSessionProblem.Kind.OTHER, "the server ended the connection "
+                            + "before we sent anything: " + e.observed().describe());
+                }
+                break;
+            }
         }
+        byte[] first = received.toByteArray();
         context.trace().received("bytes before we sent anything", first);
         boolean dh = context.profile().variant() == LabVariant.DH;
         String advice = dh ? "it sends its key first: run with " + LabProfileOptions.SERVER_SENDS_KEY_FIRST
                 : "a sec server never speaks first: is it the dh variant (" + LabProfileOptions.VARIANT + " dh "
                 + LabProfileOptions.SERVER_SENDS_KEY_FIRST + ")?";
-        throw new LabSessionProblem("the server spoke first: " + describeKeyOrBytes(first) + " came before we sent "
+        throw new LabSessionProblem(LabSessionProblem.Kind.SPOKE_FIRST, "the server spoke first: " + describeKeyOrBytes(first) + " came before we sent "
                 + "anything; " + advice);
+    }
+
+    /**
+     * When the server sent its key first, nothing says it could read ours, except that a server that cannot
+     * usually closes at once: better said now, naming the key form, than as a record that got no echo.
+     */
+    private static void refuseClosedAfterKey(LabContext context, TestConnection connection) {
+        if (!connection.awaitInput(ALREADY_THERE)) {
+            return;
+        }
+        LabProfile profile = context.profile();
+        try {
+            byte[] unexpected = connection.readSome(LabProfile.MAX_READ, QUIET, "nothing after our key");
+            context.trace().received("bytes after our key, before our first record", unexpected);
+        } catch (ConnectionEndedException e) {
+            throw new LabSessionProblem(LabSessionProblem.Kind.KEY_REFUSED, "the server ended the connection after "
+                    + "our key (" + profile.keyEncoding().name() + " " + profile.keyFormat().title() + "): "
+                    + e.observed().describe() + "; it could not read it? try " + LabProfileOptions.KEY_ENCODING + " "
+                    + other(profile.keyEncoding()) + " or " + LabProfileOptions.KEY_FORMAT + " "
+                    + other(profile.keyFormat()));
+        }
     }
 
     /** Reads until the bytes make a key, the server stops sending, or the time limit passes. */
@@ -138,11 +168,12 @@ public final class LabPeer {
             } catch (ConnectionEndedException e) {
                 byte[] bytes = received.toByteArray();
                 if (bytes.length == 0) {
-                    throw new LabSessionProblem(noKey(context, e.observed().ending() == Ending.OPEN_AT_TIME_LIMIT
-                            ? context.noAnswer() : e.observed().describe(), serverFirst));
+                    throw new LabSessionProblem(serverFirst ? LabSessionProblem.Kind.OTHER
+                            : LabSessionProblem.Kind.KEY_REFUSED, noKey(context, e.observed().ending()
+                            == Ending.OPEN_AT_TIME_LIMIT ? context.noAnswer() : e.observed().describe(), serverFirst));
                 }
                 context.trace().received("bytes that are no key", bytes);
-                throw new LabSessionProblem("instead of a DH public key in RFC 3526 group 14 (PEM or DER, PKCS#3 or "
+                throw new LabSessionProblem(LabSessionProblem.Kind.OTHER, "instead of a DH public key in RFC 3526 group 14 (PEM or DER, PKCS#3 or "
                         + "X9.42): " + describeKeyOrBytes(bytes) + (context.profile().plaintextReplies() ? ""
                         : "; is it the sec variant (" + LabProfileOptions.VARIANT + " sec " + LabProfileOptions.KEY_FILE
                         + " FILE)?"));

@@ -17,6 +17,8 @@ final class LabRunProgress {
 
     private boolean contacted;
     private boolean firstEchoFailed;
+    /** Why, when the run's first liveness check found it rather than LAB-001, whose message would say. */
+    private String firstEchoProblem = "";
     private Optional<String> lastCaseThatTalked = Optional.empty();
     private Optional<String> silentSince = Optional.empty();
 
@@ -43,7 +45,7 @@ final class LabRunProgress {
     /** Why the case must not run, when an earlier case or liveness check already shows it cannot. */
     synchronized Optional<CaseBlocked> blocker() {
         if (firstEchoFailed) {
-            return Optional.of(new CaseBlocked(FIRST_ECHO_FAILED, FIRST_CASE, ""));
+            return Optional.of(firstEchoBlocker());
         }
         return silentSince.map(since -> new CaseBlocked(silentCause(since), "", ""));
     }
@@ -55,10 +57,17 @@ final class LabRunProgress {
     synchronized CaseBlocked notAnswering(String problem) {
         if (lastCaseThatTalked.isEmpty()) {
             firstEchoFailed = true;
-            return new CaseBlocked(FIRST_ECHO_FAILED, FIRST_CASE, problem);
+            // No LAB-001 failure says why (it was not selected): the cause, shared by every case, does.
+            firstEchoProblem = problem;
+            return firstEchoBlocker();
         }
         silentSince = lastCaseThatTalked;
         return new CaseBlocked(silentCause(silentSince.get()), "", problem);
+    }
+
+    private CaseBlocked firstEchoBlocker() {
+        return new CaseBlocked(firstEchoProblem.isEmpty() ? FIRST_ECHO_FAILED : FIRST_ECHO_FAILED + ": "
+                + firstEchoProblem, FIRST_CASE, "");
     }
 
     private static String silentCause(String caseId) {
