@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ class PythonLabPeerTest {
         return List.of(
                 new Combination(List.of("--variant", "sec"), sec, ""),
                 new Combination(List.of("--variant", "sec", "--nonce-length", "16", "--aad", "6c6162"),
-                        sec.withNonceLength(16).withAad("lab".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), ""),
+                        sec.withNonceLength(16).withAad("lab".getBytes(StandardCharsets.US_ASCII)), ""),
                 new Combination(List.of("--variant", "sec", "--plaintext-replies"), sec.withPlaintextReplies(true), ""),
                 new Combination(List.of("--variant", "dh"), dh, ""),
                 new Combination(List.of("--variant", "dh", "--server-sends-key-first"), dh.withServerSendsKeyFirst(true), ""),
@@ -277,6 +278,21 @@ class PythonLabPeerTest {
         assertTrue(result.output().contains("the server has not answered since LAB-012: LAB-013 LAB-014"), judged.what());
         assertTrue(result.output().matches("(?s).*\\n  LAB-W5 +not checked .*"), judged.what());
         assertEquals(List.of("LAB-W4"), result.found(), judged.what());
+    }
+
+    /** --lab-detect against an independent peer that uses none of the defaults the harness assumes. */
+    @Test
+    void labDetectFindsTheSettingsOfThePythonServer(@TempDir Path dir) throws Exception {
+        PythonLabServer.Python python = PythonLabServer.pythons().get(0);
+        List<String> arguments = List.of("--variant", "dh", "--asyncio", "--server-sends-key-first", "--hkdf-info", "",
+                "--nonce-length", "16", "--key-encoding", "der");
+        try (PythonLabServer server = PythonLabServer.start(python, dir, arguments)) {
+            MainRun detect = MainRun.of("--profile", "lab", "--target", server.target(), "--lab-detect");
+            String printed = detect.out();
+            assertEquals(0, detect.exitCode(), printed + detect.err() + "\nserver log:\n" + server.log());
+            assertTrue(printed.matches("(?s).*\\n  java -jar \\S+ --profile lab --lab-variant dh --nonce-length 16 "
+                    + "--hkdf-info '' --server-sends-key-first --target " + server.target() + "\\R.*"), printed);
+        }
     }
 
     /** The server's arguments with the key file added for the sec variant. */
