@@ -11,11 +11,16 @@ It listens on 127.0.0.1 only, prints "listening on 127.0.0.1:PORT" on standard o
 logs one line per connection on standard error (never keys or message contents), and stops by itself
 after --lifetime seconds.
 
+With --asyncio it serves the way the newer lab programs do: asyncio streams, one reader.read(9999) per
+message, a task per client.
+
     python3 lab_server.py --variant dh --port 8443
     python3 lab_server.py --variant sec --key-file lab.key --nonce-length 16 --aad 6c6162
+    python3 lab_server.py --variant dh --asyncio --weak reuse-dh-key
 """
 
 import argparse
+import asyncio
 import base64
 import binascii
 import os
@@ -56,6 +61,8 @@ WEAK_MODES = {
     "freeze-on-disconnect": "serve one client at a time and spin on a connection the client left (LAB-W4)",
     "crash-on-bad-record": "serve one client at a time and let a bad record end the server (LAB-W6)",
     "ascii-upper": "upper-case with bytes.upper(), ASCII only (breaks LAB-R4)",
+    "reuse-dh-key": "make one DH key pair at start and use it for every session (LAB-W13)",
+    "plaintext-replies": "answer with the upper-cased plaintext instead of a sealed record (LAB-W11)",
 }
 
 
@@ -120,44 +127,48 @@ def decode_public_key(data):
     return numbers.y, "PEM" if data.lstrip().startswith(b"-----BEGIN") else "DER"
 
 
-def read_key_file(path):
+def read_key_file(path, key_file_format):
+    """As the reference tools read it: auto takes 32 or 64 hex digits for hex, else 16 or 32 raw bytes."""
     content = open(path, "rb").read()
     text = content.strip()
-    if len(text) in (32, 64) and all(c in b"0123456789abcdefABCDEF" for c in text):
+    is_hex = len(text) in (32, 64) and all(c in b"0123456789abcdefABCDEF" for c in text)
+    if is_hex and key_file_format in ("auto", "hex"):
         return bytes.fromhex(text.decode("ascii"))
-    if len(content) in (16, 32):
+    if len(content) in (16, 32) and key_file_format in ("auto", "raw"):
         return content
-    raise SystemExit("lab_server.py: %s: %d bytes are neither a raw key (16 or 32) nor hex (32 or 64 digits)"
-                     % (path, len(content)))
+    raise SystemExit("lab_server.py: %s: %d bytes are no %s key" % (path, len(content), key_file_format))
 
 
 class Session:
-    def __init__(self, args, conn):
+    """One session's state and rules, apart from how bytes come and go (threads or asyncio)."""
+
+    def __init__(self, args):
         self.args = args
-        self.conn = conn
         self.counter = 0
         self.aead = None
         self.key = None
+        self.private_key = None
 
-    def handshake(self):
-        if self.args.variant == "sec":
-            self.key = self.args.key
-            self.aead = AESGCM(self.key)
-            return "fixed %d-byte key" % len(self.key)
-        parameters = dh.DHParameterNumbers(P, G).parameters()
-        private_key = parameters.generate_private_key()
-        ours = encode_public_key(private_key, self.args.key_format, self.args.key_encoding)
-        if self.args.server_sends_key_first:
-            self.conn.sendall(ours)
-        theirs = self.conn.recv(MAX_READ)
+    def keyed_without_exchange(self):
+        """sec: the fixed key; returns how the session got its key."""
+        self.key = self.args.key
+        self.aead = AESGCM(self.key)
+        return "fixed %d-byte key" % len(self.key)
+
+    def our_public_key(self):
+        if "reuse-dh-key" in self.args.weak:
+            self.private_key = self.args.static_private_key
+        else:
+            self.private_key = dh.DHParameterNumbers(P, G).parameters().generate_private_key()
+        return encode_public_key(self.private_key, self.args.key_format, self.args.key_encoding)
+
+    def take_their_key(self, theirs):
         if not theirs:
             raise ConnectionError("the client left before sending its key")
         y, encoding = decode_public_key(theirs)
-        if not self.args.server_sends_key_first:
-            self.conn.sendall(ours)
         # Rebuilt in our own parameters, so that a PKCS#3 key and an X9.42 key agree alike.
         peer = dh.DHPublicNumbers(y, dh.DHParameterNumbers(P, G)).public_key()
-        shared = private_key.exchange(peer)
+        shared = self.private_key.exchange(peer)
         self.key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
                         info=self.args.hkdf_info.encode("utf-8")).derive(shared)
         self.aead = AESGCM(self.key)
@@ -184,21 +195,41 @@ class Session:
         return os.urandom(self.args.nonce_length)
 
     def answer(self, data):
+        """The bytes to send back for one message."""
         nonce, plaintext = self.open(data)
         if "ascii-upper" in self.args.weak:
             upper = plaintext.upper()
         else:
             upper = plaintext.decode("utf-8").upper().encode("utf-8")
-        if self.args.plaintext_replies:
-            self.conn.sendall(upper)
-        else:
-            reply_nonce = self.reply_nonce(nonce)
-            self.conn.sendall(reply_nonce + self.aead.encrypt(reply_nonce, upper, self.args.aad))
+        if self.args.plaintext_replies or "plaintext-replies" in self.args.weak:
+            return upper
+        reply_nonce = self.reply_nonce(nonce)
+        return reply_nonce + self.aead.encrypt(reply_nonce, upper, self.args.aad)
 
     def is_end(self, data):
         if "newline-prefix" in self.args.weak:
             return data[:1] == END_MARKER
         return data == END_MARKER
+
+
+class SocketSession(Session):
+    """A session on a blocking socket, one recv(9999) per message, as Server_sec.py and Server_dh.py do."""
+
+    def __init__(self, args, conn):
+        super().__init__(args)
+        self.conn = conn
+
+    def handshake(self):
+        if self.args.variant == "sec":
+            return self.keyed_without_exchange()
+        ours = self.our_public_key()
+        if self.args.server_sends_key_first:
+            self.conn.sendall(ours)
+        theirs = self.conn.recv(MAX_READ)
+        described = self.take_their_key(theirs)
+        if not self.args.server_sends_key_first:
+            self.conn.sendall(ours)
+        return described
 
     def run(self):
         """One session; returns how it ended. Exceptions are the caller's to judge."""
@@ -212,7 +243,7 @@ class Session:
                 return handshake, messages, "the client left without the end marker"
             if self.is_end(data):
                 return handshake, messages, "the client sent the end marker"
-            self.answer(data)
+            self.conn.sendall(self.answer(data))
             messages += 1
 
     def freeze(self):
@@ -226,11 +257,55 @@ class Session:
             time.sleep(0.05)
 
 
+async def serve_asyncio_session(args, reader, writer):
+    """The shape of the lab's asyncio programs: one reader.read(9999) per message, a task per client."""
+    address = writer.get_extra_info("peername")
+    session = Session(args)
+    handshake, messages, ending = "no key yet", 0, "?"
+    try:
+        if args.variant == "sec":
+            handshake = session.keyed_without_exchange()
+        else:
+            ours = session.our_public_key()
+            if args.server_sends_key_first:
+                writer.write(ours)
+                await writer.drain()
+            handshake = session.take_their_key(await reader.read(MAX_READ))
+            if not args.server_sends_key_first:
+                writer.write(ours)
+                await writer.drain()
+        while True:
+            data = await asyncio.wait_for(reader.read(MAX_READ), args.idle_timeout)
+            if not data:
+                ending = "the client left without the end marker"
+                break
+            if session.is_end(data):
+                ending = "the client sent the end marker"
+                break
+            writer.write(session.answer(data))
+            await writer.drain()
+            messages += 1
+    except asyncio.TimeoutError:
+        ending = "timed out"
+    except (InvalidTag, ValueError, UnicodeDecodeError, ConnectionError) as e:
+        ending = "bad input (%s); connection closed" % type(e).__name__
+    finally:
+        writer.close()
+    log("%s:%d %s (asyncio), %s; %d message(s) echoed; %s" % (address[0], address[1], args.variant, handshake,
+                                                              messages, ending))
+
+
+async def serve_asyncio(args, listening):
+    server = await asyncio.start_server(lambda r, w: serve_asyncio_session(args, r, w), sock=listening)
+    async with server:
+        await server.serve_forever()
+
+
 def serve_robustly(args, conn, address):
     started = time.monotonic()
     conn.settimeout(args.idle_timeout)
     handshake, messages, ending = "no key yet", 0, "?"
-    session = Session(args, conn)
+    session = SocketSession(args, conn)
     try:
         handshake, messages, ending = session.run()
     except socket.timeout:
@@ -252,7 +327,7 @@ def serve_one_at_a_time(args, conn, address):
     frozen = "freeze-on-disconnect" in args.weak
     if not frozen:
         conn.settimeout(args.idle_timeout)
-    session = Session(args, conn)
+    session = SocketSession(args, conn)
     handshake, messages, ending = "no key yet", 0, "?"
     try:
         handshake, messages, ending = session.run()
@@ -276,6 +351,8 @@ def main():
     parser.add_argument("--variant", choices=["sec", "dh"], required=True)
     parser.add_argument("--port", type=int, default=8443, help="0 picks a free port (default: 8443)")
     parser.add_argument("--key-file", help="sec: the fixed key, 16 or 32 raw bytes or hex")
+    parser.add_argument("--key-file-format", choices=["auto", "raw", "hex"], default="auto",
+                        help="sec: how to read --key-file (a lab program's key typed as 32 hex digits is raw)")
     parser.add_argument("--nonce-length", type=int, choices=[12, 16], default=12)
     parser.add_argument("--aad", default="", help="associated data as hex (default: none)")
     parser.add_argument("--hkdf-info", default="handshake data")
@@ -285,6 +362,8 @@ def main():
     parser.add_argument("--server-sends-key-first", action="store_true")
     parser.add_argument("--plaintext-replies", action="store_true")
     parser.add_argument("--sequential", action="store_true", help="serve one client at a time, as the lab's do")
+    parser.add_argument("--asyncio", action="store_true",
+                        help="serve with asyncio streams, reader.read(9999) per message, as the newer lab programs do")
     parser.add_argument("--weak", action="append", default=[], choices=sorted(WEAK_MODES),
                         help="put back one of the lab's faults (repeatable): " + "; ".join(
                             "%s: %s" % item for item in sorted(WEAK_MODES.items())))
@@ -294,7 +373,7 @@ def main():
     if args.variant == "sec":
         if not args.key_file:
             parser.error("the sec variant needs --key-file")
-        args.key = read_key_file(args.key_file)
+        args.key = read_key_file(args.key_file, args.key_file_format)
     elif args.key_file:
         parser.error("--key-file is for the sec variant")
     try:
@@ -302,6 +381,11 @@ def main():
     except binascii.Error as e:
         parser.error("--aad: %s" % e)
     sequential = args.sequential or any(m in args.weak for m in ("freeze-on-disconnect", "crash-on-bad-record"))
+    if args.asyncio and sequential:
+        parser.error("--asyncio serves every client at once: not with --sequential, freeze-on-disconnect or "
+                     "crash-on-bad-record")
+    if args.variant == "dh" and "reuse-dh-key" in args.weak:
+        args.static_private_key = dh.DHParameterNumbers(P, G).parameters().generate_private_key()
 
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -313,6 +397,9 @@ def main():
     print("listening on 127.0.0.1:%d (%s variant, cryptography %s%s)" % (
         listener.getsockname()[1], args.variant, cryptography.__version__,
         ", weak: " + ", ".join(args.weak) if args.weak else ""), flush=True)
+    if args.asyncio:
+        asyncio.run(serve_asyncio(args, listener))
+        return
     while True:
         conn, address = listener.accept()
         conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)

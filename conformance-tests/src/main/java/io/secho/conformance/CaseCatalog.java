@@ -36,14 +36,26 @@ public final class CaseCatalog {
      * always set explicitly, so that a {@code -Dsecho.profile} of the surrounding JVM cannot switch it.
      */
     public static LauncherDiscoveryRequest request(Map<String, String> parameters) {
+        return builder(parameters).build();
+    }
+
+    /**
+     * The same request blind to the JVM's system properties and junit-platform.properties: for a test that
+     * runs the harness in-process inside a build given {@code -Dsecho.*}, where an option the test leaves
+     * out must stay out (an empty value is a value: {@code --hkdf-info ""}).
+     */
+    public static LauncherDiscoveryRequest requestWithOnly(Map<String, String> parameters) {
+        return builder(parameters).enableImplicitConfigurationParameters(false).build();
+    }
+
+    private static LauncherDiscoveryRequestBuilder builder(Map<String, String> parameters) {
         boolean lab = TargetConfig.labProfile(key -> Optional.ofNullable(parameters.get(key)));
         Map<String, String> explicit = new HashMap<>(parameters);
         explicit.put(TargetConfig.PROFILE, lab ? TargetConfig.PROFILE_LAB : TargetConfig.PROFILE_V1);
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectPackage(lab ? LAB_CASES_PACKAGE : CASES_PACKAGE))
                 .filters(ClassNameFilter.includeClassNamePatterns(".*Cases"))
-                .configurationParameters(explicit)
-                .build();
+                .configurationParameters(explicit);
     }
 
     /** Every Secho v1 case. */

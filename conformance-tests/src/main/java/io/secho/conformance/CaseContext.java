@@ -45,7 +45,7 @@ import java.util.stream.Collectors;
  * Every PASS needs evidence: the checks record what they compared ({@link #evidence}), and a case that
  * returns without any is an ERROR, never a PASS.
  */
-public final class CaseContext implements AutoCloseable {
+public final class CaseContext implements AutoCloseable, GuardedCase {
     /** A case's hard time limit unless it says it waits longer (for a target's timeouts). */
     public static final Duration DEFAULT_LIMIT = Duration.ofSeconds(30);
     /** Suites in the order a case that needs "any suite" prefers them: cheapest first. */
@@ -419,6 +419,7 @@ public final class CaseContext implements AutoCloseable {
         trace.note("checked: " + what);
     }
 
+    @Override
     public synchronized int evidenceCount() {
         return evidence;
     }

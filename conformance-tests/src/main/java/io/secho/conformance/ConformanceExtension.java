@@ -115,8 +115,11 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
         runGuarded(invocation, caseContext);
     }
 
-    /** The verdict guards, shared with the lab profile's extension. */
-    static void runGuarded(Invocation<Void> invocation, CaseContext caseContext) throws Throwable {
+    /**
+     * The verdict guards, shared with the lab profile's extension: a verdict the case threw stands, running
+     * out of memory or any other exception is an ERROR, and so is a case that returns without evidence.
+     */
+    public static void runGuarded(Invocation<Void> invocation, GuardedCase caseContext) throws Throwable {
         try {
             invocation.proceed();
         } catch (ConformanceFailure | CaseBlocked | TestAbortedException | HarnessError verdict) {

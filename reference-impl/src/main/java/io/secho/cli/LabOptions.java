@@ -37,6 +37,11 @@ public final class LabOptions {
                     + "command line.")
     Path keyFile;
 
+    @CommandLine.Option(names = LabProfileOptions.KEY_FILE_FORMAT, paramLabel = "auto|raw|hex",
+            description = "Lab sec: how to read --key-file (default: auto, which reads 32 or 64 hex digits as hex and "
+                    + "says when the file is also a raw key).")
+    String keyFileFormat;
+
     @CommandLine.Option(names = LabProfileOptions.NONCE_LENGTH, paramLabel = "12|16",
             description = "Lab: nonce length in bytes (default: 12).")
     String nonceLength;
@@ -96,14 +101,17 @@ public final class LabOptions {
         }
     }
 
-    /** Reads the sec variant's key file and says how it was read (never the key); empty for dh. */
+    /**
+     * Reads the sec variant's key file and always says how it was read (raw or hex, and whether the file is
+     * ambiguous), never the key; empty for dh.
+     */
     Optional<LabKey> loadKey(CommandLine commandLine, String who) {
         if (keyFile == null) {
             return Optional.empty();
         }
         LabKey key;
         try {
-            key = LabKey.fromFile(keyFile);
+            key = LabKey.fromFile(keyFile, LabProfileOptions.keyFileFormat(given()));
         } catch (NoSuchFileException e) {
             throw new CommandLine.ParameterException(commandLine, "--key-file: no such file: " + keyFile);
         } catch (IOException e) {
@@ -122,6 +130,7 @@ public final class LabOptions {
         Map<String, String> given = new LinkedHashMap<>();
         putIfGiven(given, LabProfileOptions.VARIANT, variant);
         putIfGiven(given, LabProfileOptions.KEY_FILE, keyFile == null ? null : keyFile.toString());
+        putIfGiven(given, LabProfileOptions.KEY_FILE_FORMAT, keyFileFormat);
         putIfGiven(given, LabProfileOptions.NONCE_LENGTH, nonceLength);
         putIfGiven(given, LabProfileOptions.AAD, aad);
         putIfGiven(given, LabProfileOptions.HKDF_INFO, hkdfInfo);

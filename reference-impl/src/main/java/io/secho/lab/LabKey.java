@@ -25,24 +25,33 @@ public final class LabKey {
 
     private final byte[] key;
     private final String source;
+    private final boolean ambiguous;
 
-    private LabKey(byte[] key, String source) {
+    private LabKey(byte[] key, String source, boolean ambiguous) {
         this.key = key;
         this.source = source;
+        this.ambiguous = ambiguous;
     }
 
     public static LabKey of(byte[] key) {
         checkLength(key.length, "key");
-        return new LabKey(key.clone(), key.length + " bytes given directly");
+        return new LabKey(key.clone(), key.length + " bytes given directly", false);
+    }
+
+    /** Reads the file as {@link KeyFileFormat#AUTO} does. */
+    public static LabKey fromFile(Path file) throws IOException {
+        return fromFile(file, KeyFileFormat.AUTO);
     }
 
     /**
-     * Hex text wins when the file (less surrounding white space) is exactly 32 or 64 hex digits: 32 random
-     * raw bytes are all hex digits with a probability near 2^-112, while a hex key file is common.
+     * With {@link KeyFileFormat#AUTO}, hex text wins when the file (less surrounding white space) is exactly 32
+     * or 64 hex digits: 32 random raw bytes are all hex digits with a probability near 2^-112, while a hex key
+     * file is common. A key typed by a person ("0123456789abcdef0123456789abcdef", as the lab's programs
+     * hard-code it) is another matter, so a file that is also a raw key says so in {@link #source()}.
      *
      * @throws IllegalArgumentException naming the file and what is wrong with it
      */
-    public static LabKey fromFile(Path file) throws IOException {
+    public static LabKey fromFile(Path file, KeyFileFormat format) throws IOException {
         long size = Files.size(file);
         if (size > MAX_FILE_SIZE) {
             throw new IllegalArgumentException(file + ": " + size + " bytes is no key file (expected 16 or 32 raw "
@@ -50,16 +59,25 @@ public final class LabKey {
         }
         byte[] content = Files.readAllBytes(file);
         String text = new String(content, StandardCharsets.ISO_8859_1).strip();
-        if (HEX_TEXT.matcher(text).matches()) {
+        boolean hex = HEX_TEXT.matcher(text).matches();
+        boolean raw = content.length == AES_128_LENGTH || content.length == AES_256_LENGTH;
+        String forced = format == KeyFileFormat.AUTO ? "" : " (--key-file-format " + format.optionName() + ")";
+        if (hex && format != KeyFileFormat.RAW) {
             byte[] key = Hex.decode(text);
-            return new LabKey(key, "hex text, " + text.length() + " digits: a " + key.length
-                    + "-byte AES-" + key.length * 8 + " key");
+            String ambiguity = raw && format == KeyFileFormat.AUTO ? "; AMBIGUOUS: the file is also " + content.length
+                    + " raw bytes, an AES-" + content.length * 8 + " key; --key-file-format raw|hex says which" : "";
+            return new LabKey(key, "hex text, " + text.length() + " digits: a " + key.length + "-byte AES-"
+                    + key.length * 8 + " key" + forced + ambiguity, raw);
         }
-        if (content.length == AES_128_LENGTH || content.length == AES_256_LENGTH) {
-            return new LabKey(content, "raw bytes: a " + content.length + "-byte AES-" + content.length * 8 + " key");
+        if (raw && format != KeyFileFormat.HEX) {
+            return new LabKey(content, "raw bytes: a " + content.length + "-byte AES-" + content.length * 8 + " key"
+                    + forced, hex);
         }
-        throw new IllegalArgumentException(file + ": " + content.length + " bytes are neither a raw key (16 or 32 "
-                + "bytes) nor a hex key (32 or 64 hex digits)");
+        throw new IllegalArgumentException(file + ": " + content.length + " bytes are " + switch (format) {
+            case RAW -> "no raw key (16 or 32 bytes; --key-file-format raw)";
+            case HEX -> "no hex key (32 or 64 hex digits; --key-file-format hex)";
+            case AUTO -> "neither a raw key (16 or 32 bytes) nor a hex key (32 or 64 hex digits)";
+        });
     }
 
     public byte[] bytes() {
@@ -73,6 +91,11 @@ public final class LabKey {
     /** How the key file was read, for a message to the user; says nothing about the key itself. */
     public String source() {
         return source;
+    }
+
+    /** The file reads as a key both raw and as hex: the other reading may be the one the server uses. */
+    public boolean ambiguous() {
+        return ambiguous;
     }
 
     static void checkLength(int length, String what) {

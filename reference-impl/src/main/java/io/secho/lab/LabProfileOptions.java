@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 public final class LabProfileOptions {
     public static final String VARIANT = "--lab-variant";
     public static final String KEY_FILE = "--key-file";
+    public static final String KEY_FILE_FORMAT = "--key-file-format";
     public static final String NONCE_LENGTH = "--nonce-length";
     public static final String AAD = "--aad";
     public static final String HKDF_INFO = "--hkdf-info";
@@ -22,7 +23,7 @@ public final class LabProfileOptions {
     public static final String SERVER_SENDS_KEY_FIRST = "--server-sends-key-first";
     public static final String PLAINTEXT_REPLIES = "--plaintext-replies";
     /** Every lab option, in the order help texts list them. */
-    public static final List<String> ALL = List.of(VARIANT, KEY_FILE, NONCE_LENGTH, AAD, HKDF_INFO, KEY_ENCODING,
+    public static final List<String> ALL = List.of(VARIANT, KEY_FILE, KEY_FILE_FORMAT, NONCE_LENGTH, AAD, HKDF_INFO, KEY_ENCODING,
             KEY_FORMAT, SERVER_SENDS_KEY_FIRST, PLAINTEXT_REPLIES);
     private static final List<String> DH_ONLY = List.of(HKDF_INFO, KEY_ENCODING, KEY_FORMAT, SERVER_SENDS_KEY_FIRST);
 
@@ -58,7 +59,12 @@ public final class LabProfileOptions {
         } else if (keyFile) {
             throw new IllegalArgumentException(KEY_FILE + " is for the sec variant; the dh variant derives its key "
                     + "by Diffie-Hellman");
+        } else if (given.containsKey(KEY_FILE_FORMAT)) {
+            throw new IllegalArgumentException(KEY_FILE_FORMAT + " says how to read the sec variant's " + KEY_FILE
+                    + "; the dh variant has none");
         }
+        // Checked here as well, so that a bad value is the same usage error wherever the options are parsed.
+        keyFileFormat(given);
         LabProfile profile = LabProfile.defaults(variant);
         if (given.containsKey(NONCE_LENGTH)) {
             int length;
@@ -87,6 +93,18 @@ public final class LabProfileOptions {
         }
         return profile.withServerSendsKeyFirst(flag(given, SERVER_SENDS_KEY_FIRST))
                 .withPlaintextReplies(flag(given, PLAINTEXT_REPLIES));
+    }
+
+    /**
+     * How to read the key file: {@code --key-file-format}, {@link KeyFileFormat#AUTO} when not given. It is
+     * not part of the profile: two readings of one file are two keys, not two protocols.
+     *
+     * @throws IllegalArgumentException naming the option, for a value that is not auto, raw or hex
+     */
+    public static KeyFileFormat keyFileFormat(Map<String, String> given) {
+        String value = given.get(KEY_FILE_FORMAT);
+        return value == null ? KeyFileFormat.AUTO : KeyFileFormat.parse(value).orElseThrow(() ->
+                new IllegalArgumentException(KEY_FILE_FORMAT + ": '" + value + "' is not " + KeyFileFormat.choices()));
     }
 
     /**

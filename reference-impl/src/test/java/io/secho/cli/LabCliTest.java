@@ -63,7 +63,8 @@ class LabCliTest {
     void helpShowsTheProfileAndEveryKnob() {
         for (String command : new String[] {"client", "server"}) {
             String help = run(command, "--help").out();
-            for (String option : new String[] {"--profile", "--lab-variant", "--key-file", "--nonce-length", "--aad",
+            for (String option : new String[] {"--profile", "--lab-variant", "--key-file", "--key-file-format",
+                    "--nonce-length", "--aad",
                     "--hkdf-info", "--key-encoding", "--key-format", "--server-sends-key-first", "--plaintext-replies",
                     "--psk-file"}) {
                 assertTrue(help.contains(option), command + " --help lacks " + option + ":\n" + help);
@@ -84,6 +85,9 @@ class LabCliTest {
         run("client", "--profile", "lab", "--aad", "xyz").assertUsageError("--aad:");
         run("client", "--profile", "lab", "--lab-variant", "tls").assertUsageError("not sec|dh");
         run("client", "--profile", "lab", "--key-format", "x509").assertUsageError("not pkcs3|x942");
+        run("client", "--profile", "lab", "--key-file", key, "--key-file-format", "pem")
+                .assertUsageError("--key-file-format: 'pem' is not auto|raw|hex");
+        run("client", "--profile", "lab", "--key-file-format", "raw").assertUsageError("the dh variant has none");
         run("client", "--profile", "lab", "--key-file", "/nonexistent/lab.key").assertUsageError("no such file");
         run("client", "--profile", "tls").assertUsageError("--profile");
         Path wrongSize = Files.write(dir.resolve("bad.key"), new byte[20]);
@@ -102,6 +106,39 @@ class LabCliTest {
             assertEquals("HELLO" + NL + "STRASSE" + NL, run.out());
             assertTrue(run.err().contains("read as hex text, 32 digits: a 16-byte AES-128 key"), run.err());
             assertFalse(run.err().contains(KEY_HEX), "the key must never be printed");
+        }
+    }
+
+    /** The key a lab program hard-codes, typed into a file: 32 hex digits that are also 32 raw bytes. */
+    @Test
+    void anAmbiguousKeyFileIsReportedAndTheFormatOptionSettlesIt(@TempDir Path dir) throws IOException {
+        byte[] typed = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        Path file = Files.write(dir.resolve("typed.key"), typed);
+        try (LabServer server = LabServer.start(LabServerConfig.loopback(0, LabProfile.defaults(LabVariant.SEC),
+                Optional.of(LabKey.of(typed))))) {
+            String port = String.valueOf(server.port());
+            Run auto = run("client", "--profile", "lab", "--key-file", file.toString(), "--port", port,
+                    "--timeout", "2s", "--message", "hello");
+            assertEquals(1, auto.exitCode(), auto.err());
+            assertTrue(auto.err().contains("read as hex text, 32 digits") && auto.err().contains("AMBIGUOUS")
+                    && auto.err().contains("--key-file-format raw|hex"), auto.err());
+            Run raw = run("client", "--profile", "lab", "--key-file", file.toString(), "--key-file-format", "raw",
+                    "--port", port, "--message", "hello");
+            assertEquals(0, raw.exitCode(), raw.err());
+            assertEquals("HELLO" + NL, raw.out());
+            assertTrue(raw.err().contains("read as raw bytes: a 32-byte AES-256 key (--key-file-format raw)"), raw.err());
+            assertFalse(raw.err().contains("0123456789abcdef"), "the key must never be printed");
+        }
+    }
+
+    @Test
+    void anEmptyHkdfInfoIsUsedAsEmpty() throws IOException {
+        LabProfile profile = LabProfile.defaults(LabVariant.DH).withHkdfInfo("");
+        try (LabServer server = LabServer.start(LabServerConfig.loopback(0, profile, Optional.empty()))) {
+            Run run = run("client", "--profile", "lab", "--hkdf-info", "", "--port", String.valueOf(server.port()),
+                    "--message", "empty info");
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals("EMPTY INFO" + NL, run.out());
         }
     }
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -46,6 +47,40 @@ class LabKeyTest {
         assertTrue(e.getMessage().contains("24 bytes") && e.getMessage().contains(file.toString()), e.getMessage());
         Path big = Files.write(dir.resolve("big"), new byte[5000]);
         assertThrows(IllegalArgumentException.class, () -> LabKey.fromFile(big));
+    }
+
+    /** 32 typed hex digits, as a lab program hard-codes its key: raw AES-256 or hex AES-128, and auto says so. */
+    @Test
+    void aFileThatIsBothRawAndHexIsReadAsHexByDefaultAndSaysItIsAmbiguous(@TempDir Path dir) throws IOException {
+        byte[] typed = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        Path file = Files.write(dir.resolve("typed.key"), typed);
+        LabKey auto = LabKey.fromFile(file);
+        assertEquals(16, auto.length());
+        assertTrue(auto.ambiguous());
+        assertTrue(auto.source().contains("AMBIGUOUS") && auto.source().contains("--key-file-format raw|hex"),
+                auto.source());
+        LabKey raw = LabKey.fromFile(file, KeyFileFormat.RAW);
+        assertArrayEquals(typed, raw.bytes());
+        assertTrue(raw.source().startsWith("raw bytes: a 32-byte AES-256 key (--key-file-format raw)"), raw.source());
+        LabKey hex = LabKey.fromFile(file, KeyFileFormat.HEX);
+        assertArrayEquals(auto.bytes(), hex.bytes());
+        assertFalse(hex.source().contains("AMBIGUOUS"), "a forced reading is settled: " + hex.source());
+        Path unambiguous = Files.write(dir.resolve("random.key"), RAW_32);
+        assertFalse(LabKey.fromFile(unambiguous).ambiguous());
+        assertFalse(LabKey.fromFile(unambiguous).source().contains("AMBIGUOUS"));
+    }
+
+    @Test
+    void aForcedReadingRefusesAFileOfTheOtherKind(@TempDir Path dir) throws IOException {
+        Path hexWithNewline = Files.writeString(dir.resolve("key.hex"), Hex.encode(RAW_32) + "\n");
+        IllegalArgumentException raw = assertThrows(IllegalArgumentException.class,
+                () -> LabKey.fromFile(hexWithNewline, KeyFileFormat.RAW));
+        assertTrue(raw.getMessage().contains("65 bytes are no raw key"), raw.getMessage());
+        Path rawFile = Files.write(dir.resolve("key.bin"), RAW_32);
+        IllegalArgumentException hex = assertThrows(IllegalArgumentException.class,
+                () -> LabKey.fromFile(rawFile, KeyFileFormat.HEX));
+        assertTrue(hex.getMessage().contains("no hex key"), hex.getMessage());
+        assertArrayEquals(RAW_32, LabKey.fromFile(hexWithNewline, KeyFileFormat.HEX).bytes());
     }
 
     @Test

@@ -34,6 +34,18 @@ class LabProfileOptionsTest {
     }
 
     @Test
+    void anEmptyHkdfInfoIsKeptEmpty() {
+        assertEquals("", LabProfileOptions.parse(Map.of(LabProfileOptions.HKDF_INFO, "")).hkdfInfo());
+        assertEquals(LabProfile.DEFAULT_HKDF_INFO, LabProfileOptions.parse(Map.of()).hkdfInfo());
+    }
+
+    @Test
+    void theKeyFileFormatIsAutoUnlessGiven() {
+        assertEquals(KeyFileFormat.AUTO, LabProfileOptions.keyFileFormat(Map.of(LabProfileOptions.KEY_FILE, "k")));
+        assertEquals(KeyFileFormat.RAW, LabProfileOptions.keyFileFormat(Map.of(LabProfileOptions.KEY_FILE_FORMAT, "RAW")));
+    }
+
+    @Test
     void theVariantFollowsTheKeyFileUnlessGiven() {
         assertEquals(LabVariant.SEC, LabProfileOptions.parse(Map.of(LabProfileOptions.KEY_FILE, "k")).variant());
         assertEquals(LabVariant.DH, LabProfileOptions.parse(Map.of()).variant());
@@ -43,7 +55,8 @@ class LabProfileOptionsTest {
     void mistakesNameTheOption() {
         for (Map<String, String> given : List.of(Map.of("--nonce-length", "eleven"), Map.of("--nonce-length", "13"),
                 Map.of("--aad", "0"), Map.of("--key-format", "rsa"), Map.of("--lab-variant", "tls"),
-                Map.of("--key-file", "k", "--hkdf-info", "x"), Map.of("--plaintext-replies", "perhaps"))) {
+                Map.of("--key-file", "k", "--hkdf-info", "x"), Map.of("--plaintext-replies", "perhaps"),
+                Map.of("--key-file", "k", "--key-file-format", "base64"), Map.of("--key-file-format", "raw"))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LabProfileOptions.parse(given));
             String option = given.keySet().stream().filter(o -> !o.equals("--key-file")).findFirst().orElseThrow();
             assertTrue(e.getMessage().startsWith(option), given + ": " + e.getMessage());

@@ -4,6 +4,7 @@ import io.secho.conformance.CaseCatalog;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.RetiredCases;
 import io.secho.conformance.Family;
+import io.secho.conformance.lab.LabDetect;
 import io.secho.conformance.lab.LabTargetConfig;
 import io.secho.conformance.lab.LabTargetRun;
 import io.secho.conformance.report.Baseline;
@@ -41,8 +42,9 @@ import java.util.stream.Collectors;
                 + "options say how that server speaks. Without --target it tests an embedded reference lab server."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:every MUST case passed (with --expect: failed exactly as listed)",
-            "1:a MUST case failed or was blocked (and is not listed in --expect), or a listed case now passes",
+            "0:every MUST case passed (with --expect: failed exactly as listed); --lab-detect: a setting works",
+            "1:a MUST case failed or was blocked (and is not listed in --expect), or a listed case now passes; "
+                + "--lab-detect: no setting tried works",
             "2:usage error (bad option, unreadable file, a filter that selects no case)",
             "3:the target cannot be reached",
             "4:the harness itself failed in a case, or the run was cut short: the verdict is incomplete"},
@@ -52,7 +54,8 @@ import java.util.stream.Collectors;
             "  java -jar secho-conformance.jar --target host:8443 --suite x25519 --family TAG --seed 42",
             "  java -jar secho-conformance.jar --list",
             "  java -jar secho-conformance.jar --profile lab --lab-variant sec --key-file key.bin --target 127.0.0.1:8443",
-            "  java -jar secho-conformance.jar --profile lab --lab-variant dh --target 127.0.0.1:8443 --list"})
+            "  java -jar secho-conformance.jar --profile lab --lab-variant dh --target 127.0.0.1:8443 --list",
+            "  java -jar secho-conformance.jar --profile lab --lab-variant dh --target 127.0.0.1:8443 --lab-detect"})
 public final class ConformanceMain implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -115,6 +118,12 @@ public final class ConformanceMain implements Callable<Integer> {
     @CommandLine.Option(names = "--list", description = "List every case with its requirements and exit.")
     boolean list;
 
+    @CommandLine.Option(names = "--lab-detect",
+            description = "Lab: instead of the cases, try the common lab settings against --target, a short session "
+                    + "each (at most " + LabDetect.MAX_TRIES + ", each bounded by --io-timeout), and print the command "
+                    + "line that works (exit 0) or what was tried (exit 1).")
+    boolean labDetect;
+
     @CommandLine.Mixin
     LabOptions labOptions = new LabOptions();
 
@@ -149,6 +158,14 @@ public final class ConformanceMain implements Callable<Integer> {
             LabOptions.rejectForLab(spec.commandLine(), V1_ONLY);
         } else {
             labOptions.rejectForV1(spec.commandLine());
+            if (labDetect) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--lab-detect belongs to the lab profile: "
+                        + "add --profile lab");
+            }
+        }
+        if (labDetect && target == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--lab-detect needs the server to try: "
+                    + "--target HOST:PORT");
         }
         if (list) {
             listCases();
@@ -180,6 +197,14 @@ public final class ConformanceMain implements Callable<Integer> {
                     + "set DOCKER_HOST)");
             return ExitCodes.UNREACHABLE;
         }
+        if (labDetect) {
+            Optional<String> unreachable = checkReachable(TargetConfig.parseHostPort(target));
+            if (unreachable.isPresent()) {
+                err.println("secho-conformance: " + unreachable.get());
+                return ExitCodes.UNREACHABLE;
+            }
+            return detect(lab.orElseThrow());
+        }
         if (target != null) {
             Optional<String> unreachable = lab.isPresent() ? LabTargetRun.checkReachable(lab.get())
                     : checkReachable(TargetConfig.parseHostPort(target));
@@ -192,6 +217,7 @@ public final class ConformanceMain implements Callable<Integer> {
                 : target == null ? (labOptions.lab() ? "embedded reference lab server" : "embedded reference server")
                 : target)
                 + ", seed " + parameters.get(TargetConfig.SEED) + " (--seed replays this run)");
+        lab.flatMap(LabTargetConfig::keyReading).ifPresent(out::println);
         ConformanceListener listener = new ConformanceListener(out, Optional.of(err), Optional.of(reportDir));
         Thread interrupted = new Thread(() -> listener.finishIncomplete("the run was interrupted"),
                 "secho-conformance-interrupted");
@@ -212,6 +238,33 @@ public final class ConformanceMain implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         return verdict(summary.get(), baseline);
+    }
+
+    /** --lab-detect: the tries as they end, then the command line that works, or what was tried. */
+    private int detect(LabTargetConfig given) {
+        out.println("--lab-detect: trying the common lab settings against " + target + ", at most "
+                + LabDetect.MAX_TRIES + " tries of one short session each, every wait at most "
+                + given.ioTimeout().toMillis() + " ms (--io-timeout)");
+        out.println("  varied: " + LabDetect.scope(given));
+        given.keyReading().ifPresent(line -> out.println("  " + line));
+        out.flush();
+        LabDetect.Outcome outcome = LabDetect.run(given, line -> {
+            out.println(line);
+            out.flush();
+        });
+        String cost = outcome.tries() + " tries in " + String.format(java.util.Locale.ROOT, "%.1f",
+                outcome.millis() / 1000.0) + " s";
+        if (outcome.options().isEmpty()) {
+            out.println("Nothing worked (" + cost + ", listed above). Check that the server runs and is a lab echo "
+                    + "server of this variant; a server that stops on a bad record (LAB-W6) must be restarted after "
+                    + "the first try that does not fit, so restart it and try the settings above one at a time.");
+            out.flush();
+            return ExitCodes.NOT_CONFORMANT;
+        }
+        out.println("Works (" + cost + "):");
+        out.println("  " + LabDetect.commandLine(outcome.options().get(), target));
+        out.flush();
+        return ExitCodes.CONFORMANT;
     }
 
     private static void removeHook(Thread hook) {

@@ -1,13 +1,15 @@
 package io.secho.conformance.lab;
 
+import io.secho.conformance.CaseSkipped;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.Level;
 import io.secho.conformance.net.Ending;
 import io.secho.conformance.net.Observed;
+import io.secho.crypto.Sha256;
 import io.secho.lab.LabProfile;
+import io.secho.lab.LabProfileOptions;
 import io.secho.lab.LabVariant;
 import io.secho.wire.Hex;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -19,19 +21,26 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import static io.secho.conformance.lab.LabPeer.upper;
 import static io.secho.conformance.lab.LabPeer.utf8;
 
 /**
  * The lab profile's cases. They run one after another, in the order of their IDs: many lab servers serve
  * one client at a time, and the cases that may stop a weak server come last, so that everything before
- * them is judged on a server that still runs. Of those, bad records come first (LAB-W6 is named where it
- * happens), then abrupt disconnects, then the split record, which a weak server also takes for a bad one. Every wait is bounded by the
- * I/O timeout (3 s by default); the class's time limit is only a backstop.
+ * them is judged on a server that still runs (LAB-015 and LAB-016, added later, run after LAB-006 for that
+ * reason). Of those, bad records come first (LAB-W6 is named where it happens), then abrupt disconnects, then
+ * the split record, which a weak server also takes for a bad one. Every case begins with a session whose
+ * first message is echoed; when that fails the case is BLOCKED, not failed, and finds no weakness
+ * ({@link LabContext#start}). Every wait is bounded by the I/O timeout (3 s by default); the class's time
+ * limit is only a backstop.
  */
 @DisplayName("Lab profile")
 @ExtendWith(LabExtension.class)
@@ -44,6 +53,8 @@ class LabCases {
     private static final int MESSAGES_PER_LATER_SESSION = 4;
     /** Long enough for the first part to be read on its own, as the lab's one recv() would read it. */
     private static final Duration SPLIT_PAUSE = Duration.ofMillis(200);
+    /** LAB-001's message: plain ASCII without an 'i', which every echo server upper-cases alike. */
+    private static final String FIRST_MESSAGE = "hello lab";
 
     @Test
     @Order(1)
@@ -51,7 +62,22 @@ class LabCases {
     @ConformanceCase(id = "LAB-001", requirements = {LabRules.TRANSPORT, LabRules.KEY_EXCHANGE, LabRules.RECORD,
         LabRules.ECHO})
     void sessionStarts(LabContext context) {
-        context.open().echo("hello lab");
+        String expected = "a session starts (dh: the key exchange) and \"" + FIRST_MESSAGE + "\" is echoed";
+        LabPeer peer;
+        try {
+            peer = context.openSession();
+        } catch (LabSessionProblem problem) {
+            throw context.fail(expected, problem.getMessage() + "\n" + LabChecklist.forFirstEcho(context, FIRST_MESSAGE,
+                    Optional.empty(), Optional.empty()), "");
+        }
+        byte[] record = peer.seal(utf8(FIRST_MESSAGE));
+        LabReply reply = peer.exchange(record, FIRST_MESSAGE);
+        if (!peer.isEcho(reply, FIRST_MESSAGE)) {
+            throw context.fail(expected, (reply.silent() ? context.noAnswer() : reply.describe()) + "\n"
+                    + LabChecklist.forFirstEcho(context, FIRST_MESSAGE, Optional.of(peer), Optional.of(reply)),
+                    peer.describe(record, FIRST_MESSAGE));
+        }
+        context.evidence("the first message \"" + FIRST_MESSAGE + "\" was echoed as \"" + upper(FIRST_MESSAGE) + "\"");
     }
 
     @Test
@@ -84,7 +110,7 @@ class LabCases {
     @ConformanceCase(id = "LAB-005", requirements = {"LAB-W1"})
     void freshNoncePerReply(LabContext context) {
         requireSealedReplies(context);
-        LabPeer peer = context.open();
+        LabPeer peer = context.start(FIRST_MESSAGE);
         checkNonces(context, peer, "", MESSAGES_PER_SESSION, new HashMap<>());
     }
 
@@ -94,11 +120,13 @@ class LabCases {
     @ConformanceCase(id = "LAB-006", requirements = {"LAB-W1"})
     void freshNonceAcrossSessions(LabContext context) {
         requireSealedReplies(context);
-        Assumptions.assumeTrue(context.profile().variant() == LabVariant.SEC,
-                "dh: every session has its own key, so a nonce seen in another session is no reuse");
+        if (context.profile().variant() != LabVariant.SEC) {
+            throw new CaseSkipped("the dh variant (" + LabProfileOptions.VARIANT + " dh): every session has its own "
+                    + "key, so a nonce seen in another session is no reuse");
+        }
         Map<String, String> used = new HashMap<>();
         for (int session = 1; session <= SESSIONS; session++) {
-            LabPeer peer = context.open();
+            LabPeer peer = context.start(FIRST_MESSAGE);
             checkNonces(context, peer, " of session " + session, MESSAGES_PER_LATER_SESSION, used);
             peer.end();
         }
@@ -106,18 +134,63 @@ class LabCases {
 
     @Test
     @Order(7)
+    @DisplayName("dh: the server makes a new DH key pair for every session")
+    @ConformanceCase(id = "LAB-015", requirements = {"LAB-W13"})
+    void freshDhKeyPairPerSession(LabContext context) {
+        if (context.profile().variant() != LabVariant.DH) {
+            throw new CaseSkipped("the sec variant (" + LabProfileOptions.VARIANT + " sec) has no key exchange");
+        }
+        LabPeer first = context.start("first session");
+        BigInteger firstKey = first.dh().orElseThrow().theirs().y();
+        first.end();
+        LabPeer second = context.start("second session");
+        BigInteger secondKey = second.dh().orElseThrow().theirs().y();
+        if (firstKey.equals(secondKey)) {
+            throw context.finding(Weakness.DH_KEY_PAIR_REUSED, "the server sent the same DH public key in two sessions "
+                    + "(" + fingerprint(firstKey) + "): it keeps one key pair, so whoever gets its private key reads every "
+                    + "session, past and future", "two sessions, each with a fresh key pair of ours");
+        }
+        context.evidence("the server's DH public keys differ between two sessions (" + fingerprint(firstKey) + ", "
+                + fingerprint(secondKey) + ")");
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("the reply is sealed, not the plaintext upper-cased")
+    @ConformanceCase(id = "LAB-016", requirements = {"LAB-W11"})
+    void repliesAreSealed(LabContext context) {
+        String text = "sealed or not";
+        LabPeer peer = context.start(FIRST_MESSAGE);
+        byte[] record = peer.seal(utf8(text));
+        LabReply reply = peer.exchange(record, text);
+        byte[] echo = utf8(upper(text));
+        if (Arrays.equals(reply.bytes(), echo)) {
+            throw context.finding(Weakness.PLAINTEXT_REPLIES, "the reply is the message upper-cased, in plaintext: "
+                    + reply.describe() + "; anyone on the path reads every answer", peer.describe(record, text));
+        }
+        Optional<byte[]> opened = LabPeer.opened(peer.cipher(), reply.bytes());
+        if (opened.isEmpty() || !Arrays.equals(opened.get(), echo)) {
+            throw context.fail("the echo \"" + upper(text) + "\", sealed under the session key", reply.silent()
+                    ? context.noAnswer() : reply.describe() + ": neither the sealed nor the plaintext echo",
+                    peer.describe(record, text));
+        }
+        context.evidence("the reply is sealed: it opens under the session key to \"" + upper(text) + "\"");
+    }
+
+    @Test
+    @Order(9)
     @DisplayName("a recorded record sent again (sec: in a new session; dh: in the same one) is not echoed")
     @ConformanceCase(id = "LAB-007", requirements = {"LAB-W7"}, level = Level.SHOULD)
     void replay(LabContext context) {
         String text = "replay me";
-        LabPeer first = context.open();
+        LabPeer first = context.start(FIRST_MESSAGE);
         byte[] record = first.seal(utf8(text));
         first.echo(record, text);
         LabPeer second = first;
         String where = "again in the same session";
         if (context.profile().variant() == LabVariant.SEC) {
             first.end();
-            second = context.open();
+            second = context.start(FIRST_MESSAGE);
             where = "in a new session";
         }
         second.send(record, "the same " + first.describe(record, text) + " " + where);
@@ -126,16 +199,16 @@ class LabCases {
             throw context.finding(Weakness.REPLAY_ACCEPTED, "the server echoed the recorded record " + where + ": "
                     + reply.describe(), "the same record " + where);
         }
+        context.evidence("the record replayed " + where + " was not echoed");
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     @DisplayName("a record whose first byte is 0x0a is echoed, not taken for the end marker")
     @ConformanceCase(id = "LAB-008", requirements = {"LAB-W3"})
     void recordStartingWithNewline(LabContext context) {
         String text = "newline first";
-        LabPeer peer = context.open();
-        peer.echo("before the newline");
+        LabPeer peer = context.start("before the newline");
         byte[] nonce = context.random().nextBytes(context.profile().nonceLength());
         nonce[0] = LabProfile.END_MARKER;
         nonce[nonce.length - 1] = LabProfile.END_MARKER;
@@ -151,12 +224,11 @@ class LabCases {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     @DisplayName("the end marker 0x0a ends the session: the server closes, and serves the next client")
     @ConformanceCase(id = "LAB-009", requirements = {LabRules.END}, endings = "FIN or reset after 0x0a, nothing sent")
     void endMarker(LabContext context) throws IOException {
-        LabPeer peer = context.open();
-        peer.echo("last message");
+        LabPeer peer = context.start("last message");
         peer.connection().send(new byte[] {LabProfile.END_MARKER}, "end marker 0x0a");
         Observed after = peer.connection().readUntilEnd(context.ioTimeout());
         peer.abandon();
@@ -165,20 +237,21 @@ class LabCases {
             throw context.fail(expected, after.bytes().length > 0 ? after.describe()
                     : "the connection was still open " + after.millis() + " ms after the end marker", "0a");
         }
+        context.evidence("the server closed the session after the end marker, " + after.describe());
         context.servingProblem().ifPresent(problem -> {
             throw context.fail("the next client is served after a session ended with 0x0a",
                     "a fresh connection is not served: " + problem, "");
         });
+        context.evidence("the next client was served");
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     @DisplayName("a record with a forged tag gets no echo, and the server serves the next client")
     @ConformanceCase(id = "LAB-010", requirements = {"LAB-W2", "LAB-W6"})
     void forgedTag(LabContext context) {
         String text = "forged message";
-        LabPeer peer = context.open();
-        peer.echo("before the forgery");
+        LabPeer peer = context.start("before the forgery");
         byte[] record = peer.seal(utf8(text));
         int bit = context.randomIndex(LabProfile.TAG_LENGTH * 8);
         record[record.length - LabProfile.TAG_LENGTH + bit / 8] ^= (byte) (1 << (bit % 8));
@@ -190,16 +263,16 @@ class LabCases {
                     + (peer.isEcho(reply, text) ? "its echo" : "a reply that decrypts") + ": " + reply.describe()
                     + "; it does not check the tag", sent);
         }
+        context.evidence("the forged record got no echo");
         context.assertStillServing(Weakness.BAD_RECORD_STOPS_SERVER, "after a record with a forged tag");
     }
 
     @Test
-    @Order(11)
+    @Order(13)
     @DisplayName("bytes too short to be a record: the server serves the next client")
     @ConformanceCase(id = "LAB-011", requirements = {"LAB-W6"})
     void tooShortForARecord(LabContext context) {
-        LabPeer peer = context.open();
-        peer.echo("before the garbage");
+        LabPeer peer = context.start("before the garbage");
         byte[] garbage = utf8("hello");
         peer.send(garbage, Hex.encode(garbage) + " (\"hello\" in plaintext: 5 bytes, shorter than a nonce)");
         peer.awaitReply(peer.expectedReplyLength("hello"), LabContext.NO_ECHO_WAIT, "no echo");
@@ -207,12 +280,11 @@ class LabCases {
     }
 
     @Test
-    @Order(12)
+    @Order(14)
     @DisplayName("a client that leaves without 0x0a (FIN): the server closes that connection and serves the next")
     @ConformanceCase(id = "LAB-012", requirements = {"LAB-W4"}, endings = "FIN or reset after the client's FIN")
     void leaveWithoutEndMarker(LabContext context) throws IOException {
-        LabPeer peer = context.open();
-        peer.echo("before leaving");
+        LabPeer peer = context.start("before leaving");
         peer.abandon();
         peer.connection().halfClose();
         Observed after = peer.connection().readUntilEnd(context.ioTimeout());
@@ -222,29 +294,28 @@ class LabCases {
                     + after.millis() + " ms after the client's FIN without 0x0a: it did not notice the client left "
                     + "(it hangs, or spins on a recv() that returns nothing)", "FIN without the end marker");
         }
+        context.evidence("the server ended the connection after the client's FIN: " + after.describe());
         context.assertStillServing(Weakness.FROZEN_AFTER_ABRUPT_DISCONNECT, "after a client left without 0x0a (FIN)");
     }
 
     @Test
-    @Order(13)
+    @Order(15)
     @DisplayName("a client that resets its connection: the server serves the next")
     @ConformanceCase(id = "LAB-013", requirements = {"LAB-W4"})
     void resetByClient(LabContext context) throws IOException {
-        LabPeer peer = context.open();
-        peer.echo("before the reset");
+        LabPeer peer = context.start("before the reset");
         peer.abandon();
         peer.connection().reset();
         context.assertStillServing(Weakness.FROZEN_AFTER_ABRUPT_DISCONNECT, "after a client reset its connection");
     }
 
     @Test
-    @Order(14)
+    @Order(16)
     @DisplayName("a record split across two TCP writes is still echoed")
     @ConformanceCase(id = "LAB-014", requirements = {"LAB-W5"}, level = Level.SHOULD)
     void splitAcrossWrites(LabContext context) {
         String text = "split across two writes";
-        LabPeer peer = context.open();
-        peer.echo("before the split");
+        LabPeer peer = context.start("before the split");
         byte[] record = peer.seal(utf8(text));
         int cut = context.profile().nonceLength() / 2;
         peer.sendInTwoWrites(record, cut, SPLIT_PAUSE, peer.describe(record, text));
@@ -255,18 +326,26 @@ class LabCases {
                     + (reply.silent() ? context.noAnswer() : reply.describe())
                     + "; the server took the first part for a whole message", peer.describe(record, text));
         }
+        context.evidence("the record sent in two writes was echoed");
+    }
+
+    /** A public key in a report: the first bytes of its hash, enough to tell two keys apart. */
+    private static String fingerprint(BigInteger publicKey) {
+        return "SHA-256 of y begins " + Hex.encode(Arrays.copyOf(Sha256.hash(publicKey.toByteArray()), 8));
     }
 
     private static void echoAll(LabContext context, List<String> messages) {
-        LabPeer peer = context.open();
+        LabPeer peer = context.start(FIRST_MESSAGE);
         for (String message : messages) {
             peer.echo(message);
         }
     }
 
     private static void requireSealedReplies(LabContext context) {
-        Assumptions.assumeFalse(context.profile().plaintextReplies(),
-                "the replies are plaintext (--plaintext-replies): they carry no nonce");
+        if (context.profile().plaintextReplies()) {
+            throw new CaseSkipped("the replies are plaintext (" + LabProfileOptions.PLAINTEXT_REPLIES
+                    + "): they carry no nonce");
+        }
     }
 
     /** Echoes messages, and fails on the first nonce (ours or the server's) that a reply uses again. */
@@ -285,5 +364,6 @@ class LabCases {
                         peer.describe(record, text));
             }
         }
+        context.evidence(count + " replies" + session + " carried nonces used before by neither side");
     }
 }

@@ -1,7 +1,9 @@
 package io.secho.conformance.lab;
 
+import io.secho.conformance.CaseBlocked;
 import io.secho.conformance.CaseContext;
 import io.secho.conformance.ConformanceFailure;
+import io.secho.conformance.GuardedCase;
 import io.secho.conformance.net.TestConnection;
 import io.secho.conformance.net.Trace;
 import io.secho.crypto.InsecureDeterministicRandomBytes;
@@ -16,12 +18,22 @@ import java.util.Optional;
 
 /**
  * What a lab case works with: the target, randomness fixed by the seed and the case ID, a wire trace,
- * connections closed when the case ends, and the two kinds of failure a lab case reports: a broken rule
- * of the lab protocol, and a finding of one of its weaknesses.
+ * connections closed when the case ends, and the ways a lab case ends other than PASS, as in the v1
+ * cases ({@link CaseContext}):
+ *
+ * <ul>
+ *   <li>Getting to the probe (a session, its first echo) is the case's precondition: when it fails, the
+ *   case is {@link CaseBlocked BLOCKED} by "the first echo failed (see LAB-001)", and finds nothing.</li>
+ *   <li>The probe's judgement fails the case: {@link #fail}, {@link #failWith}, or {@link #finding} of a
+ *   weakness, which the report shows as FOUND.</li>
+ * </ul>
+ *
+ * Every PASS needs evidence ({@link #evidence}): a case that returns without any is an ERROR.
  */
-public final class LabContext implements AutoCloseable {
+public final class LabContext implements AutoCloseable, GuardedCase {
     /** How long a case waits to be sure no echo comes; an echo comes within milliseconds if at all. */
     static final Duration NO_ECHO_WAIT = Duration.ofSeconds(1);
+    /** The liveness probe: no 'i' in it, so that a server that upper-cases wrongly fails the echo cases only. */
     private static final String PROBE = "ready?";
 
     private final LabTargetRun target;
@@ -31,6 +43,7 @@ public final class LabContext implements AutoCloseable {
     private final Trace trace = new Trace();
     private final List<TestConnection> connections = new ArrayList<>();
     private final List<LabPeer> peers = new ArrayList<>();
+    private int evidence;
 
     LabContext(LabTargetRun target, String caseId, List<String> ids) {
         this.target = target;
@@ -38,6 +51,10 @@ public final class LabContext implements AutoCloseable {
         this.ids = List.copyOf(ids);
         this.random = InsecureDeterministicRandomBytes.fromLabel("secho-conformance lab/" + target.config().seed()
                 + "/" + caseId);
+    }
+
+    public String caseId() {
+        return caseId;
     }
 
     public LabProfile profile() {
@@ -67,20 +84,45 @@ public final class LabContext implements AutoCloseable {
         return "no answer within " + limit + " (the server hangs)";
     }
 
-    public TestConnection connect() {
+    /** How many connections the case (with its liveness check) has opened to the server so far. */
+    int connectionCount() {
+        return connections.size();
+    }
+
+    /**
+     * A session with the key in place (dh: after the key exchange), ended politely with the case. BLOCKS the
+     * case when none starts.
+     */
+    public LabPeer open() {
         try {
-            TestConnection connection = TestConnection.open(target.address(), trace, ioTimeout());
-            connections.add(connection);
-            return connection;
-        } catch (IOException e) {
-            throw failWith(LabRules.TRANSPORT, "a TCP connection to the lab server", e.getMessage()
-                    + " (the server no longer accepts connections; did an earlier case stop it?)", "");
+            return openSession();
+        } catch (LabSessionProblem problem) {
+            throw new CaseBlocked(LabRunProgress.FIRST_ECHO_FAILED, LabRunProgress.FIRST_CASE, problem.getMessage());
         }
     }
 
-    /** A connection with the session key in place (dh: after the key exchange); ended politely with the case. */
-    public LabPeer open() {
-        LabPeer peer = LabPeer.open(this);
+    /** A session whose first message is echoed: how every case begins. BLOCKS the case otherwise. */
+    public LabPeer start(String firstMessage) {
+        LabPeer peer = open();
+        peer.firstEcho(firstMessage);
+        return peer;
+    }
+
+    /**
+     * A session for the case whose probe it is (LAB-001, and the liveness checks).
+     *
+     * @throws LabSessionProblem saying what was seen, when no session starts
+     */
+    LabPeer openSession() {
+        TestConnection connection;
+        try {
+            connection = TestConnection.open(target.address(), trace, ioTimeout());
+        } catch (IOException e) {
+            throw new LabSessionProblem(LabSessionProblem.Kind.NO_CONNECTION, e.getMessage()
+                    + " (the server no longer accepts connections)");
+        }
+        connections.add(connection);
+        LabPeer peer = LabPeer.open(this, connection, target.progress().claimFirstContact());
         peers.add(peer);
         return peer;
     }
@@ -91,14 +133,18 @@ public final class LabContext implements AutoCloseable {
     }
 
     /**
-     * After whatever the case did, a fresh connection is still served; otherwise the weakness is found.
+     * The probe of the cases about a server that stops: after whatever the case did, a fresh connection is
+     * still served (evidence), or the weakness is found.
      *
      * @param after what the case did, in words, for the finding
      */
     public void assertStillServing(Weakness weakness, String after) {
-        servingProblem().ifPresent(problem -> {
-            throw finding(weakness, "a fresh connection is not served " + after + ": " + problem, "record \"ready?\"");
-        });
+        Optional<String> problem = servingProblem();
+        if (problem.isPresent()) {
+            throw finding(weakness, "a fresh connection is not served " + after + ": " + problem.get(),
+                    "record \"" + PROBE + "\"");
+        }
+        evidence("a fresh connection was served " + after);
     }
 
     /**
@@ -107,18 +153,36 @@ public final class LabContext implements AutoCloseable {
      */
     public Optional<String> servingProblem() {
         peers.forEach(LabPeer::end);
-        trace.note("checking that a fresh connection is still served");
+        trace.note("checking that a fresh connection is served");
         LabPeer peer;
         try {
-            peer = open();
-        } catch (ConformanceFailure e) {
-            return Optional.of(firstLine(e));
+            peer = openSession();
+        } catch (LabSessionProblem e) {
+            return Optional.of(e.getMessage());
         }
-        // No 'i' in the probe: a server that upper-cases wrongly should fail the echo cases, not this one.
-        LabReply reply = peer.exchange(PROBE);
+        LabReply reply;
+        try {
+            reply = peer.exchange(PROBE);
+        } catch (ConformanceFailure sendFailed) {
+            return Optional.of("the server took no record: " + peer.connection().sendFailure().orElse("?"));
+        }
         peer.end();
         return peer.isEcho(reply, PROBE) ? Optional.empty()
                 : Optional.of(reply.silent() ? noAnswer() : "instead of \"READY?\": " + reply.describe());
+    }
+
+    /**
+     * Records that the case compared something real with what the lab protocol requires; a case that returns
+     * with none recorded is an ERROR, so that no PASS is ever vacuous.
+     */
+    public void evidence(String what) {
+        evidence++;
+        trace.note("checked: " + what);
+    }
+
+    @Override
+    public int evidenceCount() {
+        return evidence;
     }
 
     /** The case's own rules or weaknesses were broken; {@code observed} in plain words. */
@@ -126,22 +190,15 @@ public final class LabContext implements AutoCloseable {
         return new ConformanceFailure(ids, expected, observed + "\n  trace (last lines):\n" + trace.tail(12), sent);
     }
 
-    /** A rule of the lab protocol other than the case's own was broken on the way (a key exchange, say). */
+    /** A rule of the lab protocol other than the case's own was broken on the way. */
     public ConformanceFailure failWith(String id, String expected, String observed, String sent) {
         return new ConformanceFailure(List.of(id), expected, observed + "\n  trace (last lines):\n" + trace.tail(12), sent);
     }
 
-    /** A weakness was found: says which, whom it blames, and what was seen. */
+    /** A weakness was found by the case's own probe: says which, whom it blames, and what was seen. */
     public ConformanceFailure finding(Weakness weakness, String observed, String sent) {
         return new ConformanceFailure(List.of(weakness.id()), "weakness found: " + weakness.title() + " ("
                 + weakness.blame() + ")", observed + "\n  trace (last lines):\n" + trace.tail(12), sent);
-    }
-
-    private static String firstLine(ConformanceFailure failure) {
-        String message = failure.getMessage();
-        int received = message.indexOf("received: ");
-        String text = received < 0 ? message : message.substring(received + "received: ".length());
-        return text.split("\n", 2)[0];
     }
 
     /** Ends every session the case left open with the 0x0a marker, as a lab client would, then closes all. */

@@ -1,5 +1,6 @@
 package io.secho.conformance.lab;
 
+import io.secho.conformance.CaseBlocked;
 import io.secho.conformance.CaseFilter;
 import io.secho.conformance.CaseIds;
 import io.secho.conformance.ConformanceCase;
@@ -9,12 +10,16 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +28,14 @@ import java.util.stream.Collectors;
 
 /**
  * Wires the lab cases to their target as {@link ConformanceExtension} wires the v1 cases, so that the
- * same listener, reports and filters serve both: the cases run only under {@code secho.profile=lab}.
+ * same listener, reports and filters serve both: the cases run only under {@code secho.profile=lab}. It
+ * guards every verdict the same way (a case without evidence, or out of memory, is an ERROR), and it
+ * keeps the run honest about its server: when LAB-001 gets no echo the run stops and the other cases are
+ * BLOCKED by it; before every other case a liveness check makes sure the server still answers, and once
+ * it does not, the rest are BLOCKED ("the server has not answered since LAB-012"), never FOUND.
  */
-public final class LabExtension implements ParameterResolver, AfterEachCallback, ExecutionCondition {
+public final class LabExtension implements ParameterResolver, AfterEachCallback, ExecutionCondition,
+        InvocationInterceptor {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LabExtension.class);
 
     @Override
@@ -59,6 +69,52 @@ public final class LabExtension implements ParameterResolver, AfterEachCallback,
     }
 
     @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                    ExtensionContext context) throws Throwable {
+        LabContext lab = context.getStore(NAMESPACE).get(LabContext.class, LabContext.class);
+        if (lab == null) {
+            invocation.proceed();
+            return;
+        }
+        LabRunProgress progress = lab.target().progress();
+        Optional<CaseBlocked> blocked = progress.blocker().or(() -> liveness(lab, progress));
+        if (blocked.isPresent()) {
+            invocation.skip();
+            throw blocked.get();
+        }
+        int sessionsBefore = lab.connectionCount();
+        try {
+            ConformanceExtension.runGuarded(invocation, lab);
+        } catch (TestAbortedException skipped) {
+            throw skipped;
+        } catch (Throwable notPassed) {
+            if (lab.caseId().equals(LabRunProgress.FIRST_CASE)) {
+                progress.firstEchoFailed();
+            }
+            throw notPassed;
+        } finally {
+            if (lab.connectionCount() > sessionsBefore) {
+                progress.talked(lab.caseId());
+            }
+        }
+    }
+
+    /**
+     * Before every case but LAB-001 (which is the first check itself): a whole session with one echo. A server
+     * frozen or stopped by an earlier case BLOCKS this case and the rest, so that none of them reports a
+     * weakness it did not see.
+     */
+    private static Optional<CaseBlocked> liveness(LabContext lab, LabRunProgress progress) {
+        if (lab.caseId().equals(LabRunProgress.FIRST_CASE)) {
+            return Optional.empty();
+        }
+        lab.trace().note("liveness check before the case:");
+        Optional<String> problem = lab.servingProblem();
+        lab.trace().note(problem.map(p -> "the server does not answer: " + p).orElse("the server answers"));
+        return problem.map(progress::notAnswering);
+    }
+
+    @Override
     public void afterEach(ExtensionContext context) {
         LabContext labContext = context.getStore(NAMESPACE).remove(LabContext.class, LabContext.class);
         if (labContext == null) {
@@ -72,6 +128,7 @@ public final class LabExtension implements ParameterResolver, AfterEachCallback,
         published.put(ConformanceExtension.PROTOCOL_ENTRY, run.protocol());
         published.put(ConformanceExtension.REPLAY_OPTIONS_ENTRY, run.config().replayOptions().stream()
                 .map(LabExtension::shellWord).collect(Collectors.joining(" ")));
+        run.config().keyReading().ifPresent(line -> published.put(ConformanceExtension.TARGET_FINDINGS_ENTRY, line));
         run.config().external().ifPresent(a -> published.put(ConformanceExtension.TARGET_ENTRY,
                 a.getHostString() + ":" + a.getPort()));
         // JUnit refuses blank report values.
@@ -79,8 +136,8 @@ public final class LabExtension implements ParameterResolver, AfterEachCallback,
         context.publishReportEntry(published);
     }
 
-    /** A replay line is pasted into a shell: an --hkdf-info with spaces must stay one word. */
-    private static String shellWord(String word) {
+    /** A replay line is pasted into a shell: an --hkdf-info with spaces, or empty, must stay one word. */
+    static String shellWord(String word) {
         return word.matches("[A-Za-z0-9_./:=@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 

@@ -27,6 +27,7 @@ public final class LabTargetRun implements AutoCloseable {
     private final InetSocketAddress address;
     private final Optional<LabKey> key;
     private final Optional<LabServer> embedded;
+    private final LabRunProgress progress = new LabRunProgress();
 
     private LabTargetRun(LabTargetConfig config, InetSocketAddress address, Optional<LabKey> key,
                          Optional<LabServer> embedded) {
@@ -86,6 +87,11 @@ public final class LabTargetRun implements AutoCloseable {
     /** The sec variant's fixed key (the embedded server's own when no key file was given). */
     public Optional<LabKey> key() {
         return key;
+    }
+
+    /** What the run has learnt about the server so far, for the cases after. */
+    LabRunProgress progress() {
+        return progress;
     }
 
     public boolean embedded() {

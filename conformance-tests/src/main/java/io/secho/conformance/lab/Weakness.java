@@ -12,7 +12,9 @@ public enum Weakness {
     FROZEN_AFTER_ABRUPT_DISCONNECT("LAB-W4", "frozen after an abrupt disconnect", false),
     SPLIT_MESSAGE_MANGLED("LAB-W5", "a message split across TCP writes is mangled (no framing)", true),
     BAD_RECORD_STOPS_SERVER("LAB-W6", "one bad record stops the server", false),
-    REPLAY_ACCEPTED("LAB-W7", "a replayed record is echoed again (no sequence numbers)", true);
+    REPLAY_ACCEPTED("LAB-W7", "a replayed record is echoed again (no sequence numbers)", true),
+    PLAINTEXT_REPLIES("LAB-W11", "plaintext replies: the reply gives the message away", false),
+    DH_KEY_PAIR_REUSED("LAB-W13", "one DH key pair for every session (no forward secrecy between sessions)", false);
 
     private final String id;
     private final String title;

@@ -22,7 +22,8 @@ public final class ConsoleReport {
     private static final String INDENT = "        ";
     /** IDs listed in a requirement's line before "and N more". */
     private static final int LISTED_IDS = 8;
-    private static final List<String> HANDSHAKE_CASES = List.of("HS-001", "HS-002", "HS-003");
+    /** The cases whose failure blocks the rest (the handshakes; the lab profile's first echo): fixed first. */
+    private static final List<String> HANDSHAKE_CASES = List.of("HS-001", "HS-002", "HS-003", "LAB-001");
 
     private ConsoleReport() {
     }
@@ -93,8 +94,9 @@ public final class ConsoleReport {
 
     private static void printRequirements(RunSummary summary, PrintStream out) {
         Map<String, List<CaseResult>> requirements = byRequirement(summary.cases());
+        boolean lab = requirements.keySet().stream().anyMatch(ConsoleReport::isLabWeakness);
         out.println();
-        if (requirements.keySet().stream().anyMatch(ConsoleReport::isLabWeakness)) {
+        if (lab) {
             out.println("Lab profile rules and weaknesses (spec/lab-profile.md). A weakness is FOUND when a case's own "
                     + "probe showed it, absent when the probe ran and did not, and not checked when the probe never ran:");
             out.println("  FAIL marks a fault of this server; WARN a weakness inherent in the lab protocol, which every "
@@ -105,7 +107,8 @@ public final class ConsoleReport {
         }
         List<String> causes = summary.cases().stream().map(c -> c.verdict() == Verdict.BLOCKED ? c.blockedBy() : "")
                 .distinct().collect(Collectors.toList());
-        if (causes.size() == 1 && !causes.get(0).isEmpty()) {
+        // A lab run lists every weakness even then: "not checked" is what the reader needs to see.
+        if (causes.size() == 1 && !causes.get(0).isEmpty() && !lab) {
             out.println("  every one BLOCKED: " + causes.get(0));
             return;
         }

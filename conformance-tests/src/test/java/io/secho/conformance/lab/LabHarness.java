@@ -6,7 +6,6 @@ import io.secho.conformance.report.ConformanceListener;
 import io.secho.conformance.report.RunSummary;
 import io.secho.conformance.report.Verdict;
 import io.secho.conformance.targets.TargetConfig;
-import io.secho.lab.LabProfileOptions;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -52,13 +51,8 @@ final class LabHarness {
     static Result run(Optional<String> target, Map<String, String> options, Path reportDir, String... extra) {
         Map<String, String> parameters = new HashMap<>();
         parameters.put(TargetConfig.PROFILE, TargetConfig.PROFILE_LAB);
-        // Every parameter set, blank or false when absent, so that a -Dsecho.* of the build cannot leak in.
-        parameters.put(TargetConfig.TARGET, target.orElse(""));
-        for (String option : LabProfileOptions.ALL) {
-            boolean flag = option.equals(LabProfileOptions.SERVER_SENDS_KEY_FIRST)
-                    || option.equals(LabProfileOptions.PLAINTEXT_REPLIES);
-            parameters.put(LabTargetConfig.parameterName(option), options.getOrDefault(option, flag ? "false" : ""));
-        }
+        target.ifPresent(t -> parameters.put(TargetConfig.TARGET, t));
+        options.forEach((option, value) -> parameters.put(LabTargetConfig.parameterName(option), value));
         parameters.put(TargetConfig.SEED, "4711");
         for (int i = 0; i + 1 < extra.length; i += 2) {
             parameters.put(extra[i], extra[i + 1]);
@@ -67,7 +61,8 @@ final class LabHarness {
         ConformanceListener listener = new ConformanceListener(new PrintStream(output, true, StandardCharsets.UTF_8),
                 Optional.of(reportDir));
         LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
-                .execute(CaseCatalog.request(parameters), listener);
+                // Only these parameters: a -Dsecho.* of the build must not leak into the run.
+                .execute(CaseCatalog.requestWithOnly(parameters), listener);
         String printed = output.toString(StandardCharsets.UTF_8);
         RunSummary summary = listener.summary().orElseThrow(() -> new AssertionError("the harness ran no case:\n" + printed));
         return new Result(summary, printed);

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ class PythonLabPeerTest {
         return List.of(
                 new Combination(List.of("--variant", "sec"), sec, ""),
                 new Combination(List.of("--variant", "sec", "--nonce-length", "16", "--aad", "6c6162"),
-                        sec.withNonceLength(16).withAad("lab".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), ""),
+                        sec.withNonceLength(16).withAad("lab".getBytes(StandardCharsets.US_ASCII)), ""),
                 new Combination(List.of("--variant", "sec", "--plaintext-replies"), sec.withPlaintextReplies(true), ""),
                 new Combination(List.of("--variant", "dh"), dh, ""),
                 new Combination(List.of("--variant", "dh", "--server-sends-key-first"), dh.withServerSendsKeyFirst(true), ""),
@@ -119,7 +120,8 @@ class PythonLabPeerTest {
     void harnessFindsOnlyTheInherentWeaknessesOnTheRobustPythonServer(@TempDir Path dir) throws Exception {
         for (PythonLabServer.Python python : PythonLabServer.pythons()) {
             for (List<String> arguments : List.of(List.of("--variant", "sec"), List.of("--variant", "dh"),
-                    List.of("--variant", "dh", "--sequential", "--server-sends-key-first"))) {
+                    List.of("--variant", "dh", "--sequential", "--server-sends-key-first"),
+                    List.of("--variant", "dh", "--asyncio"))) {
                 List<String> serverArguments = withKey(arguments, dir, KEY_32);
                 try (PythonLabServer server = PythonLabServer.start(python, dir, serverArguments)) {
                     Map<String, String> options = harnessOptions(serverArguments);
@@ -143,7 +145,11 @@ class PythonLabPeerTest {
         FREEZE_AFTER_FIN("freeze-on-disconnect", "dh", "LAB-012", List.of("LAB-012"), "LAB-W4", "kept the connection open"),
         FREEZE_AFTER_RESET("freeze-on-disconnect", "sec", "LAB-013", List.of("LAB-013"), "LAB-W4", "(the server hangs)"),
         ASCII_ONLY_UPPER("ascii-upper", "sec", "LAB-002,LAB-003,LAB-004", List.of("LAB-003", "LAB-004"), "LAB-R4",
-                "Python's str.upper()");
+                "Python's str.upper()"),
+        REUSED_DH_KEY_PAIR("reuse-dh-key", "dh", "LAB-001,LAB-015", List.of("LAB-015"), "LAB-W13",
+                "the same DH public key in two sessions"),
+        // The harness is told the replies are plaintext (else LAB-001 fails first); LAB-016 still finds it.
+        PLAINTEXT_REPLIES("plaintext-replies", "dh", "LAB-016", List.of("LAB-016"), "LAB-W11", "in plaintext");
 
         final String mode;
         final String variant;
@@ -167,17 +173,125 @@ class PythonLabPeerTest {
     void harnessCatchesEachWeakMode(WeakMode weak, @TempDir Path dir) throws Exception {
         PythonLabServer.Python python = PythonLabServer.pythons().get(0);
         List<String> arguments = withKey(List.of("--variant", weak.variant, "--weak", weak.mode), dir, KEY_32);
+        Map<String, String> options = harnessOptions(arguments);
+        if (weak == WeakMode.PLAINTEXT_REPLIES) {
+            options.put(LabProfileOptions.PLAINTEXT_REPLIES, "true");
+        }
+        Judged judged = judge(python, arguments, options, dir, TargetConfig.CASE, weak.cases);
+        assertEquals(weak.mustFail, judged.result().ids(Verdict.FAIL, Verdict.WARN), judged.what());
+        for (String id : weak.mustFail) {
+            String message = judged.result().message(id);
+            assertTrue(message.startsWith(weak.cited + ":") || message.startsWith(weak.cited + ","), judged.what());
+            assertTrue(message.contains(weak.message), id + " should say '" + weak.message + "':\n" + message);
+            assertTrue(!message.contains("the harness could not complete"), "a finding, not a crash: " + message);
+        }
+    }
+
+    /** A harness run against a Python server, and everything a failure message needs to explain it. */
+    private record Judged(LabHarness.Result result, String what) {
+    }
+
+    /** Starts the server, runs the harness against it (I/O timeout 2 s) with the options and parameters given. */
+    private static Judged judge(PythonLabServer.Python python, List<String> arguments, Map<String, String> options,
+                                Path dir, String... parameters) throws IOException {
+        List<String> extra = new ArrayList<>(List.of(parameters));
+        extra.addAll(List.of(TargetConfig.IO_TIMEOUT, "2s"));
         try (PythonLabServer server = PythonLabServer.start(python, dir, arguments)) {
-            LabHarness.Result result = LabHarness.run(Optional.of(server.target()), harnessOptions(arguments),
-                    dir.resolve("reports"), TargetConfig.CASE, weak.cases, TargetConfig.IO_TIMEOUT, "2s");
-            String what = weak + " on " + python + ":\n" + result.output() + "\nserver log:\n" + server.log();
-            assertEquals(weak.mustFail, result.ids(Verdict.FAIL, Verdict.WARN), what);
-            for (String id : weak.mustFail) {
-                String message = result.message(id);
-                assertTrue(message.startsWith(weak.cited + ":") || message.startsWith(weak.cited + ","), what);
-                assertTrue(message.contains(weak.message), id + " should say '" + weak.message + "':\n" + message);
-                assertTrue(!message.contains("the harness could not complete"), "a finding, not a crash: " + message);
-            }
+            LabHarness.Result result = LabHarness.run(Optional.of(server.target()), options, dir.resolve("reports"),
+                    extra.toArray(String[]::new));
+            return new Judged(result, python + " " + arguments + " " + options + ":\n" + result.output()
+                    + "\nserver log:\n" + server.log());
+        }
+    }
+
+    /** How the harness can be told wrong about a server: the run stops at LAB-001 and finds nothing. */
+    enum Mismatch {
+        // Today's classic: the server's key arrives first, our first record would be read with our key.
+        SERVER_SENDS_KEY_FIRST(List.of("--variant", "dh", "--server-sends-key-first", "--sequential"), Map.of(),
+                "run with --server-sends-key-first"),
+        NONCE_LENGTH(List.of("--variant", "sec", "--nonce-length", "16"), Map.of(), "--nonce-length"),
+        HKDF_INFO(List.of("--variant", "dh", "--hkdf-info", ""), Map.of(), "--hkdf-info"),
+        PLAINTEXT_REPLIES(List.of("--variant", "sec", "--plaintext-replies"), Map.of(),
+                "the reply is the plaintext echo"),
+        NOT_PLAINTEXT(List.of("--variant", "dh"), Map.of(LabProfileOptions.PLAINTEXT_REPLIES, "true"),
+                "drop --plaintext-replies");
+
+        final List<String> server;
+        final Map<String, String> wrongKnobs;
+        final String named;
+
+        Mismatch(List<String> server, Map<String, String> wrongKnobs, String named) {
+            this.server = server;
+            this.wrongKnobs = wrongKnobs;
+            this.named = named;
+        }
+    }
+
+    /** A knob that does not match the server: LAB-001 fails naming it, every other case is BLOCKED, nothing FOUND. */
+    @ParameterizedTest
+    @EnumSource(Mismatch.class)
+    void aMismatchedKnobBlocksEveryCaseAndFindsNoWeakness(Mismatch mismatch, @TempDir Path dir) throws Exception {
+        PythonLabServer.Python python = PythonLabServer.pythons().get(0);
+        List<String> arguments = withKey(mismatch.server, dir, KEY_32);
+        // Told what the harness assumes by default: the server's own knobs are left out on purpose.
+        Map<String, String> options = new LinkedHashMap<>(Map.of(LabProfileOptions.VARIANT, arguments.get(1)));
+        options.putAll(mismatch.wrongKnobs);
+        harnessOptions(arguments).entrySet().stream().filter(e -> e.getKey().equals(LabProfileOptions.KEY_FILE))
+                .forEach(e -> options.put(e.getKey(), e.getValue()));
+        Judged judged = judge(python, arguments, options, dir);
+        LabHarness.Result result = judged.result();
+        assertEquals(List.of("LAB-001"), result.ids(Verdict.FAIL, Verdict.WARN, Verdict.ERROR), judged.what());
+        assertEquals(result.summary().cases().size() - 1, result.ids(Verdict.BLOCKED).size(), judged.what());
+        assertTrue(result.message("LAB-001").contains(mismatch.named), judged.what());
+        LabHarnessTest.assertNoWeaknessFoundOrAbsent(result);
+    }
+
+    /** The lab programs hard-code their key; typed into a file it is 32 hex digits, read as hex unless told raw. */
+    @Test
+    void aKeyTypedAsHexDigitsIsAmbiguousAndTheFormatOptionSettlesIt(@TempDir Path dir) throws Exception {
+        PythonLabServer.Python python = PythonLabServer.pythons().get(0);
+        Path typed = Files.writeString(dir.resolve("typed.key"), "0123456789abcdef0123456789abcdef");
+        List<String> arguments = List.of("--variant", "sec", "--key-file", typed.toString(), "--key-file-format", "raw",
+                "--asyncio");
+        try (PythonLabServer server = PythonLabServer.start(python, dir, arguments)) {
+            Map<String, String> options = new LinkedHashMap<>(Map.of(LabProfileOptions.KEY_FILE, typed.toString()));
+            LabHarness.Result auto = LabHarness.run(Optional.of(server.target()), options, dir.resolve("reports"));
+            String message = auto.message("LAB-001");
+            assertTrue(message.contains("AMBIGUOUS") && message.contains("try --key-file-format raw"), auto.output());
+            LabHarnessTest.assertNoWeaknessFoundOrAbsent(auto);
+            options.put(LabProfileOptions.KEY_FILE_FORMAT, "raw");
+            LabHarness.Result raw = LabHarness.run(Optional.of(server.target()), options, dir.resolve("reports"));
+            assertEquals(LabHarnessTest.INHERENT, raw.found(), raw.output() + "\nserver log:\n" + server.log());
+        }
+    }
+
+    /** A server frozen by LAB-012 BLOCKS the cases after it; LAB-013 no longer reports the freeze as its own. */
+    @Test
+    void aServerFrozenByOneCaseBlocksTheRestInsteadOfFailingThem(@TempDir Path dir) throws Exception {
+        PythonLabServer.Python python = PythonLabServer.pythons().get(0);
+        List<String> arguments = withKey(List.of("--variant", "sec", "--weak", "freeze-on-disconnect"), dir, KEY_32);
+        Judged judged = judge(python, arguments, harnessOptions(arguments), dir, TargetConfig.CASE,
+                "LAB-011,LAB-012,LAB-013,LAB-014");
+        LabHarness.Result result = judged.result();
+        assertEquals(List.of("LAB-012"), result.ids(Verdict.FAIL, Verdict.WARN), judged.what());
+        assertEquals(List.of("LAB-013", "LAB-014"), result.ids(Verdict.BLOCKED), judged.what());
+        assertTrue(result.output().contains("the server has not answered since LAB-012: LAB-013 LAB-014"), judged.what());
+        assertTrue(result.output().matches("(?s).*\\n  LAB-W5 +not checked .*"), judged.what());
+        assertEquals(List.of("LAB-W4"), result.found(), judged.what());
+    }
+
+    /** --lab-detect against an independent peer that uses none of the defaults the harness assumes. */
+    @Test
+    void labDetectFindsTheSettingsOfThePythonServer(@TempDir Path dir) throws Exception {
+        PythonLabServer.Python python = PythonLabServer.pythons().get(0);
+        List<String> arguments = List.of("--variant", "dh", "--asyncio", "--server-sends-key-first", "--hkdf-info", "",
+                "--nonce-length", "16", "--key-encoding", "der");
+        try (PythonLabServer server = PythonLabServer.start(python, dir, arguments)) {
+            MainRun detect = MainRun.of("--profile", "lab", "--target", server.target(), "--lab-detect");
+            String printed = detect.out();
+            assertEquals(0, detect.exitCode(), printed + detect.err() + "\nserver log:\n" + server.log());
+            assertTrue(printed.matches("(?s).*\\n  java -jar \\S+ --profile lab --lab-variant dh --nonce-length 16 "
+                    + "--hkdf-info '' --server-sends-key-first --target " + server.target() + "\\R.*"), printed);
         }
     }
 
