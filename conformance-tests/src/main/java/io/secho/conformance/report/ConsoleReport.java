@@ -98,7 +98,8 @@ public final class ConsoleReport {
         out.println();
         if (lab) {
             out.println("Lab profile rules and weaknesses (spec/lab-profile.md). A weakness is FOUND when a case's own "
-                    + "probe showed it, absent when the probe ran and did not, and not checked when the probe never ran:");
+                    + "probe showed it, absent when the probes that apply ran and did not, not checked when a probe never "
+                    + "ran, and not applicable when no probe applies to this variant:");
             out.println("  FAIL marks a fault of this server; WARN a weakness inherent in the lab protocol, which every "
                     + "lab server has.");
         } else {
@@ -125,12 +126,19 @@ public final class ConsoleReport {
         return cases.stream().map(CaseResult::verdict).reduce(Verdict.PASS, Verdict::worst);
     }
 
-    /** A lab weakness: FOUND when a probe showed it; absent only when every probe for it ran and passed. */
+    /**
+     * A lab weakness: FOUND when a probe showed it; not checked when a probe could not run (blocked, or a
+     * harness error); absent when the probes that apply ran and passed.
+     */
     static String weaknessStatus(List<CaseResult> cases) {
         if (cases.stream().anyMatch(c -> c.verdict() == Verdict.FAIL || c.verdict() == Verdict.WARN)) {
             return "FOUND";
         }
-        return cases.stream().allMatch(c -> c.verdict() == Verdict.PASS) ? "absent" : "not checked";
+        if (cases.stream().anyMatch(c -> c.verdict() == Verdict.BLOCKED || c.verdict() == Verdict.ERROR)) {
+            return "not checked";
+        }
+        // A probe that does not apply to this variant (LAB-006 in dh) leaves the weakness to the probes that do.
+        return cases.stream().anyMatch(c -> c.verdict() == Verdict.PASS) ? "absent" : "not applicable";
     }
 
     private static String explain(List<CaseResult> cases, Verdict worst) {
