@@ -59,7 +59,7 @@ class HostileServersTest {
         parameters.put(TargetConfig.HANDSHAKE_TIMEOUT, HANDSHAKE_TIMEOUT);
         parameters.put(TargetConfig.PREFLIGHT_GATE, String.valueOf(gate));
         parameters.put(TargetConfig.SEED, "1717");
-        parameters.put("junit.jupiter.execution.parallel.config.fixed.parallelism", "16");
+        parameters.put("junit.jupiter.execution.parallel.config.fixed.parallelism", "32");
         return parameters;
     }
 

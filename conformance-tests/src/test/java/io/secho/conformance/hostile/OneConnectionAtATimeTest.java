@@ -36,10 +36,10 @@ class OneConnectionAtATimeTest {
         Path keyFile = Files.writeString(dir.resolve("psk.key"), KEY);
         InProcessHarness.Result result;
         try (SechoServer server = SechoServer.start(ServerConfig.builder().port(0).psk(PreSharedKey.fromHex(KEY))
-                .handshakeTimeout(Duration.ofSeconds(3)).idleTimeout(Duration.ofSeconds(5)).log(line -> { }).build());
+                .handshakeTimeout(Duration.ofSeconds(2)).idleTimeout(Duration.ofSeconds(5)).log(line -> { }).build());
              OneAtATimeRelay relay = new OneAtATimeRelay(server.port())) {
             result = InProcessHarness.run(Map.of(TargetConfig.TARGET, "127.0.0.1:" + relay.port(),
-                    TargetConfig.PSK_FILE, keyFile.toString(), TargetConfig.HANDSHAKE_TIMEOUT, "3s",
+                    TargetConfig.PSK_FILE, keyFile.toString(), TargetConfig.HANDSHAKE_TIMEOUT, "2s",
                     TargetConfig.IO_TIMEOUT, "2s", TargetConfig.SEED, "31"), dir.resolve("reports"));
         }
         String output = result.output();
