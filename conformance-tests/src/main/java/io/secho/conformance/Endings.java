@@ -117,7 +117,8 @@ public final class Endings {
                 expected, why + "; before that: " + describeContent(observed, null), sent);
     }
 
-    private static List<String> withRequirement(CaseContext context, String requirement) {
+    /** The case's requirements and one more that its failure shows broken. */
+    public static List<String> withRequirement(CaseContext context, String requirement) {
         List<String> all = new ArrayList<>(context.requirements());
         if (!all.contains(requirement)) {
             all.add(requirement);

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 import static io.secho.conformance.cases.Messages.utf8;
 
@@ -157,19 +159,67 @@ class CloseCases {
     }
 
     /**
-     * After the offending input, this much more follows in the same stream, then FIN: more than any read
-     * buffer of a server holds, so a server that closes without draining leaves input unread, and its
-     * kernel answers with a reset (REQ-ALERT-5). Small enough to arrive well within the 2 s drain.
+     * After the offending input, this much more follows in the same stream: more than any read buffer of a
+     * server holds, so a server that closes without draining leaves input unread, and its kernel answers
+     * with a reset (REQ-ALERT-5). Small enough to arrive well within the 2 s drain.
      */
     private static final int TRAILING_BYTES = 128 * 1024;
+    /**
+     * The trailing input alone is not enough: the socket buffers can take all of it before the server
+     * closes, and a reset that follows the server's FIN is never seen by a reader, which read the FIN first
+     * (a JDK server's close sends FIN, then the reset). So after the server's FIN the client goes on sending
+     * a little, spread over a fraction of the 2 s drain: a server that drains takes it, one that has closed
+     * answers it with a reset, and the client's next write fails.
+     */
+    private static final int LATE_WRITES = 5;
+    private static final int LATE_WRITE_BYTES = 1024;
+    private static final Duration LATE_WRITE_PAUSE = Duration.ofMillis(40);
 
-    /** Sends the offending bytes and the trailing input in one stream, then FIN, from a writer of its own. */
-    private static void sendWithTrailingInput(CaseContext context, TestConnection connection, byte[] offending,
-                                              String what) {
+    /** Sends the offending bytes and the trailing input in one stream, from a writer of its own. */
+    private static Thread sendWithTrailingInput(CaseContext context, TestConnection connection, byte[] offending,
+                                                String what) {
         byte[] all = Arrays.copyOf(offending, offending.length + TRAILING_BYTES);
         System.arraycopy(context.random().nextBytes(TRAILING_BYTES), 0, all, offending.length, TRAILING_BYTES);
-        connection.sendInBackground(all, what + ", then " + TRAILING_BYTES / 1024 + " KiB that the server must read "
-                + "and discard", true);
+        return connection.sendInBackground(all, what + ", then " + TRAILING_BYTES / 1024 + " KiB that the server "
+                + "must read and discard", false);
+    }
+
+    /**
+     * After the server's final frame and FIN: the client's input, the trailing input and more sent after the
+     * FIN, is read and discarded until the client's FIN, without a reset (REQ-ALERT-4, REQ-ALERT-5).
+     */
+    private static void expectDrained(CaseContext context, TestConnection connection, Thread writer, String sent) {
+        try {
+            writer.join(context.ioTimeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<String> requirements = Endings.withRequirement(context, "REQ-ALERT-5");
+        String expected = "the server to read and discard the client's input after its FIN, until the client's FIN "
+                + "(or for 2 s), and then close without a reset (REQ-ALERT-4, REQ-ALERT-5)";
+        if (writer.isAlive()) {
+            throw context.failWith(requirements, expected, "the trailing input was still not taken "
+                    + context.ioTimeout().toMillis() + " ms after the server's FIN", sent);
+        }
+        for (int i = 0; i < LATE_WRITES && connection.sendFailure().isEmpty(); i++) {
+            connection.send(context.random().nextBytes(LATE_WRITE_BYTES), "more input after the server's FIN, "
+                    + "well within its 2 s drain (" + (i + 1) + " of " + LATE_WRITES + ")");
+            pause(LATE_WRITE_PAUSE);
+        }
+        connection.halfClose();
+        if (connection.sendFailure().isPresent()) {
+            throw context.failWith(requirements, expected, "the client's input was answered with: "
+                    + connection.sendFailure().get() + " (the server closed without draining)", sent);
+        }
+        context.evidence("input after the server's FIN was taken without a reset, then the client's FIN");
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -180,9 +230,10 @@ class CloseCases {
         TestConnection connection = context.connect();
         byte[] hello = new ClientHello(0x0002, Suite.X25519.code(), context.random().nextBytes(32),
                 context.random().nextBytes(32)).toFrame().encode();
-        sendWithTrailingInput(context, connection, hello, "ClientHello with version 0x0002");
+        Thread writer = sendWithTrailingInput(context, connection, hello, "ClientHello with version 0x0002");
         Endings.plaintextAlertThenFin(context, connection, AlertCode.UNSUPPORTED_VERSION,
                 "ClientHello version 0x0002, then more input");
+        expectDrained(context, connection, writer, "ClientHello version 0x0002, then more input");
     }
 
     @Test
@@ -192,9 +243,11 @@ class CloseCases {
     void drainAfterHandshakeAlert(CaseContext context) {
         ClientFlight.Pending pending = context.startHandshake(context.anySuite());
         byte[] wrong = Bits.invertByte(pending.clientFinished(), 0);
-        sendWithTrailingInput(context, pending.connection(), wrong, "client Finished with byte 0 of verify_data inverted");
+        Thread writer = sendWithTrailingInput(context, pending.connection(), wrong,
+                "client Finished with byte 0 of verify_data inverted");
         Endings.plaintextAlertThenFin(context, pending.connection(), AlertCode.HANDSHAKE_FAILURE,
                 "a wrong client Finished, then more input");
+        expectDrained(context, pending.connection(), writer, "a wrong client Finished, then more input");
     }
 
     @Test
@@ -206,8 +259,10 @@ class CloseCases {
         context.warmUp(session, "before the forgery");
         Frame record = session.seal(InnerType.DATA, utf8("forged"));
         byte[] forged = Bits.invertByte(record, record.length() - 1);
-        sendWithTrailingInput(context, session.connection(), forged, "record with the last tag byte inverted");
+        Thread writer = sendWithTrailingInput(context, session.connection(), forged,
+                "record with the last tag byte inverted");
         Endings.encryptedAlertThenFin(context, session, AlertCode.BAD_RECORD_MAC, "a forged record, then more input");
+        expectDrained(context, session.connection(), writer, "a forged record, then more input");
     }
 
     @Test
@@ -218,8 +273,9 @@ class CloseCases {
         Session session = context.establish();
         context.warmUp(session, "before the close");
         byte[] close = session.seal(InnerType.CLOSE, new byte[0]).encode();
-        sendWithTrailingInput(context, session.connection(), close, "Close");
+        Thread writer = sendWithTrailingInput(context, session.connection(), close, "Close");
         Endings.closeThenFin(context, session, "Close, then more input");
+        expectDrained(context, session.connection(), writer, "Close, then more input");
     }
 
     @Test
@@ -229,8 +285,9 @@ class CloseCases {
     void drainAfterHeaderAlert(CaseContext context) {
         Session session = context.establish();
         context.warmUp(session, "before the header");
-        sendWithTrailingInput(context, session.connection(), Frame.header(FrameType.RECORD.code(), 0xffff),
-                "record header 05 ff ff");
+        Thread writer = sendWithTrailingInput(context, session.connection(),
+                Frame.header(FrameType.RECORD.code(), 0xffff), "record header 05 ff ff");
         Endings.encryptedAlertThenFin(context, session, AlertCode.RECORD_OVERFLOW, "header 05 ff ff, then more input");
+        expectDrained(context, session.connection(), writer, "header 05 ff ff, then more input");
     }
 }

@@ -52,7 +52,8 @@ class LimitCases {
 
     /**
      * The connection's end must be the plaintext timeout alert as the last 4 bytes, then FIN, before
-     * {@code deadlineNanos}. Bytes before it may be the server's flight.
+     * {@code deadlineNanos}. Frames before it may only be the server's flight: a second alert is not allowed
+     * (REQ-ALERT-3), nor anything else Table 14 does not list.
      */
     private static void expectTimeoutAlert(CaseContext context, TestConnection connection, long deadlineNanos,
                                            String expected, String sent) {
@@ -60,7 +61,11 @@ class LimitCases {
         Observed observed = connection.readUntilEnd(left, FLIGHT_AND_ALERT);
         byte[] bytes = observed.bytes();
         byte[] tail = bytes.length >= 4 ? Arrays.copyOfRange(bytes, bytes.length - 4, bytes.length) : bytes;
-        if (!Arrays.equals(tail, TIMEOUT_ALERT) || observed.ending() != Ending.FIN) {
+        List<Frame> frames = observed.frames();
+        boolean onlyFlightBefore = !frames.isEmpty() && observed.trailingBytes().length == 0
+                && frames.subList(0, frames.size() - 1).stream()
+                        .allMatch(f -> f.type() == FrameType.SERVER_HELLO || f.type() == FrameType.FINISHED);
+        if (!Arrays.equals(tail, TIMEOUT_ALERT) || !onlyFlightBefore || observed.ending() != Ending.FIN) {
             throw context.fail(expected, Endings.describeContent(observed, null), sent);
         }
         context.evidence("plaintext timeout alert, then FIN, " + observed.millis() + " ms into the wait");

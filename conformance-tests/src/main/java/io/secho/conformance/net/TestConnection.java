@@ -132,8 +132,9 @@ public final class TestConnection implements AutoCloseable {
      * reading (the write then blocks until the case ends and its connections are closed).
      *
      * @param halfCloseAfter send FIN once everything is written
+     * @return the writer, for a case that must know when it is done
      */
-    public void sendInBackground(byte[] bytes, String what, boolean halfCloseAfter) {
+    public Thread sendInBackground(byte[] bytes, String what, boolean halfCloseAfter) {
         trace.sent(what + ", written in the background" + (halfCloseAfter ? ", then FIN" : ""), bytes);
         Thread writer = new Thread(() -> {
             if (write(bytes, 0, bytes.length) && halfCloseAfter) {
@@ -142,6 +143,7 @@ public final class TestConnection implements AutoCloseable {
         }, "secho-background-writer");
         writer.setDaemon(true);
         writer.start();
+        return writer;
     }
 
     private boolean write(byte[] bytes, int offset, int length) {
