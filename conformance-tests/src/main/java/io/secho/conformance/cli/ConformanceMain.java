@@ -39,7 +39,11 @@ import java.util.stream.Collectors;
                 + "case, family and requirement. Without --target it tests the embedded reference server.",
             "With --profile lab it checks one of the lab's own servers (Server_sec.py, Server_dh.py) against the lab "
                 + "profile (spec/lab-profile.md) and reports which of its known weaknesses the server has; the lab "
-                + "options say how that server speaks. Without --target it tests an embedded reference lab server."},
+                + "options say how that server speaks. Without --target it tests an embedded reference lab server.",
+            "Every case ends PASS (the probe ran and the server did what the spec requires), FAIL (a MUST not met), "
+                + "WARN (a SHOULD not met), SKIP (not applicable: the reason names the suite or option), BLOCKED (a "
+                + "precondition failed, so the probe was never sent; it names what blocked it) or ERROR (the harness "
+                + "itself failed). A requirement passes only when every case that checks it passed."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every MUST case passed (with --expect: failed exactly as listed); --lab-detect: a setting works",
@@ -74,15 +78,17 @@ public final class ConformanceMain implements Callable<Integer> {
     List<String> suites;
 
     @CommandLine.Option(names = "--psk-file", paramLabel = "FILE",
-            description = "The target's pre-shared key, 64 hex digits; without it the psk suite is skipped.")
+            description = "The target's pre-shared key, 64 hex digits; without it the cases that need a psk "
+                    + "session are skipped.")
     Path pskFile;
 
     @CommandLine.Option(names = "--handshake-timeout", paramLabel = "DURATION",
-            description = "The handshake timeout the target enforces (default: the spec's maximum, 30s).")
+            description = "The handshake timeout the target enforces (default and largest: the spec's maximum, 30s).")
     String handshakeTimeout;
 
     @CommandLine.Option(names = "--idle-timeout", paramLabel = "DURATION",
-            description = "The idle timeout the target enforces; LIM-004 checks it when given (at most 40s).")
+            description = "The idle timeout the target enforces; LIM-004, LIM-005 and LIM-008 run only when it is "
+                    + "given (at most 40s; LIM-005 at most 20s).")
     String idleTimeout;
 
     @CommandLine.Option(names = "--max-connections", paramLabel = "N",
