@@ -1,26 +1,20 @@
 package io.secho.conformance.docker;
 
-import io.secho.conformance.CaseCatalog;
-import io.secho.conformance.report.ConformanceListener;
+import io.secho.conformance.InProcessHarness;
 import io.secho.conformance.report.RunSummary;
 import io.secho.conformance.targets.TargetConfig;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,13 +63,11 @@ class ReferenceImageTest {
                 .withFileFromPath(".", context).get(4, TimeUnit.MINUTES);
         Path keyFile = dir.resolve("psk.key");
         Files.writeString(keyFile, KEY);
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        ConformanceListener listener = new ConformanceListener(new PrintStream(output, true, StandardCharsets.UTF_8),
-                Optional.of(dir.resolve("reports")));
-        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
-                .execute(CaseCatalog.request(Map.of(TargetConfig.IMAGE, image, TargetConfig.PSK_FILE, keyFile.toString(),
-                        TargetConfig.HANDSHAKE_TIMEOUT, "10s", TargetConfig.SEED, "99")), listener);
-        RunSummary summary = listener.summary().orElseThrow(() -> new AssertionError("no case ran:\n" + output));
+        InProcessHarness.Result result = InProcessHarness.run(Map.of(TargetConfig.IMAGE, image,
+                TargetConfig.PSK_FILE, keyFile.toString(), TargetConfig.HANDSHAKE_TIMEOUT, "10s", TargetConfig.SEED, "99"),
+                dir.resolve("reports"));
+        RunSummary summary = result.summary();
+        String output = result.output();
         assertEquals(0, summary.mustNotShown(), "the reference image failed or blocked cases:\n" + output);
         assertEquals(0, summary.count(io.secho.conformance.report.Verdict.ERROR), "harness errors:\n" + output);
         assertTrue(summary.count(io.secho.conformance.report.Verdict.PASS) > 250,

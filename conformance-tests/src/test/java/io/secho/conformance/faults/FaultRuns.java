@@ -1,25 +1,18 @@
 package io.secho.conformance.faults;
 
-import io.secho.conformance.CaseCatalog;
-import io.secho.conformance.report.ConformanceListener;
+import io.secho.conformance.InProcessHarness;
 import io.secho.conformance.report.RunSummary;
 import io.secho.conformance.targets.TargetConfig;
 import io.secho.crypto.PreSharedKey;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -98,11 +91,7 @@ final class FaultRuns implements AutoCloseable {
                 TargetConfig.SEED, SEED,
                 // Against a server that never closes, most cases wait out their I/O timeout: wait in parallel.
                 "junit.jupiter.execution.parallel.config.fixed.parallelism", "32");
-        ConformanceListener listener = new ConformanceListener(
-                new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8), Optional.of(dir));
-        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
-                .execute(CaseCatalog.request(parameters), listener);
-        return listener.summary().orElseThrow(() -> new AssertionError("the harness ran no case against " + port));
+        return InProcessHarness.summaryOnly(parameters, dir);
     }
 
     @Override

@@ -63,14 +63,17 @@ class HostileServersTest {
         return parameters;
     }
 
+    private static InProcessHarness.Result runAgainst(HostileServer.Kind kind, boolean gate, Path dir) throws IOException {
+        try (HostileServer server = new HostileServer(kind)) {
+            return InProcessHarness.run(parameters(server.port(), gate), dir);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(HostileServer.Kind.class)
     @Timeout(180)
     void noCasePassesAgainstAServerThatDoesNothingUseful(HostileServer.Kind kind, @TempDir Path dir) throws IOException {
-        InProcessHarness.Result result;
-        try (HostileServer server = new HostileServer(kind)) {
-            result = InProcessHarness.run(parameters(server.port(), false), dir);
-        }
+        InProcessHarness.Result result = runAgainst(kind, false, dir);
         Set<String> reported = result.summary().cases().stream().map(CaseResult::id)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(everyCase, reported, kind + ": every selected case must be in the report");
@@ -85,10 +88,7 @@ class HostileServersTest {
     @EnumSource(HostileServer.Kind.class)
     @Timeout(120)
     void theRootCauseIsNamedOnceAndPlainly(HostileServer.Kind kind, @TempDir Path dir) throws IOException {
-        InProcessHarness.Result result;
-        try (HostileServer server = new HostileServer(kind)) {
-            result = InProcessHarness.run(parameters(server.port(), true), dir);
-        }
+        InProcessHarness.Result result = runAgainst(kind, true, dir);
         String output = result.output();
         assertEquals(List.of(), result.ids(Verdict.PASS), kind + ":\n" + output);
         assertEquals(List.of(), result.ids(Verdict.ERROR), kind + ":\n" + output);

@@ -1,17 +1,11 @@
 package io.secho.conformance.lab;
 
-import io.secho.conformance.CaseCatalog;
+import io.secho.conformance.InProcessHarness;
 import io.secho.conformance.report.CaseResult;
-import io.secho.conformance.report.ConformanceListener;
 import io.secho.conformance.report.RunSummary;
 import io.secho.conformance.report.Verdict;
 import io.secho.conformance.targets.TargetConfig;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherFactory;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -57,14 +51,8 @@ final class LabHarness {
         for (int i = 0; i + 1 < extra.length; i += 2) {
             parameters.put(extra[i], extra[i + 1]);
         }
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        ConformanceListener listener = new ConformanceListener(new PrintStream(output, true, StandardCharsets.UTF_8),
-                Optional.of(reportDir));
-        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
-                // Only these parameters: a -Dsecho.* of the build must not leak into the run.
-                .execute(CaseCatalog.requestWithOnly(parameters), listener);
-        String printed = output.toString(StandardCharsets.UTF_8);
-        RunSummary summary = listener.summary().orElseThrow(() -> new AssertionError("the harness ran no case:\n" + printed));
-        return new Result(summary, printed);
+        // Only these parameters: a -Dsecho.* of the build must not leak into the run.
+        InProcessHarness.Result run = InProcessHarness.runWithOnly(parameters, reportDir);
+        return new Result(run.summary(), run.output());
     }
 }
