@@ -292,7 +292,8 @@ public final class CaseContext implements AutoCloseable, GuardedCase {
         }
     }
 
-    private CaseBlocked handshakeBlocked(Suite suite, HandshakeProblem e) {
+    /** BLOCKED by a handshake that failed on the way to the probe; it points to the suite's handshake case. */
+    public CaseBlocked handshakeBlocked(Suite suite, HandshakeProblem e) {
         return new CaseBlocked("the " + suite + " handshake failed in this case", HANDSHAKE_CASE.get(suite),
                 e.getMessage());
     }
@@ -314,16 +315,19 @@ public final class CaseContext implements AutoCloseable, GuardedCase {
     public void warmUp(Session session, String text) {
         byte[] request = text.getBytes(StandardCharsets.UTF_8);
         try {
-            InnerPlaintext reply;
             session.sendData(request);
-            reply = session.receive("the echo of " + Session.describe(request));
+            InnerPlaintext reply = session.receive("the echo of " + Session.describe(request));
             if (reply.type() != InnerType.DATA) {
-                throw new CaseBlocked("a first echo failed", "HS-001, ECHO-001", "the reply to "
-                        + Session.describe(request) + " was " + Session.describe(reply));
+                throw firstEchoBlocked("the reply to " + Session.describe(request) + " was " + Session.describe(reply));
             }
         } catch (ReceivedSomethingElse e) {
-            throw new CaseBlocked("a first echo failed", "HS-001, ECHO-001", e.getMessage());
+            throw firstEchoBlocked(e.getMessage());
         }
+    }
+
+    /** BLOCKED by an echo that failed on the way to the probe; the echo cases judge echoes. */
+    public CaseBlocked firstEchoBlocked(String detail) {
+        return new CaseBlocked("a first echo failed", "HS-001, ECHO-001", detail);
     }
 
     // ---- Probes: a failure here FAILS the case ------------------------------------------------------------

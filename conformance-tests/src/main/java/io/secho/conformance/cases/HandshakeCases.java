@@ -171,7 +171,7 @@ class HandshakeCases {
             pending = ClientFlight.start(connection, Suite.PSK, Suite.PSK.newKeyExchange(context.random(),
                     Optional.of(wrong)), context.random().nextBytes(32), false);
         } catch (HandshakeProblem e) {
-            throw new CaseBlocked("suite psk did not complete a handshake", "HS-003", e.getMessage());
+            throw context.handshakeBlocked(Suite.PSK, e);
         }
         connection.send(pending.clientFinished(), "client Finished computed with a wrong PSK");
         Endings.plaintextAlertThenFin(context, connection, AlertCode.HANDSHAKE_FAILURE, "Finished under a wrong PSK");
@@ -275,8 +275,7 @@ class HandshakeCases {
             try {
                 pending = ClientFlight.start(connection, suite, exchange, clientRandom, true);
             } catch (HandshakeProblem e) {
-                throw new CaseBlocked("the " + suite + " handshake failed in this case", "HS-001, HS-002, HS-003",
-                        e.getMessage());
+                throw context.handshakeBlocked(suite, e);
             }
             randoms.add(Hex.encode(pending.transcript().serverRandom()));
             shares.add(Hex.encode(pending.transcript().serverShare()));

@@ -1,6 +1,5 @@
 package io.secho.conformance.cases;
 
-import io.secho.conformance.CaseBlocked;
 import io.secho.conformance.CaseContext;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.ConformanceExtension;
@@ -115,8 +114,7 @@ class NonceCases {
                 try {
                     established = ClientFlight.start(connection, suite, exchange, clientRandom, true).finish();
                 } catch (HandshakeProblem e) {
-                    throw new CaseBlocked("the " + suite + " handshake failed in this case", "HS-001, HS-002, HS-003",
-                            e.getMessage());
+                    throw context.handshakeBlocked(suite, e);
                 }
                 String key = Hex.encode(established.secrets().serverToClient().key());
                 for (int i = 0; i < 3; i++) {

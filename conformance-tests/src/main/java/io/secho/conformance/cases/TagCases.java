@@ -1,7 +1,6 @@
 package io.secho.conformance.cases;
 
 import io.secho.alert.AlertCode;
-import io.secho.conformance.CaseBlocked;
 import io.secho.conformance.CaseContext;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.ConformanceExtension;
@@ -123,9 +122,9 @@ class TagCases {
             session.open(frame, "the echo to reflect");
             reply = frame.encode();
         } catch (ConnectionEndedException e) {
-            throw new CaseBlocked("a first echo failed", "HS-001, ECHO-001", e.getMessage());
+            throw context.firstEchoBlocked(e.getMessage());
         } catch (ReceivedSomethingElse e) {
-            throw new CaseBlocked("a first echo failed", "HS-001, ECHO-001", e.getMessage());
+            throw context.firstEchoBlocked(e.getMessage());
         }
         expectRejected(context, session, reply, "the server's own reply record, sent back unchanged",
                 AlertCode.BAD_RECORD_MAC);
@@ -153,7 +152,7 @@ class TagCases {
         try {
             session.receive("the echo of \"once\"");
         } catch (ReceivedSomethingElse e) {
-            throw new CaseBlocked("a first echo failed", "HS-001, ECHO-001", e.getMessage());
+            throw context.firstEchoBlocked(e.getMessage());
         }
         expectRejected(context, session, first.encode(), "record seq 0 again (replay)", AlertCode.BAD_SEQUENCE);
     }
