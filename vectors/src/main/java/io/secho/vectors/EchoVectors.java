@@ -1,6 +1,5 @@
 package io.secho.vectors;
 
-import com.google.gson.JsonObject;
 import io.secho.alert.AlertCode;
 import io.secho.alert.ProtocolException;
 import io.secho.echo.EchoTransform;
@@ -22,11 +21,11 @@ final class EchoVectors {
     private EchoVectors() {
     }
 
-    static JsonObject build() {
+    static VectorFile build() {
         return new EchoVectors().generate();
     }
 
-    private JsonObject generate() {
+    private VectorFile generate() {
         file.header("Secho v1 echo transform (spec section 10): the server decodes the request payload as",
                         "strict UTF-8, maps every code point to its full Unicode upper case (SpecialCasing.txt",
                         "unconditional entries, else UnicodeData.txt simple uppercase, else unchanged; never",
@@ -189,7 +188,7 @@ final class EchoVectors {
         byte[] almostLargest = ("a".repeat(16383) + "\u00e9").getBytes(StandardCharsets.UTF_8);
         invalid("16383 x 'a' then C3: the largest request, its last sequence truncated",
                 java.util.Arrays.copyOf(almostLargest, 16384), "Truncated", "SizeLimit");
-        return file.toJson();
+        return file;
     }
 
     private void valid(String comment, String input, String... flags) {

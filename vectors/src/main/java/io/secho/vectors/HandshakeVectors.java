@@ -1,7 +1,6 @@
 package io.secho.vectors;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import io.secho.alert.AlertCode;
 import io.secho.alert.ProtocolException;
 import io.secho.crypto.InsecureDeterministicRandomBytes;
@@ -57,11 +56,11 @@ final class HandshakeVectors {
         modpShare = Modp2048KeyExchange.fromPrivateKey(modpPrivate).publicShare();
     }
 
-    static JsonObject build() {
+    static VectorFile build() {
         return new HandshakeVectors().file();
     }
 
-    private JsonObject file() {
+    private VectorFile file() {
         VectorFile file = new VectorFile("SECHO-V1-HANDSHAKE", BASE_NAME)
                 .header("Secho v1 handshake messages and frame headers as a receiver checks them.",
                         "ClientHelloTest: a server that enables 'enabledSuites' receives 'frame' as the first frame of a",
@@ -121,7 +120,7 @@ final class HandshakeVectors {
         serverHellos(file.group("ServerHelloTest"));
         finished(file.group("FinishedTest"));
         headers(file.group("FrameHeaderTest"));
-        return file.toJson();
+        return file;
     }
 
     private void clientHellos(VectorFile.Group group) {

@@ -1,6 +1,5 @@
 package io.secho.vectors;
 
-import com.google.gson.JsonObject;
 import io.secho.alert.AlertCode;
 import io.secho.crypto.Hkdf;
 import io.secho.crypto.HmacSha256;
@@ -32,7 +31,7 @@ final class KeyScheduleVectors {
     private KeyScheduleVectors() {
     }
 
-    static JsonObject build() {
+    static VectorFile build() {
         VectorFile file = new VectorFile("SECHO-V1-KEY-SCHEDULE", BASE_NAME)
                 .header("Secho v1 key schedule (spec sections 6, 7 and 8): from each side's inputs to every",
                         "derived value, and Finished verification. Hex throughout; frames include their 3-byte",
@@ -116,7 +115,7 @@ final class KeyScheduleVectors {
         finished(file, x25519Example);
         finished(file, modpZeroSecret);
         finished(file, pskExample);
-        return file.toJson();
+        return file;
     }
 
     private static void derivation(VectorFile.Group group, HandshakePair pair, String comment, String flag) {

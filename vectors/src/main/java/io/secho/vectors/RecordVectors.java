@@ -1,6 +1,5 @@
 package io.secho.vectors;
 
-import com.google.gson.JsonObject;
 import io.secho.alert.AlertCode;
 import io.secho.crypto.AesGcm;
 import io.secho.crypto.InsecureDeterministicRandomBytes;
@@ -37,11 +36,11 @@ final class RecordVectors {
         foreign = new TrafficKeys(random.nextBytes(32), random.nextBytes(4));
     }
 
-    static JsonObject build() {
+    static VectorFile build() {
         return new RecordVectors().file();
     }
 
-    private JsonObject file() {
+    private VectorFile file() {
         VectorFile file = new VectorFile("SECHO-V1-RECORD", BASE_NAME)
                 .header("Secho v1 record layer (spec section 9). RecordProtectionTest: a sender with 'key' and",
                         "'salt' seals innerType || payload with sequence number 'seq' (u64, hex as on the wire)",
@@ -96,7 +95,7 @@ final class RecordVectors {
                 .hexParam("key", c2s.key()).hexParam("salt", c2s.salt()), c2s, s2c, true);
         checks(file.group("RecordCheckTest").param("direction", "s2c")
                 .hexParam("key", s2c.key()).hexParam("salt", s2c.salt()), s2c, c2s, false);
-        return file.toJson();
+        return file;
     }
 
     private static void protection(VectorFile.Group group, TrafficKeys keys, Direction direction) {

@@ -38,7 +38,7 @@ final class SessionVectors {
     private SessionVectors() {
     }
 
-    static JsonObject build() {
+    static VectorFile build() {
         VectorFile file = new VectorFile("SECHO-V1-SESSION", BASE_NAME)
                 .header("Secho v1 whole sessions: the inputs each side draws (randoms, private keys or the PSK),",
                         "the messages with the replies the server owes, and every frame in the order a simple",
@@ -69,7 +69,7 @@ final class SessionVectors {
                 "the worked example, psk", "WorkedExample");
         session(psk, HandshakeInputs.fromLabel(Suite.PSK, "session psk mixed"), MIXED_MESSAGES,
                 "psk, multi-byte and expanding messages", "MultiByte");
-        return file.toJson();
+        return file;
     }
 
     private static void session(VectorFile.Group group, HandshakeInputs inputs, List<String> messages,

@@ -19,6 +19,10 @@ import java.util.TreeMap;
  * test groups whose tests carry a unique {@code tcId}, a comment, flags, hex inputs and outputs, a
  * {@code result} and, for invalid tests, the {@code alert} the spec requires. Fields keep the order in which
  * they are added, so the JSON text is the same on every run.
+ *
+ * <p>The tcIds come from the {@link TcIdLedger}, by each test's identity: its group's type and text
+ * parameters, its own text fields and its comment. Byte strings, flags and the result are not part of it,
+ * so that new bytes from the generator, a new flag or a corrected alert keep the vector's number.
  */
 final class VectorFile {
     /** Bumped by hand whenever the generator's output changes in meaning or layout. */
@@ -29,7 +33,6 @@ final class VectorFile {
     private final List<String> header = new ArrayList<>();
     private final Map<String, JsonObject> notes = new TreeMap<>();
     private final List<Group> groups = new ArrayList<>();
-    private int nextTcId = 1;
 
     /** @param baseName e.g. {@code secho_v1_echo_test}; the file is that plus .json, its schema plus .schema.json */
     VectorFile(String algorithm, String baseName) {
@@ -68,20 +71,31 @@ final class VectorFile {
         return group;
     }
 
-    JsonObject toJson() {
+    /** The file as JSON, its tests numbered from the ledger, and the ledger that records the numbers. */
+    record Numbered(JsonObject json, TcIdLedger.FileLedger ledger) {
+    }
+
+    Numbered toJson(TcIdLedger.FileLedger ledger) {
+        List<String> identities = new ArrayList<>();
+        for (Group group : groups) {
+            for (Test test : group.tests) {
+                if (!test.finished) {
+                    throw new IllegalStateException(baseName + ": test '" + test.comment + "' has no result");
+                }
+                identities.add(group.identity() + test.identity());
+            }
+        }
+        TcIdLedger.Assignment assignment = ledger.assign(identities);
         Set<String> used = new LinkedHashSet<>();
         JsonArray groupArray = new JsonArray();
         int count = 0;
         for (Group group : groups) {
             JsonArray tests = new JsonArray();
             for (Test test : group.tests) {
-                if (!test.finished) {
-                    throw new IllegalStateException(baseName + " tcId " + test.tcId + " has no result");
-                }
                 for (JsonElement flag : test.json.getAsJsonArray("flags")) {
                     used.add(flag.getAsString());
                 }
-                tests.add(test.json);
+                tests.add(test.numbered(assignment.tcIds().get(count)));
                 count++;
             }
             JsonObject groupJson = group.params.deepCopy();
@@ -108,11 +122,13 @@ final class VectorFile {
         notes.forEach(notesJson::add);
         root.add("notes", notesJson);
         root.add("testGroups", groupArray);
-        return root;
+        return new Numbered(root, assignment.ledger());
     }
 
     final class Group {
         private final JsonObject params = new JsonObject();
+        /** The text parameters (not the byte strings), which tell this group's vectors from another group's. */
+        private final List<String> identityParams = new ArrayList<>();
         private final List<Test> tests = new ArrayList<>();
 
         private Group(String type) {
@@ -120,35 +136,48 @@ final class VectorFile {
         }
 
         Group param(String name, String value) {
+            identityParams.add(name + "=" + value);
             params.addProperty(name, value);
             return this;
         }
 
         Group hexParam(String name, byte[] value) {
-            return param(name, Hex.encode(value));
+            params.addProperty(name, Hex.encode(value));
+            return this;
         }
 
-        Group param(String name, JsonElement value) {
+        /** A list of names, such as the suites the group's server enables. */
+        Group param(String name, JsonArray value) {
+            List<String> items = new ArrayList<>();
+            value.forEach(item -> items.add(item.getAsString()));
+            identityParams.add(name + "=" + String.join(",", items));
             params.add(name, value);
             return this;
         }
 
-        /** A test with the next tcId; add its fields, then end it with {@link Test#valid} or {@link Test#invalid}. */
+        /** A test; add its fields, then end it with {@link Test#valid} or {@link Test#invalid}. */
         Test test(String comment, String... flags) {
-            Test test = new Test(nextTcId++, comment, flags);
+            Test test = new Test(comment, flags);
             tests.add(test);
             return test;
+        }
+
+        private String identity() {
+            return params.get("type").getAsString()
+                    + (identityParams.isEmpty() ? "" : "(" + String.join(", ", identityParams) + ")");
         }
     }
 
     static final class Test {
-        private final int tcId;
+        private static final Set<String> OUTCOME = Set.of("result", "alert");
+
+        private final String comment;
         private final JsonObject json = new JsonObject();
+        private final List<String> identityFields = new ArrayList<>();
         private boolean finished;
 
-        private Test(int tcId, String comment, String... flags) {
-            this.tcId = tcId;
-            json.addProperty("tcId", tcId);
+        private Test(String comment, String... flags) {
+            this.comment = comment;
             json.addProperty("comment", comment);
             JsonArray flagArray = new JsonArray();
             for (String flag : flags) {
@@ -162,15 +191,18 @@ final class VectorFile {
         }
 
         Test str(String name, String value) {
+            if (!OUTCOME.contains(name)) {
+                identityFields.add(name + "=" + value);
+            }
             return add(name, new JsonPrimitive(value));
         }
 
         Test add(String name, JsonElement value) {
             if (finished) {
-                throw new IllegalStateException("tcId " + tcId + " already has its result");
+                throw new IllegalStateException("test '" + comment + "' already has its result");
             }
             if (json.has(name)) {
-                throw new IllegalStateException("tcId " + tcId + ": field " + name + " set twice");
+                throw new IllegalStateException("test '" + comment + "': field " + name + " set twice");
             }
             json.add(name, value);
             return this;
@@ -185,6 +217,19 @@ final class VectorFile {
             str("result", "invalid");
             str("alert", alert.wireName());
             finished = true;
+        }
+
+        /** What tells this vector from the others of its group: its text fields and its comment. */
+        private String identity() {
+            return (identityFields.isEmpty() ? "" : " " + String.join(" ", identityFields)) + ": " + comment;
+        }
+
+        /** The test's JSON with its tcId first, where readers look for it. */
+        private JsonObject numbered(int tcId) {
+            JsonObject numbered = new JsonObject();
+            numbered.addProperty("tcId", tcId);
+            json.entrySet().forEach(field -> numbered.add(field.getKey(), field.getValue().deepCopy()));
+            return numbered;
         }
     }
 }

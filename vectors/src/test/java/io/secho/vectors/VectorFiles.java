@@ -29,6 +29,8 @@ final class VectorFiles {
     static final String ECHO = "secho_v1_echo_test.json";
     static final String HANDSHAKE = "secho_v1_handshake_test.json";
     static final List<String> ALL = List.of(KEY_SCHEDULE, RECORD, SESSION, ECHO, HANDSHAKE);
+    /** Every JSON file in vectors/, each with its schema: the vector files and the tcId ledger. */
+    static final List<String> WITH_SCHEMA = List.of(KEY_SCHEDULE, RECORD, SESSION, ECHO, HANDSHAKE, TcIdLedger.FILE_NAME);
 
     private VectorFiles() {
     }
@@ -40,6 +42,11 @@ final class VectorFiles {
 
     static Path specFile() {
         return Path.of(System.getProperty("secho.spec.dir", "../spec"), "secho-v1.md").toAbsolutePath().normalize();
+    }
+
+    /** The committed tcId ledger, vectors/tcids.json. */
+    static TcIdLedger ledger() throws IOException {
+        return GenerateAll.readLedger(dir());
     }
 
     static JsonObject load(String fileName) {
