@@ -22,6 +22,8 @@ import java.util.function.Predicate;
 final class Vectors {
     static final String ECHO = "secho_v1_echo_test.json";
     static final String HANDSHAKE = "secho_v1_handshake_test.json";
+    /** The vectors' tcId ledger (vectors/tcids.json). */
+    static final String LEDGER = "tcids.json";
 
     /** One test of a vector file, with its group's parameters at hand. */
     record Vector(JsonObject group, JsonObject test) {
@@ -76,33 +78,51 @@ final class Vectors {
     }
 
     static List<Vector> load(String file, Predicate<JsonObject> groupFilter, Predicate<Vector> testFilter) {
+        List<Vector> vectors = new ArrayList<>();
+        for (JsonElement groupElement : parse(file).getAsJsonArray("testGroups")) {
+            JsonObject group = groupElement.getAsJsonObject();
+            if (!groupFilter.test(group)) {
+                continue;
+            }
+            for (JsonElement testElement : group.getAsJsonArray("tests")) {
+                Vector vector = new Vector(group, testElement.getAsJsonObject());
+                if (testFilter.test(vector)) {
+                    vectors.add(vector);
+                }
+            }
+        }
+        if (vectors.isEmpty()) {
+            throw new IllegalStateException("/vectors/" + file + " has no vector of the kind this case sends");
+        }
+        return vectors;
+    }
+
+    private static JsonObject parse(String file) {
         String resource = "/vectors/" + file;
         try (InputStream in = Vectors.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not in the harness: build it from the repository root "
                         + "so that vectors/ is packed in");
             }
-            JsonObject root = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
-            List<Vector> vectors = new ArrayList<>();
-            for (JsonElement groupElement : root.getAsJsonArray("testGroups")) {
-                JsonObject group = groupElement.getAsJsonObject();
-                if (!groupFilter.test(group)) {
-                    continue;
-                }
-                for (JsonElement testElement : group.getAsJsonArray("tests")) {
-                    Vector vector = new Vector(group, testElement.getAsJsonObject());
-                    if (testFilter.test(vector)) {
-                        vectors.add(vector);
-                    }
-                }
-            }
-            if (vectors.isEmpty()) {
-                throw new IllegalStateException(resource + " has no vector of the kind this case sends");
-            }
-            return vectors;
+            return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The retired tcIds of a vector file, from the ledger packed beside the vectors: numbers of vectors that were
+     * removed, never given out again.
+     */
+    static List<Integer> retiredTcIds(String file) {
+        JsonObject ledger = parse(LEDGER);
+        JsonObject entry = ledger.getAsJsonObject("files").getAsJsonObject(file);
+        if (entry == null) {
+            throw new IllegalStateException("/vectors/" + LEDGER + " does not number " + file);
+        }
+        List<Integer> retired = new ArrayList<>();
+        entry.getAsJsonObject("retired").keySet().forEach(tcId -> retired.add(Integer.parseInt(tcId)));
+        return retired;
     }
 
     static boolean groupType(JsonObject group, String type) {
