@@ -1,5 +1,6 @@
 package io.secho.conformance.lab;
 
+import io.secho.conformance.IoProblems;
 import io.secho.conformance.targets.TargetConfig;
 import io.secho.lab.KeyFileFormat;
 import io.secho.lab.LabKey;
@@ -9,6 +10,7 @@ import io.secho.lab.LabVariant;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -96,10 +98,14 @@ public record LabTargetConfig(LabProfile profile, Optional<InetSocketAddress> ex
     }
 
     private static LabKey readKey(Path file, KeyFileFormat format) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(LabProfileOptions.KEY_FILE + ": cannot read " + file + ": it is a directory");
+        }
         try {
             return LabKey.fromFile(file, format);
         } catch (IOException e) {
-            throw new IllegalArgumentException(LabProfileOptions.KEY_FILE + ": cannot read " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException(LabProfileOptions.KEY_FILE + ": cannot read " + file + ": "
+                    + IoProblems.ofFile(e));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(LabProfileOptions.KEY_FILE + ": " + e.getMessage(), e);
         }

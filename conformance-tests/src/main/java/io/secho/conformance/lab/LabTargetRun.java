@@ -1,5 +1,6 @@
 package io.secho.conformance.lab;
 
+import io.secho.conformance.IoProblems;
 import io.secho.crypto.InsecureDeterministicRandomBytes;
 import io.secho.crypto.SystemRandomBytes;
 import io.secho.lab.LabClient;
@@ -69,7 +70,7 @@ public final class LabTargetRun implements AutoCloseable {
             return Optional.empty();
         } catch (ConnectException | UnknownHostException | NoRouteToHostException e) {
             return Optional.of("cannot connect to " + target.getHostString() + ":" + target.getPort() + ": "
-                    + e.getMessage());
+                    + IoProblems.ofConnection(e));
         } catch (IOException | LabProtocolException e) {
             // It accepted the connection: what it did next is for the cases to judge.
             return Optional.empty();

@@ -1,10 +1,12 @@
 package io.secho.conformance.targets;
 
+import io.secho.conformance.IoProblems;
 import io.secho.crypto.PreSharedKey;
 import io.secho.handshake.Suite;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -183,10 +185,13 @@ public record TargetConfig(
     }
 
     private static PreSharedKey readKey(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("cannot read the PSK file " + file + ": it is a directory");
+        }
         try {
             return PreSharedKey.fromFile(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the PSK file " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException("cannot read the PSK file " + file + ": " + IoProblems.ofFile(e));
         }
     }
 
