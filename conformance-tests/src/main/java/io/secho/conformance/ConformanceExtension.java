@@ -33,14 +33,11 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
     public static final String TRACE_ENTRY = "secho.trace";
     public static final String SEED_ENTRY = "secho.seed";
     public static final String TARGET_ENTRY = "secho.target";
-    public static final String PSK_FILE_ENTRY = "secho.psk-file";
     public static final String IMAGE_ENTRY = "secho.image";
     /** The preflight's findings about the target, a line each: for the report's heading. */
     public static final String TARGET_FINDINGS_ENTRY = "secho.target-findings";
     /** The protocol a run checks, for the reports' headings; absent means Secho v1. */
     public static final String PROTOCOL_ENTRY = "secho.protocol";
-    /** Options the replay command needs beyond target, seed and case (the lab profile's knobs, the timeouts). */
-    public static final String REPLAY_OPTIONS_ENTRY = "secho.replay-options";
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConformanceExtension.class);
 
     @Override
@@ -155,25 +152,9 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
         published.put(TARGET_FINDINGS_ENTRY, String.join("\n", run.preflight().describe()));
         run.config().external().ifPresent(a -> published.put(TARGET_ENTRY, a.getHostString() + ":" + a.getPort()));
         run.config().image().ifPresent(image -> published.put(IMAGE_ENTRY, image));
-        run.config().pskFile().ifPresent(file -> published.put(PSK_FILE_ENTRY, file.toString()));
-        published.put(REPLAY_OPTIONS_ENTRY, replayOptions(run.config()));
         // JUnit refuses blank report values.
         published.values().removeIf(String::isBlank);
         context.publishReportEntry(published);
-    }
-
-    /** What a replay needs besides target, seed and case: the target's timeouts and limit, as given. */
-    private static String replayOptions(TargetConfig config) {
-        StringBuilder options = new StringBuilder();
-        if (!config.handshakeTimeout().equals(TargetConfig.SPEC_MAX_HANDSHAKE_TIMEOUT)) {
-            options.append(" --handshake-timeout ").append(config.handshakeTimeout().toMillis()).append("ms");
-        }
-        config.idleTimeout().ifPresent(d -> options.append(" --idle-timeout ").append(d.toMillis()).append("ms"));
-        config.maxConnections().ifPresent(n -> options.append(" --max-connections ").append(n));
-        if (!config.ioTimeout().equals(TargetConfig.DEFAULT_IO_TIMEOUT)) {
-            options.append(" --io-timeout ").append(config.ioTimeout().toMillis()).append("ms");
-        }
-        return options.toString().strip();
     }
 
     /** The run's target, started on first use and closed when the launcher session ends. */

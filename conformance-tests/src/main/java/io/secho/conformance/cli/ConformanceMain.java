@@ -1,19 +1,19 @@
 package io.secho.conformance.cli;
 
+import io.secho.cli.LabOptions;
 import io.secho.conformance.CaseCatalog;
-import io.secho.conformance.ConformanceCase;
-import io.secho.conformance.RetiredCases;
 import io.secho.conformance.Family;
+import io.secho.conformance.IoProblems;
 import io.secho.conformance.lab.LabDetect;
 import io.secho.conformance.lab.LabTargetConfig;
 import io.secho.conformance.lab.LabTargetRun;
 import io.secho.conformance.report.Baseline;
 import io.secho.conformance.report.ConformanceListener;
+import io.secho.conformance.report.ConsoleSettings;
+import io.secho.conformance.report.Progress;
 import io.secho.conformance.report.RunSummary;
 import io.secho.conformance.report.Verdict;
 import io.secho.conformance.targets.TargetConfig;
-import io.secho.cli.LabOptions;
-import io.secho.crypto.PreSharedKey;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -21,10 +21,13 @@ import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +36,12 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** {@code java -jar secho-conformance.jar}: the same JUnit cases as {@code mvn verify}, from the command line. */
-@CommandLine.Command(name = "secho-conformance", mixinStandardHelpOptions = true,
+@CommandLine.Command(name = ConformanceMain.NAME, mixinStandardHelpOptions = true,
         version = "secho-conformance 1.0 (Secho protocol v1)",
+        subcommands = CommandLine.HelpCommand.class,
+        usageHelpWidth = 100,
+        customSynopsis = {"secho-conformance [OPTIONS]", "       secho-conformance help"},
+        commandListHeading = "%nCommands:%n",
         description = {"Checks a Secho v1 server against every requirement of the spec and reports a verdict per "
                 + "case, family and requirement. Without --target it tests the embedded reference server.",
             "With --profile lab it checks one of the lab's own servers (Server_sec.py, Server_dh.py) against the lab "
@@ -43,24 +50,33 @@ import java.util.stream.Collectors;
             "Every case ends PASS (the probe ran and the server did what the spec requires), FAIL (a MUST not met), "
                 + "WARN (a SHOULD not met), SKIP (not applicable: the reason names the suite or option), BLOCKED (a "
                 + "precondition failed, so the probe was never sent; it names what blocked it) or ERROR (the harness "
-                + "itself failed). A requirement passes only when every case that checks it passed."},
+                + "itself failed). A requirement passes only when every case that checks it passed.",
+            "On a terminal the verdicts are coloured and a counter shows the cases judged so far; NO_COLOR (or output "
+                + "to a file or pipe) turns both off."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every MUST case passed (with --expect: failed exactly as listed); --lab-detect: a setting works",
-            "1:a MUST case failed or was blocked (and is not listed in --expect), or a listed case now passes; "
-                + "--lab-detect: no setting tried works",
-            "2:usage error (bad option, unreadable file, a filter that selects no case)",
+            "1:a MUST case failed or was blocked (and is not listed in --expect), a listed case now passes, or a "
+                + "--expect entry has expired; --lab-detect: no setting tried works",
+            "2:usage error (bad option, unreadable file, an --expect entry that names no case, a filter that "
+                + "selects no case)",
             "3:the target cannot be reached",
             "4:the harness itself failed in a case, or the run was cut short: the verdict is incomplete"},
         footerHeading = "%nExamples:%n",
         footer = {"  java -jar secho-conformance.jar",
             "  java -jar secho-conformance.jar --target 127.0.0.1:8443 --psk-file secho.key",
             "  java -jar secho-conformance.jar --target host:8443 --suite x25519 --family TAG --seed 42",
-            "  java -jar secho-conformance.jar --list",
-            "  java -jar secho-conformance.jar --profile lab --lab-variant sec --key-file key.bin --target 127.0.0.1:8443",
-            "  java -jar secho-conformance.jar --profile lab --lab-variant dh --target 127.0.0.1:8443 --list",
-            "  java -jar secho-conformance.jar --profile lab --lab-variant dh --target 127.0.0.1:8443 --lab-detect"})
+            "  java -jar secho-conformance.jar --target host:8443 --expect known-failures.txt --failures-only",
+            "  java -jar secho-conformance.jar --list --json > cases.json",
+            "  java -jar secho-conformance.jar --profile lab --lab-variant sec --key-file key.bin \\",
+            "      --target 127.0.0.1:8443",
+            "  java -jar secho-conformance.jar --profile lab --lab-variant dh --target 127.0.0.1:8443 \\",
+            "      --lab-detect"})
 public final class ConformanceMain implements Callable<Integer> {
+    static final String NAME = "secho-conformance";
+    /** The field name of the lab options' mixin: the help groups its options under "Lab profile". */
+    static final String LAB_MIXIN = "labOptions";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -113,16 +129,32 @@ public final class ConformanceMain implements Callable<Integer> {
     List<String> families;
 
     @CommandLine.Option(names = "--expect", paramLabel = "FILE",
-            description = "Known failures, one 'CASE-ID reason' per line; the run fails on any other failure and on "
-                    + "a listed case that passes.")
+            description = "Known failures: 'CASE-ID [until YYYY-MM-DD] [LINK] reason' a line, '#' for comments. The "
+                    + "run fails on any other failure, on a listed case that passes and on an entry past its date; an "
+                    + "ID that is no case is a usage error.")
     Path expect;
 
     @CommandLine.Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "secho-conformance-reports",
-            description = "Where the JSON and JUnit XML reports go (default: ${DEFAULT-VALUE}).")
+            description = "Where the JSON and JUnit XML reports go (default: ${DEFAULT-VALUE}). A replay line under a "
+                    + "failure writes to DIR-replay, so the full run's reports stay.")
     Path reportDir;
 
-    @CommandLine.Option(names = "--list", description = "List every case with its requirements and exit.")
+    @CommandLine.Option(names = "--failures-only",
+            description = "Print no line for a passing case; failures, warnings, errors, skipped and blocked cases and "
+                    + "every summary stay.")
+    boolean failuresOnly;
+
+    @CommandLine.Option(names = "--list", description = "List every case with its requirements and allowed endings "
+            + "(a parameterized case once, with its runnable IDs), and exit.")
     boolean list;
+
+    @CommandLine.Option(names = "--expanded", description = "With --list: one line for every runnable ID "
+            + "(HS-010.5, ...), as reports and --expect name them.")
+    boolean expanded;
+
+    @CommandLine.Option(names = "--json", description = "With --list: every runnable ID with its level, family, "
+            + "requirements, allowed endings and name, as JSON on standard output, in case-ID order.")
+    boolean json;
 
     @CommandLine.Option(names = "--lab-detect",
             description = "Lab: instead of the cases, try the common lab settings against --target, a short session "
@@ -130,59 +162,60 @@ public final class ConformanceMain implements Callable<Integer> {
                     + "line that works (exit 0) or what was tried (exit 1).")
     boolean labDetect;
 
-    @CommandLine.Mixin
+    @CommandLine.Mixin(name = LAB_MIXIN)
     LabOptions labOptions = new LabOptions();
 
     /** Options of Secho v1 alone: the lab protocol has no suites, no PSK, no handshake or idle timeout to check. */
     private static final List<String> V1_ONLY = List.of("--image", "--suite", "--psk-file", "--handshake-timeout",
             "--idle-timeout", "--max-connections");
 
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Terminal terminal;
+
+    private ConformanceMain(PrintStream out, PrintStream err, Terminal terminal) {
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+    }
+
     public static void main(String[] args) {
-        System.exit(execute(args, System.out, System.err));
+        System.exit(execute(args, System.out, System.err, Terminal.detect(System.getenv(), System.console() != null)));
     }
 
+    /** As on a terminal that is not one: no colour, no counter (tests, and callers that capture the output). */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        CommandLine commandLine = new CommandLine(new ConformanceMain());
-        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setOut(new java.io.PrintWriter(out, true));
-        commandLine.setErr(new java.io.PrintWriter(err, true));
-        commandLine.setExecutionStrategy(parseResult -> {
-            ConformanceMain main = parseResult.commandSpec().commandLine().getCommand();
-            main.out = out;
-            main.err = err;
-            return new CommandLine.RunLast().execute(parseResult);
-        });
-        return commandLine.execute(args);
+        return execute(args, out, err, Terminal.PLAIN);
     }
 
-    private PrintStream out = System.out;
-    private PrintStream err = System.err;
+    static int execute(String[] args, PrintStream out, PrintStream err, Terminal terminal) {
+        return commandLine(out, err, terminal).execute(args);
+    }
+
+    /** The command line, with its help groups, usage errors and colours, ready to execute. */
+    static CommandLine commandLine(PrintStream out, PrintStream err, Terminal terminal) {
+        CommandLine commandLine = new CommandLine(new ConformanceMain(out, err, terminal));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(terminal.fancy() ? CommandLine.Help.Ansi.ON
+                : CommandLine.Help.Ansi.OFF));
+        commandLine.setParameterExceptionHandler(new UsageErrors());
+        HelpSections.install(commandLine, LAB_MIXIN);
+        return commandLine;
+    }
 
     @Override
     public Integer call() {
-        if (labOptions.lab()) {
-            LabOptions.rejectForLab(spec.commandLine(), V1_ONLY);
-        } else {
-            labOptions.rejectForV1(spec.commandLine());
-            if (labDetect) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--lab-detect belongs to the lab profile: "
-                        + "add --profile lab");
-            }
-        }
-        if (labDetect && target == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--lab-detect needs the server to try: "
-                    + "--target HOST:PORT");
-        }
+        CommandLine commandLine = spec.commandLine();
+        checkCombinations(commandLine);
         if (list) {
-            listCases();
-            return ExitCodes.CONFORMANT;
+            return listCases();
         }
-        Map<String, String> parameters;
-        Optional<Baseline> baseline;
+        Map<String, String> parameters = configurationParameters(commandLine);
         String protocol;
         Optional<LabTargetConfig> lab = Optional.empty();
         try {
-            parameters = configurationParameters();
             if (labOptions.lab()) {
                 lab = Optional.of(LabTargetConfig.from(key -> Optional.ofNullable(parameters.get(key))));
                 protocol = "Secho lab profile (" + lab.get().profile().describe() + ")";
@@ -190,41 +223,49 @@ public final class ConformanceMain implements Callable<Integer> {
                 TargetConfig.from(key -> Optional.ofNullable(parameters.get(key)));
                 protocol = RunSummary.V1;
             }
-            baseline = expect == null ? Optional.empty() : Optional.of(Baseline.read(expect));
         } catch (IllegalArgumentException e) {
-            err.println("secho-conformance: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (IOException e) {
-            err.println("secho-conformance: cannot read " + expect + ": " + e.getMessage());
-            return ExitCodes.USAGE;
+            throw new UsageError(commandLine, UsageErrors.optionNames(e.getMessage(), spec), UsageErrors.HELP_HINT);
+        }
+        CaseList cases = CaseList.of(labOptions.lab());
+        Optional<Baseline> baseline = expect == null ? Optional.empty()
+                : Optional.of(ExpectFile.load(commandLine, expect, cases));
+        long selected = cases.selected(Optional.ofNullable(parameters.get(TargetConfig.CASE)),
+                Optional.ofNullable(parameters.get(TargetConfig.FAMILY)));
+        if (selected == 0 && !labDetect) {
+            throw new UsageError(commandLine, "no case matches the --case/--family filter", "'" + NAME
+                    + " --list --expanded' lists every case ID");
         }
         if (image != null && !dockerAvailable()) {
-            err.println("secho-conformance: --image needs a Docker engine, and none answers here (start dockerd, or "
+            err.println(UsageErrors.PREFIX + "--image needs a Docker engine, and none answers here (start dockerd, or "
                     + "set DOCKER_HOST)");
             return ExitCodes.UNREACHABLE;
         }
         if (labDetect) {
             Optional<String> unreachable = checkReachable(TargetConfig.parseHostPort(target));
             if (unreachable.isPresent()) {
-                err.println("secho-conformance: " + unreachable.get());
+                err.println(UsageErrors.PREFIX + unreachable.get());
                 return ExitCodes.UNREACHABLE;
             }
-            return detect(lab.orElseThrow());
+            return LabDetectRun.run(target, lab.orElseThrow(), out);
         }
         if (target != null) {
             Optional<String> unreachable = lab.isPresent() ? LabTargetRun.checkReachable(lab.get())
                     : checkReachable(TargetConfig.parseHostPort(target));
             if (unreachable.isPresent()) {
-                err.println("secho-conformance: " + unreachable.get());
+                err.println(UsageErrors.PREFIX + unreachable.get());
                 return ExitCodes.UNREACHABLE;
             }
         }
+        String seed = parameters.get(TargetConfig.SEED);
         out.println(protocol + " conformance harness: target " + (image != null ? "image " + image
                 : target == null ? (labOptions.lab() ? "embedded reference lab server" : "embedded reference server")
                 : target)
-                + ", seed " + parameters.get(TargetConfig.SEED) + " (--seed replays this run)");
+                + ", seed " + seed + " (--seed replays this run)");
         lab.flatMap(LabTargetConfig::keyReading).ifPresent(out::println);
-        ConformanceListener listener = new ConformanceListener(out, Optional.of(err), Optional.of(reportDir));
+        Progress progress = terminal.fancy() ? new LiveProgress(err, selected) : new PeriodicProgress(err, selected);
+        ConformanceListener listener = new ConformanceListener(out, Optional.of(reportDir), new ConsoleSettings(
+                terminal.palette(), failuresOnly, progress,
+                Optional.of(ReplayLine.of(commandLine.getParseResult(), seed, reportDir))));
         Thread interrupted = new Thread(() -> listener.finishIncomplete("the run was interrupted"),
                 "secho-conformance-interrupted");
         Runtime.getRuntime().addShutdownHook(interrupted);
@@ -240,36 +281,40 @@ public final class ConformanceMain implements Callable<Integer> {
         }
         Optional<RunSummary> summary = listener.summary();
         if (summary.isEmpty()) {
-            err.println("secho-conformance: no case matches the --case/--family filter (see --list)");
-            return ExitCodes.USAGE;
+            throw new UsageError(commandLine, "no case matches the --case/--family filter", "'" + NAME
+                    + " --list --expanded' lists every case ID");
         }
         return verdict(summary.get(), baseline);
     }
 
-    /** --lab-detect: the tries as they end, then the command line that works, or what was tried. */
-    private int detect(LabTargetConfig given) {
-        out.println("--lab-detect: trying the common lab settings against " + target + ", at most "
-                + LabDetect.MAX_TRIES + " tries of one short session each, every wait at most "
-                + given.ioTimeout().toMillis() + " ms (--io-timeout)");
-        out.println("  varied: " + LabDetect.scope(given));
-        given.keyReading().ifPresent(line -> out.println("  " + line));
-        out.flush();
-        LabDetect.Outcome outcome = LabDetect.run(given, line -> {
-            out.println(line);
-            out.flush();
-        });
-        String cost = outcome.tries() + " tries in " + String.format(java.util.Locale.ROOT, "%.1f",
-                outcome.millis() / 1000.0) + " s";
-        if (outcome.options().isEmpty()) {
-            out.println("Nothing worked (" + cost + ", listed above). Check that the server runs and is a lab echo "
-                    + "server of this variant; a server that stops on a bad record (LAB-W6) must be restarted after "
-                    + "the first try that does not fit, so restart it and try the settings above one at a time.");
-            out.flush();
-            return ExitCodes.NOT_CONFORMANT;
+    /** Options that only make sense with others, or only in one profile: refused by name, before anything runs. */
+    private void checkCombinations(CommandLine commandLine) {
+        if (labOptions.lab()) {
+            LabOptions.rejectForLab(commandLine, V1_ONLY);
+        } else {
+            labOptions.rejectForV1(commandLine);
+            if (labDetect) {
+                throw new UsageError(commandLine, "--lab-detect belongs to the lab profile", "add --profile lab");
+            }
         }
-        out.println("Works (" + cost + "):");
-        out.println("  " + LabDetect.commandLine(outcome.options().get(), target));
-        out.flush();
+        if (labDetect && target == null) {
+            throw new UsageError(commandLine, "--lab-detect needs the server to try", "add --target HOST:PORT");
+        }
+        if ((json || expanded) && !list) {
+            throw new UsageError(commandLine, (json ? "--json" : "--expanded") + " goes with --list",
+                    "try '" + NAME + " --list " + (json ? "--json" : "--expanded") + "'");
+        }
+    }
+
+    private int listCases() {
+        CaseList cases = CaseList.of(labOptions.lab());
+        if (json) {
+            CaseListing.printJson(cases, labOptions.lab() ? TargetConfig.PROFILE_LAB : TargetConfig.PROFILE_V1, out);
+        } else if (expanded) {
+            CaseListing.printExpanded(cases, out);
+        } else {
+            CaseListing.printTemplates(cases, out);
+        }
         return ExitCodes.CONFORMANT;
     }
 
@@ -283,7 +328,7 @@ public final class ConformanceMain implements Callable<Integer> {
 
     private int verdict(RunSummary summary, Optional<Baseline> baseline) {
         if (summary.harnessFailed()) {
-            err.println("secho-conformance: the harness failed in " + summary.count(Verdict.ERROR) + " case(s)"
+            err.println(UsageErrors.PREFIX + "the harness failed in " + summary.count(Verdict.ERROR) + " case(s)"
                     + summary.incomplete().map(why -> " and the run is incomplete (" + why + ")").orElse("")
                     + ": the verdict is unknown; the report says which cases");
             return ExitCodes.HARNESS_ERROR;
@@ -291,20 +336,22 @@ public final class ConformanceMain implements Callable<Integer> {
         if (baseline.isEmpty()) {
             return ExitCodes.forRun(summary);
         }
-        Baseline.Judgement verdict = baseline.get().judge(summary);
-        out.println();
-        out.println("Baseline " + expect + ": " + verdict.stillFailing().size() + " known failure(s) still fail");
-        verdict.newFailures().forEach(id -> out.println("  NEW FAILURE   " + id + " (not in the baseline)"));
-        verdict.nowPassing().forEach(id -> out.println("  NOW PASSES    " + id + " (remove it from the baseline: "
-                + baseline.get().knownFailures().get(id) + ")"));
-        verdict.notRun().forEach(id -> out.println("  NOT RUN       " + id + " (listed, but not run in this selection)"));
-        return verdict.ok() ? ExitCodes.CONFORMANT : ExitCodes.NOT_CONFORMANT;
+        // An entry is good through its date, the local date of the machine that runs the harness.
+        Baseline.Judgement judgement = baseline.get().judge(summary, LocalDate.now());
+        BaselineReport.print(baseline.get(), judgement, terminal.palette(), out);
+        out.flush();
+        return judgement.ok() ? ExitCodes.CONFORMANT : ExitCodes.NOT_CONFORMANT;
     }
 
-    private Map<String, String> configurationParameters() {
+    /** The options as the cases read them: JUnit configuration parameters, the same keys as Maven's -Dsecho.*. */
+    private Map<String, String> configurationParameters(CommandLine commandLine) {
         Map<String, String> parameters = new HashMap<>();
         if (target != null) {
-            TargetConfig.parseHostPort(target);
+            try {
+                TargetConfig.parseHostPort(target);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(commandLine, e.getMessage(), "give --target HOST:PORT, e.g. 127.0.0.1:8443");
+            }
             parameters.put(TargetConfig.TARGET, target);
         }
         if (image != null) {
@@ -314,11 +361,6 @@ public final class ConformanceMain implements Callable<Integer> {
             parameters.put(TargetConfig.SUITES, String.join(",", suites));
         }
         if (pskFile != null) {
-            try {
-                PreSharedKey.fromFile(pskFile);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("--psk-file: cannot read " + pskFile + ": " + e.getMessage());
-            }
             parameters.put(TargetConfig.PSK_FILE, pskFile.toString());
         }
         if (handshakeTimeout != null) {
@@ -343,9 +385,11 @@ public final class ConformanceMain implements Callable<Integer> {
         }
         if (families != null) {
             for (String family : families) {
-                Family.parse(family).orElseThrow(() -> new IllegalArgumentException("unknown family '" + family
-                        + "' (choose " + java.util.Arrays.stream(Family.values()).map(Family::prefix)
-                        .collect(Collectors.joining(", ")) + ")"));
+                if (Family.parse(family).isEmpty()) {
+                    throw new UsageError(commandLine, "--family: unknown family '" + family + "'", "choose "
+                            + Arrays.stream(Family.values()).filter(f -> f != Family.LAB).map(Family::prefix)
+                            .collect(Collectors.joining(", ")) + " (" + Family.LAB.prefix() + " with --profile lab)");
+                }
             }
             parameters.put(TargetConfig.FAMILY, String.join(",", families));
         }
@@ -359,7 +403,7 @@ public final class ConformanceMain implements Callable<Integer> {
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of("cannot connect to " + address.getHostString() + ":" + address.getPort() + ": "
-                    + e.getMessage());
+                    + IoProblems.ofConnection(e));
         }
     }
 
@@ -374,21 +418,5 @@ public final class ConformanceMain implements Callable<Integer> {
     private static Launcher launcher() {
         // The service-loaded listener would print every line twice next to ours.
         return LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
-    }
-
-    private void listCases() {
-        List<CaseCatalog.Entry> entries = CaseCatalog.all(labOptions.lab());
-        out.printf("%-12s %-6s %-24s %s%n", "ID", "LEVEL", "FAMILY", "CASE / REQUIREMENTS / ALLOWED ENDINGS");
-        for (CaseCatalog.Entry entry : entries) {
-            ConformanceCase annotation = entry.annotation();
-            out.printf("%-12s %-6s %-24s %s%n", annotation.id() + (entry.parameterized() ? ".N" : ""), annotation.level(),
-                    Family.ofCaseId(annotation.id()).map(Family::title).orElse("?"), entry.displayName());
-            out.printf("%-45s%s%n", "", String.join(" ", annotation.requirements()));
-            if (!annotation.endings().isEmpty()) {
-                out.printf("%-45sending: %s%n", "", annotation.endings());
-            }
-        }
-        out.println(entries.size() + " cases; an ID ending in .N runs once per input (key share, vector, ...), as ID.1, ID.2, ...");
-        out.println("Retired IDs (never reused): " + (RetiredCases.IDS.isEmpty() ? "none" : String.join(", ", RetiredCases.IDS)));
     }
 }

@@ -1,6 +1,7 @@
 package io.secho.conformance.lab;
 
 import io.secho.conformance.ConformanceFailure;
+import io.secho.conformance.ShellWords;
 import io.secho.lab.KeyFileFormat;
 import io.secho.lab.LabKey;
 import io.secho.lab.LabProfile;
@@ -226,7 +227,7 @@ public final class LabDetect {
     /** The command line that uses the settings found, with the lab options in the order --help lists them. */
     public static String commandLine(List<String> options, String target) {
         List<String> words = new ArrayList<>(List.of("java", "-jar", "conformance-tests/target/secho-conformance.jar"));
-        options.stream().map(LabExtension::shellWord).forEach(words::add);
+        options.stream().map(ShellWords::quote).forEach(words::add);
         words.addAll(List.of("--target", target));
         return String.join(" ", words);
     }

@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Wires the lab cases to their target as {@link ConformanceExtension} wires the v1 cases, so that the
@@ -126,19 +125,12 @@ public final class LabExtension implements ParameterResolver, AfterEachCallback,
         published.put(ConformanceExtension.TRACE_ENTRY, labContext.trace().render());
         published.put(ConformanceExtension.SEED_ENTRY, run.config().seed());
         published.put(ConformanceExtension.PROTOCOL_ENTRY, run.protocol());
-        published.put(ConformanceExtension.REPLAY_OPTIONS_ENTRY, run.config().replayOptions().stream()
-                .map(LabExtension::shellWord).collect(Collectors.joining(" ")));
         run.config().keyReading().ifPresent(line -> published.put(ConformanceExtension.TARGET_FINDINGS_ENTRY, line));
         run.config().external().ifPresent(a -> published.put(ConformanceExtension.TARGET_ENTRY,
                 a.getHostString() + ":" + a.getPort()));
         // JUnit refuses blank report values.
         published.values().removeIf(String::isBlank);
         context.publishReportEntry(published);
-    }
-
-    /** A replay line is pasted into a shell: an --hkdf-info with spaces, or empty, must stay one word. */
-    static String shellWord(String word) {
-        return word.matches("[A-Za-z0-9_./:=@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** The run's target, started on first use and closed (JUnit closes the root store) when the run ends. */

@@ -42,10 +42,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * service loader).
  */
 public class ConformanceListener implements TestExecutionListener {
-    private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
-
     private final PrintStream out;
-    private final Optional<PrintStream> progress;
+    private final ConsoleSettings console;
     private final Optional<Path> fixedReportDir;
     private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
@@ -54,23 +52,22 @@ public class ConformanceListener implements TestExecutionListener {
     private volatile TestPlan plan;
     private volatile Instant started;
     private volatile long startedNanos;
-    private volatile long lastProgressNanos;
     private volatile RunSummary summary;
     private volatile boolean planFinished;
 
     /** For the service loader (surefire): prints to standard output, reports where configured. */
     public ConformanceListener() {
-        this(System.out, Optional.empty(), Optional.empty());
+        this(System.out, Optional.empty());
     }
 
     public ConformanceListener(PrintStream out, Optional<Path> reportDir) {
-        this(out, Optional.empty(), reportDir);
+        this(out, reportDir, ConsoleSettings.PLAIN);
     }
 
-    /** @param progress where a line goes every few seconds while cases run (standard error for the jar) */
-    public ConformanceListener(PrintStream out, Optional<PrintStream> progress, Optional<Path> reportDir) {
+    /** @param console colours, progress and the replay line: the jar's, for a person at a terminal or a CI log */
+    public ConformanceListener(PrintStream out, Optional<Path> reportDir, ConsoleSettings console) {
         this.out = out;
-        this.progress = progress;
+        this.console = console;
         this.fixedReportDir = reportDir;
     }
 
@@ -79,7 +76,6 @@ public class ConformanceListener implements TestExecutionListener {
         plan = testPlan;
         started = Instant.now();
         startedNanos = System.nanoTime();
-        lastProgressNanos = startedNanos;
         results.clear();
         filteredOut.clear();
         summary = null;
@@ -210,7 +206,8 @@ public class ConformanceListener implements TestExecutionListener {
         RunSummary finished = new RunSummary(protocol, target, seed, started == null ? Instant.now() : started,
                 (System.nanoTime() - startedNanos) / 1_000_000, findings, all, incomplete);
         summary = finished;
-        ConsoleReport.print(finished, this::replayCommand, out);
+        console.progress().finished();
+        ConsoleReport.print(finished, console.replay().orElse(this::mavenReplay), console, out);
         Path dir = fixedReportDir.orElseGet(() -> Path.of(plan == null ? "conformance-reports"
                 : plan.getConfigurationParameters().get(TargetConfig.REPORT_DIR).orElse("conformance-reports")));
         try {
@@ -259,21 +256,11 @@ public class ConformanceListener implements TestExecutionListener {
                 message == null ? "" : message, blockedBy, published.getOrDefault(ConformanceExtension.TRACE_ENTRY, ""),
                 internal);
         results.put(identifier.getUniqueId(), result);
-        progress.ifPresent(this::maybeReportProgress);
-    }
-
-    private void maybeReportProgress(PrintStream stream) {
-        long now = System.nanoTime();
-        if (now - lastProgressNanos < PROGRESS_EVERY_NANOS) {
-            return;
+        if (console.progress() != Progress.NONE) {
+            List<CaseResult> sofar = new ArrayList<>(results.values());
+            console.progress().judged(sofar.size(), sofar.stream().filter(r -> r.verdict() == Verdict.FAIL).count(),
+                    sofar.stream().filter(r -> r.verdict() == Verdict.BLOCKED).count());
         }
-        lastProgressNanos = now;
-        List<CaseResult> sofar = new ArrayList<>(results.values());
-        long failed = sofar.stream().filter(r -> r.verdict() == Verdict.FAIL).count();
-        long blocked = sofar.stream().filter(r -> r.verdict() == Verdict.BLOCKED).count();
-        stream.printf("  ... %d cases judged so far (%d FAIL, %d BLOCKED), %d s%n", sofar.size(), failed, blocked,
-                (now - startedNanos) / 1_000_000_000L);
-        stream.flush();
     }
 
     private String name(TestIdentifier identifier, String id) {
@@ -290,22 +277,11 @@ public class ConformanceListener implements TestExecutionListener {
         return entries.values().stream().map(m -> m.get(key)).filter(v -> v != null).findFirst();
     }
 
-    /** The command that replays one case, with the same seed against the same target. */
-    String replayCommand(String id) {
-        Map<String, String> published = entries.values().stream().filter(m -> m.containsKey(ConformanceExtension.SEED_ENTRY))
-                .findFirst().orElse(Map.of());
-        return replayCommand(published, id);
-    }
-
-    static String replayCommand(Map<String, String> published, String id) {
-        String seed = published.getOrDefault(ConformanceExtension.SEED_ENTRY, "SEED");
-        String target = published.getOrDefault(ConformanceExtension.TARGET_ENTRY, "");
-        String pskFile = published.getOrDefault(ConformanceExtension.PSK_FILE_ENTRY, "");
-        String image = published.getOrDefault(ConformanceExtension.IMAGE_ENTRY, "");
-        String options = published.getOrDefault(ConformanceExtension.REPLAY_OPTIONS_ENTRY, "");
-        return "java -jar conformance-tests/target/secho-conformance.jar" + (options.isEmpty() ? "" : " " + options)
-                + (target.isEmpty() ? "" : " --target " + target) + (image.isEmpty() ? "" : " --image " + image)
-                + (pskFile.isEmpty() ? "" : " --psk-file " + pskFile) + " --seed " + seed + " --case " + id;
+    /** Under Maven: the command that replays one case there, with the same seed and options. */
+    private String mavenReplay(String id) {
+        String seed = firstEntry(ConformanceExtension.SEED_ENTRY).orElse(
+                plan.getConfigurationParameters().get(TargetConfig.SEED).orElse("SEED"));
+        return MavenReplay.command(plan.getConfigurationParameters(), seed, id);
     }
 
     private Optional<ConformanceCase> caseOf(TestIdentifier identifier) {

@@ -28,7 +28,12 @@ public final class ConsoleReport {
     private ConsoleReport() {
     }
 
-    static synchronized void print(RunSummary summary, Function<String, String> replay, PrintStream out) {
+    static void print(RunSummary summary, Function<String, String> replay, PrintStream out) {
+        print(summary, replay, ConsoleSettings.PLAIN, out);
+    }
+
+    static synchronized void print(RunSummary summary, Function<String, String> replay, ConsoleSettings settings,
+                                   PrintStream out) {
         out.println();
         out.println(summary.protocol() + " conformance: " + summary.target() + ", seed " + summary.seed() + ", "
                 + summary.millis() + " ms");
@@ -37,26 +42,32 @@ public final class ConsoleReport {
             summary.targetFindings().forEach(line -> out.println("  " + line));
         }
         out.println();
-        printCases(summary, replay, out);
+        printCases(summary, replay, settings, out);
         printGroups("Skipped", "by reason", summary.cases(), Verdict.SKIP, CaseResult::message, out);
         printGroups("Blocked", "by what blocked them: the probe was never sent", summary.cases(), Verdict.BLOCKED,
                 CaseResult::blockedBy, out);
         printFamilies(summary, out);
         printRequirements(summary, out);
         printWhereToStart(summary, out);
-        printTotals(summary, out);
+        printTotals(summary, settings.palette(), out);
     }
 
-    private static void printCases(RunSummary summary, Function<String, String> replay, PrintStream out) {
+    private static void printCases(RunSummary summary, Function<String, String> replay, ConsoleSettings settings,
+                                   PrintStream out) {
         for (CaseResult result : summary.cases()) {
-            if (result.verdict() == Verdict.SKIP || result.verdict() == Verdict.BLOCKED) {
+            if (result.verdict() == Verdict.SKIP || result.verdict() == Verdict.BLOCKED
+                    || (settings.failuresOnly() && result.verdict() == Verdict.PASS)) {
                 continue;
             }
-            out.printf("%-7s %-12s %-6s %s%n", result.verdict(), result.id(), result.level(), result.name());
+            out.printf("%s %-12s %-6s %s%n", settings.palette().verdict(result.verdict(),
+                    String.format("%-7s", result.verdict())), result.id(), result.level(), result.name());
             if (result.verdict() != Verdict.PASS) {
                 out.println(INDENT + result.message().replace("\n", "\n" + INDENT));
                 out.println(INDENT + "replay: " + replay.apply(result.id()));
             }
+        }
+        if (settings.failuresOnly()) {
+            out.println("(" + summary.count(Verdict.PASS) + " passed case(s) not listed: --failures-only)");
         }
     }
 
@@ -194,7 +205,7 @@ public final class ConsoleReport {
         hints.forEach(hint -> out.println("  - " + hint));
     }
 
-    private static void printTotals(RunSummary summary, PrintStream out) {
+    private static void printTotals(RunSummary summary, Palette palette, PrintStream out) {
         out.println();
         out.printf("%d cases: %d passed, %d failed, %d warned, %d skipped, %d blocked, %d errors%n",
                 summary.cases().size(), summary.count(Verdict.PASS), summary.count(Verdict.FAIL),
@@ -202,7 +213,9 @@ public final class ConsoleReport {
                 summary.count(Verdict.ERROR));
         summary.incomplete().ifPresent(why -> out.println("INCOMPLETE RUN: " + why
                 + ". The report holds every case; those the harness could not judge are ERROR."));
-        out.println("Verdict: " + verdictLine(summary));
+        String verdict = verdictLine(summary);
+        out.println("Verdict: " + (summary.harnessFailed() || summary.mustNotShown() > 0 ? palette.bad(verdict)
+                : palette.good(verdict)));
     }
 
     static String verdictLine(RunSummary summary) {
@@ -243,7 +256,7 @@ public final class ConsoleReport {
      * Case IDs with runs of invocations shortened: {@code ECHO-001.1..54} for ECHO-001.1 to ECHO-001.54.
      * The IDs come in case-ID order.
      */
-    static String compress(List<String> ids) {
+    public static String compress(List<String> ids) {
         List<String> parts = new ArrayList<>();
         int i = 0;
         while (i < ids.size()) {

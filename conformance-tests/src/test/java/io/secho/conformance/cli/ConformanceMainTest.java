@@ -8,15 +8,14 @@ import io.secho.server.ServerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,15 +26,8 @@ class ConformanceMainTest {
     private static final int MAX_CONNECTIONS = 24;
     private static final String KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ConformanceMain.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static SechoServer referenceServer() throws IOException {
@@ -46,7 +38,7 @@ class ConformanceMainTest {
 
     @Test
     void listShowsEveryCaseWithItsRequirements() {
-        Run run = run("--list");
+        CliRun run = run("--list");
         assertEquals(0, run.exitCode(), run.err());
         for (String expected : new String[] {"TAG-004", "REQ-REC-6", "NONCE-001", "HS-012.N", "ending:"}) {
             assertTrue(run.out().contains(expected), "--list lacks " + expected + ":\n" + run.out());
@@ -59,7 +51,7 @@ class ConformanceMainTest {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        Run run = run("--target", "127.0.0.1:" + port);
+        CliRun run = run("--target", "127.0.0.1:" + port);
         assertEquals(3, run.exitCode());
         assertTrue(run.err().contains("cannot connect to 127.0.0.1:" + port), run.err());
     }
@@ -68,7 +60,7 @@ class ConformanceMainTest {
     void usageMistakesExitWithTwoAndNoStackTrace() {
         for (String[] args : new String[][] {{"--target", "no-port"}, {"--family", "XYZ"}, {"--case", "NOPE-999"},
                 {"--psk-file", "/nonexistent/key"}, {"--handshake-timeout", "ten"}}) {
-            Run run = run(args);
+            CliRun run = run(args);
             assertEquals(2, run.exitCode(), String.join(" ", args) + ": " + run.err());
             assertFalse(run.err().contains("\tat "), "no stack trace for a usage error: " + run.err());
         }
@@ -79,7 +71,7 @@ class ConformanceMainTest {
         Path keyFile = dir.resolve("key");
         Files.writeString(keyFile, KEY + "\n");
         try (SechoServer server = referenceServer()) {
-            Run run = run("--target", "127.0.0.1:" + server.port(), "--psk-file", keyFile.toString(),
+            CliRun run = run("--target", "127.0.0.1:" + server.port(), "--psk-file", keyFile.toString(),
                     "--handshake-timeout", "3s", "--idle-timeout", "5s", "--max-connections", String.valueOf(MAX_CONNECTIONS),
                     "--seed", "7", "--report-dir", dir.resolve("reports").toString());
             assertEquals(0, run.exitCode(), run.out());
@@ -89,6 +81,13 @@ class ConformanceMainTest {
                     .getAsJsonObject();
             assertEquals("7", json.get("seed").getAsString());
             assertEquals(0, json.getAsJsonObject("summary").get("mustFailures").getAsInt());
+            // --list --json names exactly the cases a full run reports, in the same order.
+            List<String> reported = new ArrayList<>();
+            json.getAsJsonArray("cases").forEach(c -> reported.add(c.getAsJsonObject().get("id").getAsString()));
+            List<String> listed = new ArrayList<>();
+            JsonParser.parseString(run("--list", "--json").out()).getAsJsonObject().getAsJsonArray("cases")
+                    .forEach(c -> listed.add(c.getAsJsonObject().get("id").getAsString()));
+            assertEquals(listed, reported, "--list --json and the run's report");
             String xml = Files.readString(dir.resolve("reports/secho-conformance.xml"));
             assertTrue(xml.contains("<property name=\"requirement\" value=\"REQ-REC-6\"/>"), "XML lacks requirement properties");
             assertTrue(xml.contains("<system-out>") && xml.contains("C-&gt;S ClientHello"), "XML lacks the wire traces");
@@ -99,7 +98,7 @@ class ConformanceMainTest {
     void aServerThatNeverAnswersPassesNothing(@TempDir Path dir) throws IOException {
         // A listening socket nobody accepts from: connections complete, and not a byte ever comes back.
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Run run = run("--target", "127.0.0.1:" + silent.getLocalPort(), "--case", "NONCE-002", "--io-timeout", "500ms",
+            CliRun run = run("--target", "127.0.0.1:" + silent.getLocalPort(), "--case", "NONCE-002", "--io-timeout", "500ms",
                     "--report-dir", dir.toString());
             assertEquals(ExitCodes.NOT_CONFORMANT, run.exitCode(), run.out());
             assertFalse(run.out().contains("PASS "), run.out());
@@ -110,7 +109,7 @@ class ConformanceMainTest {
 
     @Test
     void caseFilterRunsJustThatCase(@TempDir Path dir) {
-        Run run = run("--case", "TAG-004", "--report-dir", dir.toString());
+        CliRun run = run("--case", "TAG-004", "--report-dir", dir.toString());
         assertEquals(0, run.exitCode(), run.out());
         assertTrue(run.out().contains("1 cases: 1 passed, 0 failed"), run.out());
     }
@@ -119,7 +118,7 @@ class ConformanceMainTest {
     void baselineFailsWhenAListedCaseNowPasses(@TempDir Path dir) throws IOException {
         Path baseline = dir.resolve("expect.txt");
         Files.writeString(baseline, "# known failures\nTAG-004  our server ignores tags (bug 17)\n");
-        Run run = run("--case", "TAG-004,TAG-003", "--expect", baseline.toString(), "--report-dir", dir.toString());
+        CliRun run = run("--case", "TAG-004,TAG-003", "--expect", baseline.toString(), "--report-dir", dir.toString());
         assertEquals(1, run.exitCode(), run.out());
         assertTrue(run.out().contains("NOW PASSES    TAG-004"), run.out());
     }
@@ -128,7 +127,7 @@ class ConformanceMainTest {
     void baselineWithoutReasonIsAUsageError(@TempDir Path dir) throws IOException {
         Path baseline = dir.resolve("expect.txt");
         Files.writeString(baseline, "TAG-004\n");
-        Run run = run("--expect", baseline.toString());
+        CliRun run = run("--expect", baseline.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("needs a reason"), run.err());
     }

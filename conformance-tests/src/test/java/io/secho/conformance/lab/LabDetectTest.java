@@ -105,7 +105,7 @@ class LabDetectTest {
         assertTrue(noTarget.err().contains("--target HOST:PORT") && !noTarget.err().contains("\tat "), noTarget.err());
     }
 
-    /** The words of a command line as a POSIX shell splits them, for the quoting shellWord writes. */
+    /** The words of a command line as a POSIX shell splits them, for the quoting ShellWords.quote writes. */
     private static List<String> shellWords(String line) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();

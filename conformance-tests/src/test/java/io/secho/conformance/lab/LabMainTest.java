@@ -124,9 +124,10 @@ class LabMainTest {
             assertTrue(run.out().contains("Secho lab profile (sec variant, nonce 16 bytes"), run.out());
             assertTrue(run.out().matches("(?s).*\\nWARN +LAB-014 .*") && run.out().contains("CONFORMANT: every MUST case "
                     + "passed; 2 SHOULD warning(s) (exit code 0)"), run.out());
-            assertTrue(run.out().contains("replay: java -jar conformance-tests/target/secho-conformance.jar --profile lab "
-                    + "--lab-variant sec --nonce-length 16 --key-file " + keyFile + " --target " + target
-                    + " --seed 9 --case LAB-014"), run.out());
+            // Every option as typed, the run's seed, and reports beside (not over) the full run's.
+            assertTrue(run.out().matches("(?s).*\n {8}replay: java -jar \\S*secho-conformance\\.jar --profile lab "
+                    + "--lab-variant sec --key-file \\Q" + keyFile + "\\E --nonce-length 16 --target " + target
+                    + " --seed 9 --case LAB-014 --report-dir \\Q" + dir + "-replay\\E\n.*"), run.out());
             assertFalse(run.out().contains(KEY_HEX), "the key must never be printed");
 
             Path baseline = Files.writeString(dir.resolve("expect.txt"), "LAB-001  not really failing\n");

@@ -1,0 +1,114 @@
+package io.secho.conformance.cli;
+
+import io.secho.conformance.CaseCatalog;
+import io.secho.conformance.CaseFilter;
+import io.secho.conformance.RetiredCases;
+import io.secho.conformance.cases.CaseInputs;
+import io.secho.conformance.report.CaseOrder;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Every case a profile can run, by the IDs users write: each plain case and each invocation of a
+ * parameterized one ({@code HS-010.5}), in case-ID order, with the retired IDs beside them. JUnit's
+ * discovery knows only the templates; the invocations come from {@link CaseInputs}, the same sources the
+ * templates run.
+ */
+final class CaseList {
+    /** One runnable case: its ID, the case it is or is an invocation of, and its name as reports show it. */
+    record RunnableCase(String id, CaseCatalog.Entry template, String name) {
+        String templateId() {
+            return template.annotation().id();
+        }
+    }
+
+    private final List<CaseCatalog.Entry> templates;
+    private final List<RunnableCase> cases;
+    private final List<RetiredCases.Retired> retired;
+
+    private CaseList(List<CaseCatalog.Entry> templates, List<RunnableCase> cases, List<RetiredCases.Retired> retired) {
+        this.templates = List.copyOf(templates);
+        this.cases = List.copyOf(cases);
+        this.retired = List.copyOf(retired);
+    }
+
+    /**
+     * @throws IllegalStateException if a parameterized case has no inputs in {@link CaseInputs} (a harness bug,
+     *                               which the catalogue's test catches before a user can)
+     */
+    static CaseList of(boolean lab) {
+        List<CaseCatalog.Entry> templates = CaseCatalog.all(lab);
+        Map<String, List<CaseInputs.Invocation>> inputs = CaseInputs.all().stream()
+                .collect(Collectors.groupingBy(invocation -> templateOf(invocation.id()), LinkedHashMap::new,
+                        Collectors.toList()));
+        List<RunnableCase> cases = new ArrayList<>();
+        for (CaseCatalog.Entry template : templates) {
+            String id = template.annotation().id();
+            if (!template.parameterized()) {
+                cases.add(new RunnableCase(id, template, template.displayName()));
+                continue;
+            }
+            List<CaseInputs.Invocation> invocations = inputs.get(id);
+            if (invocations == null) {
+                throw new IllegalStateException(id + " runs once per input, but CaseInputs lists none of its inputs");
+            }
+            invocations.forEach(invocation -> cases.add(new RunnableCase(invocation.id(), template,
+                    template.displayName() + ": " + invocation.description())));
+        }
+        cases.sort(Comparator.comparing(RunnableCase::id, CaseOrder::compareIds));
+        List<RetiredCases.Retired> retired = new ArrayList<>(RetiredCases.all());
+        retired.addAll(CaseInputs.retired());
+        retired.sort(Comparator.comparing(RetiredCases.Retired::id, CaseOrder::compareIds));
+        return new CaseList(templates, cases, retired);
+    }
+
+    /** {@code HS-010} for {@code HS-010.5}; the ID itself for a plain case. */
+    static String templateOf(String id) {
+        int dot = id.indexOf('.');
+        return dot < 0 ? id : id.substring(0, dot);
+    }
+
+    List<CaseCatalog.Entry> templates() {
+        return templates;
+    }
+
+    List<RunnableCase> cases() {
+        return cases;
+    }
+
+    List<RetiredCases.Retired> retired() {
+        return retired;
+    }
+
+    List<String> ids() {
+        return cases.stream().map(RunnableCase::id).collect(Collectors.toList());
+    }
+
+    Optional<RunnableCase> find(String id) {
+        return cases.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    Optional<RetiredCases.Retired> findRetired(String id) {
+        return retired.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /** The runnable IDs of one case: itself, or its invocations. */
+    List<String> idsOf(CaseCatalog.Entry template) {
+        String id = template.annotation().id();
+        return cases.stream().filter(c -> c.templateId().equals(id)).map(RunnableCase::id).collect(Collectors.toList());
+    }
+
+    /** How many cases the {@code --case} and {@code --family} filters select, as the run will judge them. */
+    long selected(Optional<String> caseFilter, Optional<String> familyFilter) {
+        return cases.stream()
+                .filter(c -> caseFilter.isEmpty() || CaseFilter.matchesCase(c.templateId(), caseFilter.get(), c.id()))
+                .filter(c -> familyFilter.isEmpty() || CaseFilter.matchesFamily(c.id(), familyFilter.get()))
+                .count();
+    }
+}
