@@ -50,6 +50,8 @@ final class HostileServer implements AutoCloseable {
     private static final byte[] TLS_ALERT = HexFormat.of().parseHex("15030300020228");
     private static final byte[] TEXT_LINE = "ERROR unknown command\n".getBytes(StandardCharsets.US_ASCII);
     private static final int GARBAGE_CHUNK = 16 * 1024;
+    /** No frame type of Secho v1 (they are 0x01..0x05). */
+    private static final byte NOT_A_FRAME_TYPE = (byte) 0xee;
 
     private final Kind kind;
     private final LoopbackServer server;
@@ -74,9 +76,13 @@ final class HostileServer implements AutoCloseable {
                 case GARBAGE -> {
                     Random random = new Random(socket.getPort());
                     byte[] chunk = new byte[GARBAGE_CHUNK];
+                    random.nextBytes(chunk);
+                    // Random bytes open with a ServerHello's type one time in 256, and a case that expects
+                    // a ServerHello would then pass: the stream must never start like a Secho frame.
+                    chunk[0] = NOT_A_FRAME_TYPE;
                     while (true) {
-                        random.nextBytes(chunk);
                         out.write(chunk);
+                        random.nextBytes(chunk);
                     }
                 }
                 case HTTP -> answerOnce(in, out, HTTP_ANSWER);
