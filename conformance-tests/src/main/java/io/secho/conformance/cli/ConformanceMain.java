@@ -180,7 +180,10 @@ public final class ConformanceMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, System.out, System.err, Terminal.detect(System.getenv(), System.console() != null)));
+        // picocli's judgement of the terminal: a console that is a terminal (Console.isTerminal where the JDK has
+        // it: on Java 22 and later System.console() exists even for a pipe), with no NO_COLOR or CLICOLOR=0.
+        System.exit(execute(args, System.out, System.err, Terminal.detect(System.getenv(),
+                CommandLine.Help.Ansi.AUTO.enabled())));
     }
 
     /** As on a terminal that is not one: no colour, no counter (tests, and callers that capture the output). */

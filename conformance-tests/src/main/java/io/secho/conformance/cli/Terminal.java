@@ -17,10 +17,11 @@ record Terminal(boolean fancy) {
 
     /**
      * @param environment the process's environment
-     * @param interactive whether standard input and output are a terminal ({@code System.console() != null})
+     * @param interactive whether standard output is a terminal that takes colours (picocli's {@code Ansi.AUTO})
      */
     static Terminal detect(Map<String, String> environment, boolean interactive) {
-        boolean noColour = !environment.getOrDefault("NO_COLOR", "").isEmpty();
+        // Set at all, as picocli reads it (its help follows the same rule).
+        boolean noColour = environment.containsKey("NO_COLOR");
         boolean dumb = "dumb".equals(environment.get("TERM"));
         return new Terminal(interactive && !noColour && !dumb);
     }
