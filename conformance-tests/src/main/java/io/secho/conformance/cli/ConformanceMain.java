@@ -12,7 +12,9 @@ import io.secho.conformance.report.ConformanceListener;
 import io.secho.conformance.report.RunSummary;
 import io.secho.conformance.report.Verdict;
 import io.secho.conformance.targets.TargetConfig;
+import io.secho.cli.KeyFiles;
 import io.secho.cli.LabOptions;
+import io.secho.cli.UsageErrors;
 import io.secho.crypto.PreSharedKey;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -146,6 +148,7 @@ public final class ConformanceMain implements Callable<Integer> {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));
+        UsageErrors.install(commandLine);
         commandLine.setExecutionStrategy(parseResult -> {
             ConformanceMain main = parseResult.commandSpec().commandLine().getCommand();
             main.out = out;
@@ -198,6 +201,8 @@ public final class ConformanceMain implements Callable<Integer> {
             err.println("secho-conformance: cannot read " + expect + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        KeyFiles.permissionWarnings(pskFile, labOptions.keyFile().orElse(null))
+                .forEach(warning -> err.println("secho-conformance: warning: " + warning));
         if (image != null && !dockerAvailable()) {
             err.println("secho-conformance: --image needs a Docker engine, and none answers here (start dockerd, or "
                     + "set DOCKER_HOST)");
@@ -317,7 +322,7 @@ public final class ConformanceMain implements Callable<Integer> {
             try {
                 PreSharedKey.fromFile(pskFile);
             } catch (IOException e) {
-                throw new IllegalArgumentException("--psk-file: cannot read " + pskFile + ": " + e.getMessage());
+                throw new IllegalArgumentException("--psk-file: " + KeyFiles.describe(pskFile, e));
             }
             parameters.put(TargetConfig.PSK_FILE, pskFile.toString());
         }

@@ -1,5 +1,6 @@
 package io.secho.conformance.lab;
 
+import io.secho.cli.KeyFiles;
 import io.secho.conformance.targets.TargetConfig;
 import io.secho.lab.KeyFileFormat;
 import io.secho.lab.LabKey;
@@ -99,7 +100,7 @@ public record LabTargetConfig(LabProfile profile, Optional<InetSocketAddress> ex
         try {
             return LabKey.fromFile(file, format);
         } catch (IOException e) {
-            throw new IllegalArgumentException(LabProfileOptions.KEY_FILE + ": cannot read " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException(LabProfileOptions.KEY_FILE + ": " + KeyFiles.describe(file, e));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(LabProfileOptions.KEY_FILE + ": " + e.getMessage(), e);
         }

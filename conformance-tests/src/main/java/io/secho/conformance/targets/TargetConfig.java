@@ -1,6 +1,7 @@
 package io.secho.conformance.targets;
 
 import io.secho.cli.DurationConverter;
+import io.secho.cli.KeyFiles;
 import io.secho.crypto.PreSharedKey;
 import io.secho.handshake.Suite;
 
@@ -174,7 +175,7 @@ public record TargetConfig(
         try {
             return PreSharedKey.fromFile(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the PSK file " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException("cannot read the PSK file " + KeyFiles.describe(file, e));
         }
     }
 
