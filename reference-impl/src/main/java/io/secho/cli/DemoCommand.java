@@ -23,7 +23,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 @CommandLine.Command(name = "demo", mixinStandardHelpOptions = true,
         description = "End-to-end check: start a reference server on a free loopback port, run a session in "
                 + "every suite over real TCP with the reference client, and compare each reply with the "
-                + "expected upper-casing. Exit code 0 only if every reply is right.")
+                + "expected upper-casing.",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {"0:every reply was right", "1:a reply was wrong, or a session failed",
+            "3:network error: no loopback port to listen on, or a connection failed"})
 final class DemoCommand implements Callable<Integer> {
     /** Request and the reply the spec requires, including the cases that break naive upper-casing. */
     private static final Map<String, String> EXPECTED = new LinkedHashMap<>();
@@ -41,8 +44,16 @@ final class DemoCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+    public Integer call() {
+        try {
+            return run(spec.commandLine().getOut());
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("secho demo: " + e.getMessage());
+            return ExitCodes.NETWORK;
+        }
+    }
+
+    private static int run(PrintWriter out) throws IOException {
         PreSharedKey demoKey = PreSharedKey.of(new SystemRandomBytes().nextBytes(PreSharedKey.LENGTH));
         ConcurrentLinkedQueue<String> serverLog = new ConcurrentLinkedQueue<>();
         ServerConfig serverConfig = ServerConfig.builder().port(0).psk(demoKey).log(serverLog::add).build();
@@ -58,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
         serverLog.forEach(line -> out.println("server log: " + line));
         int total = EXPECTED.size() * Suite.values().length;
         out.printf("%d passed, %d failed%n", total - failures, failures);
-        return failures == 0 ? 0 : SechoCli.EXIT_SESSION_FAILED;
+        return failures == 0 ? ExitCodes.SUCCESS : ExitCodes.SESSION_FAILED;
     }
 
     private static int runSuite(Suite suite, int port, PreSharedKey key, PrintWriter out) throws IOException {

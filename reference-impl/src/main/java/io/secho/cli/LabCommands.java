@@ -23,8 +23,8 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code client --profile lab} and {@code server --profile lab}: the v1 commands hand over to these. */
 final class LabCommands {
-    private static final String CLIENT = "secho client";
-    private static final String SERVER = "secho server";
+    private static final String CLIENT = ClientCommand.WHO;
+    private static final String SERVER = ServerCommand.WHO;
 
     private LabCommands() {
     }
@@ -53,26 +53,26 @@ final class LabCommands {
             } else {
                 StandardInputEcho.run(client::echo, out, err);
             }
-            return 0;
+            return ExitCodes.SUCCESS;
         } catch (LabProtocolException e) {
             err.println(CLIENT + ": " + e.getMessage());
-            return SechoCli.EXIT_SESSION_FAILED;
+            return ExitCodes.SESSION_FAILED;
         } catch (SocketTimeoutException e) {
-            err.printf("%s: no answer from %s:%d within %d ms (the server hangs, or expects another profile)%n",
-                    CLIENT, host, port, timeout.toMillis());
-            return SechoCli.EXIT_SESSION_FAILED;
+            err.printf("%s: no answer from %s:%d within %s (the server hangs, or expects another profile)%n",
+                    CLIENT, host, port, DurationConverter.format(timeout));
+            return ExitCodes.SESSION_FAILED;
         } catch (UnknownHostException e) {
             err.println(CLIENT + ": unknown host " + host);
-            return SechoCli.EXIT_NETWORK;
+            return ExitCodes.NETWORK;
         } catch (ConnectException e) {
             err.printf("%s: cannot connect to %s:%d: %s%n", CLIENT, host, port, e.getMessage());
-            return SechoCli.EXIT_NETWORK;
+            return ExitCodes.NETWORK;
         } catch (IOException e) {
             err.printf("%s: connection to %s:%d failed: %s%n", CLIENT, host, port, e.getMessage());
-            return SechoCli.EXIT_NETWORK;
+            return ExitCodes.NETWORK;
         } catch (IllegalArgumentException e) {
             err.println(CLIENT + ": " + e.getMessage());
-            return SechoCli.EXIT_SESSION_FAILED;
+            return ExitCodes.SESSION_FAILED;
         }
     }
 
@@ -98,7 +98,7 @@ final class LabCommands {
             server = LabServer.start(config);
         } catch (IOException e) {
             err.println(SERVER + ": " + e.getMessage());
-            return SechoCli.EXIT_NETWORK;
+            return ExitCodes.NETWORK;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -111,6 +111,6 @@ final class LabCommands {
                 server.port(), profile.describe());
         err.flush();
         stopped.await();
-        return 0;
+        return ExitCodes.SUCCESS;
     }
 }

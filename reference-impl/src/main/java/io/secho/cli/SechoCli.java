@@ -5,28 +5,32 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.util.Map;
 
-/** {@code java -jar secho-reference.jar server|client|demo ...} */
+/** {@code java -jar secho-reference.jar server|client|demo|keygen|help ...} */
 @CommandLine.Command(name = "secho-reference",
         mixinStandardHelpOptions = true,
         version = "secho-reference 1.0 (Secho protocol v1)",
         description = "Reference server and client of the Secho v1 secure echo protocol.",
-        subcommands = {ServerCommand.class, ClientCommand.class, DemoCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
+        subcommands = {ServerCommand.class, ClientCommand.class, DemoCommand.class, KeygenCommand.class,
+            CommandLine.HelpCommand.class},
+        exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {
             "0:success",
-            "1:the session failed (an alert, a truncation, a protocol error); the message says which",
-            "2:usage error (unknown option, bad value, missing key)",
-            "3:network error (cannot connect or listen)"})
+            ExitCodes.SESSION_FAILED_HELP,
+            ExitCodes.USAGE_HELP,
+            "3:network error (cannot connect or listen)"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  java -jar secho-reference.jar keygen --out secho.key",
+            "  java -jar secho-reference.jar server --psk-file secho.key",
+            "  java -jar secho-reference.jar client --psk-file secho.key --message hello",
+            "  java -jar secho-reference.jar help client"})
 public final class SechoCli implements Runnable {
-    static final int EXIT_SESSION_FAILED = 1;
-    static final int EXIT_NETWORK = 3;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: server, client or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "choose a command: server, client, demo, keygen or help");
     }
 
     public static void main(String[] args) {
@@ -39,6 +43,9 @@ public final class SechoCli implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.registerConverter(Integer.class, WholeNumberConverter.INSTANCE);
+        commandLine.registerConverter(int.class, WholeNumberConverter.INSTANCE);
+        UsageErrors.install(commandLine);
         return commandLine.execute(args);
     }
 

@@ -22,8 +22,10 @@ import io.secho.wire.FrameWriter;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -71,7 +73,7 @@ public final class SechoClient implements AutoCloseable {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(config.host(), config.port()), (int) config.timeout().toMillis());
+            connect(socket, config);
             DeadlineInputStream input = new DeadlineInputStream(socket);
             FrameReader reader = new FrameReader(new BufferedInputStream(input), Direction.SERVER_TO_CLIENT);
             FrameWriter writer = new FrameWriter(new BufferedOutputStream(socket.getOutputStream()));
@@ -81,6 +83,17 @@ public final class SechoClient implements AutoCloseable {
         } catch (IOException | SessionException | RuntimeException e) {
             GracefulClose.closeQuietly(socket);
             throw e;
+        }
+    }
+
+    /** A connection attempt that times out is a failure to connect, not a server that stopped answering. */
+    private static void connect(Socket socket, ClientConfig config) throws IOException {
+        try {
+            socket.connect(new InetSocketAddress(config.host(), config.port()), (int) config.timeout().toMillis());
+        } catch (SocketTimeoutException e) {
+            ConnectException timedOut = new ConnectException("no answer to the connection attempt in time");
+            timedOut.initCause(e);
+            throw timedOut;
         }
     }
 

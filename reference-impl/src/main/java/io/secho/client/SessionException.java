@@ -24,8 +24,24 @@ public final class SessionException extends Exception {
     }
 
     static SessionException sent(Suite suite, ProtocolException e) {
-        return new SessionException("[" + suite + "] the server broke the protocol (" + e.getMessage()
-                + "); sent alert " + e.alert().wireName(), Optional.empty(), Optional.of(e.alert()));
+        return new SessionException("[" + suite + "] " + whatWentWrong(suite, e) + "; sent alert "
+                + e.alert().wireName(), Optional.empty(), Optional.of(e.alert()));
+    }
+
+    /**
+     * Only a Finished that does not verify gets handshake_failure from this client. With psk the keys are the
+     * likely cause by far, and the user can act on that; with a key exchange both sides derived the keys from
+     * the same public shares, so a hello changed on the way, or a broken server, is what remains.
+     */
+    private static String whatWentWrong(Suite suite, ProtocolException e) {
+        if (e.alert() != AlertCode.HANDSHAKE_FAILURE) {
+            return "the server broke the protocol (" + e.getMessage() + ")";
+        }
+        return suite == Suite.PSK
+                ? "wrong key (a different PSK?): the server's Finished did not verify, so the server holds another "
+                        + "pre-shared key than this client (or a hello was changed on the way)"
+                : "the server's Finished did not verify: a hello was changed on the way, or the server derives its "
+                        + "keys wrongly";
     }
 
     static SessionException truncated(Suite suite, String what) {

@@ -1,12 +1,12 @@
 package io.secho.lab;
 
 import io.secho.crypto.HmacSha256;
+import io.secho.crypto.KeyFileBytes;
 import io.secho.crypto.Sha256;
 import io.secho.wire.Hex;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.regex.Pattern;
@@ -19,8 +19,6 @@ import java.util.regex.Pattern;
 public final class LabKey {
     public static final int AES_128_LENGTH = 16;
     public static final int AES_256_LENGTH = 32;
-    /** Larger files are no key; refusing them early keeps a wrong path (a log, an image) from being read whole. */
-    private static final long MAX_FILE_SIZE = 1024;
     private static final Pattern HEX_TEXT = Pattern.compile("(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{64})");
 
     private final byte[] key;
@@ -52,12 +50,7 @@ public final class LabKey {
      * @throws IllegalArgumentException naming the file and what is wrong with it
      */
     public static LabKey fromFile(Path file, KeyFileFormat format) throws IOException {
-        long size = Files.size(file);
-        if (size > MAX_FILE_SIZE) {
-            throw new IllegalArgumentException(file + ": " + size + " bytes is no key file (expected 16 or 32 raw "
-                    + "bytes, or 32 or 64 hex digits)");
-        }
-        byte[] content = Files.readAllBytes(file);
+        byte[] content = KeyFileBytes.read(file, "16 or 32 raw bytes, or 32 or 64 hex digits");
         String text = new String(content, StandardCharsets.ISO_8859_1).strip();
         boolean hex = HEX_TEXT.matcher(text).matches();
         boolean raw = content.length == AES_128_LENGTH || content.length == AES_256_LENGTH;

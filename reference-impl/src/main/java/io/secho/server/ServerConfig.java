@@ -50,7 +50,7 @@ public record ServerConfig(
         requirePositive(idleTimeout, "idle timeout");
         if (handshakeTimeout.compareTo(MAX_HANDSHAKE_TIMEOUT) > 0) {
             throw new IllegalArgumentException("handshake timeout must be at most " + MAX_HANDSHAKE_TIMEOUT.toSeconds()
-                    + " s (spec), was " + handshakeTimeout.toMillis() + " ms");
+                    + "s (the spec's limit)");
         }
         if (drainTime.isNegative()) {
             throw new IllegalArgumentException("drain time must not be negative");
@@ -62,7 +62,7 @@ public record ServerConfig(
 
     private static void requirePositive(Duration duration, String what) {
         if (duration.isZero() || duration.isNegative()) {
-            throw new IllegalArgumentException(what + " must be positive, was " + duration);
+            throw new IllegalArgumentException(what + " must be more than 0");
         }
     }
 

@@ -7,6 +7,7 @@ import io.secho.alert.ProtocolException;
 import io.secho.echo.EchoTransform;
 import io.secho.handshake.HandshakeResult;
 import io.secho.handshake.ServerHandshake;
+import io.secho.handshake.Suite;
 import io.secho.net.DeadlineInputStream;
 import io.secho.net.GracefulClose;
 import io.secho.record.InnerPlaintext;
@@ -25,6 +26,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.Optional;
 
 /**
  * One client connection, start to end, on its own thread: handshake, echo loop, and exactly one log
@@ -46,7 +48,7 @@ final class ServerConnection implements Runnable {
     private final Socket socket;
     private final ServerConfig config;
     private StallTrackingOutputStream output;
-    private String suite = "-";
+    private Optional<Suite> suite = Optional.empty();
     private long recordsIn;
     private long recordsOut;
 
@@ -72,7 +74,8 @@ final class ServerConnection implements Runnable {
         }
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
         // Plain concatenation rather than String.format: the same line, without a formatter per connection.
-        config.log().accept("secho: conn " + id + " from " + socket.getRemoteSocketAddress() + " suite=" + suite
+        config.log().accept("secho: conn " + id + " from " + socket.getRemoteSocketAddress() + " suite="
+                + suite.map(Suite::wireName).orElse("-")
                 + " records in=" + recordsIn + " out=" + recordsOut + " time=" + millis + "ms end=" + end.describe());
     }
 
@@ -101,7 +104,7 @@ final class ServerConnection implements Runnable {
         } catch (ProtocolException e) {
             return sendAlert(e.alert(), e.getMessage(), channel, writer);
         } catch (PeerAlertException e) {
-            return new ConnectionEnd.PeerAlert(e.getMessage());
+            return new ConnectionEnd.PeerAlert(e.getMessage() + (channel == null ? handshakeAlertHint(e) : ""));
         } catch (SocketTimeoutException e) {
             return channel == null
                     ? sendAlert(AlertCode.TIMEOUT, "handshake not complete within "
@@ -130,8 +133,18 @@ final class ServerConnection implements Runnable {
             writer.write(frame);
         }
         writer.flush();
-        suite = handshake.suite().map(Object::toString).orElse("-");
+        suite = handshake.suite();
         return handshake.onClientFinished(readHandshakeFrame(reader, handshake));
+    }
+
+    /**
+     * A client sends handshake_failure when our Finished does not verify; with psk that almost always means it
+     * holds another key, which is what the operator reading the log needs to know.
+     */
+    private String handshakeAlertHint(PeerAlertException e) {
+        boolean finishedRejected = e.alert().filter(alert -> alert == AlertCode.HANDSHAKE_FAILURE).isPresent();
+        return finishedRejected && suite.equals(Optional.of(Suite.PSK))
+                ? ": the client did not accept our Finished, so it holds another pre-shared key (a wrong key?)" : "";
     }
 
     private static Frame readHandshakeFrame(FrameReader reader, ServerHandshake handshake)

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -40,19 +38,8 @@ class LabCliTest {
     private static final String KEY_HEX = "2b7e151628aed2a6abf7158809cf4f3c";
     private static final String NL = System.lineSeparator();
 
-    private record Run(int exitCode, String out, String err) {
-        void assertUsageError(String expected) {
-            assertEquals(2, exitCode, err);
-            assertTrue(err.contains(expected), "expected '" + expected + "' in:\n" + err);
-            assertFalse(err.contains("\tat ") || err.contains("Exception"), "no stack trace for a usage error:\n" + err);
-        }
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SechoCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of());
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     private static Path keyFile(Path dir) throws IOException {
@@ -91,7 +78,7 @@ class LabCliTest {
         run("client", "--profile", "lab", "--key-file", "/nonexistent/lab.key").assertUsageError("no such file");
         run("client", "--profile", "tls").assertUsageError("--profile");
         Path wrongSize = Files.write(dir.resolve("bad.key"), new byte[20]);
-        Run bad = run("client", "--profile", "lab", "--key-file", wrongSize.toString());
+        CliRun bad = run("client", "--profile", "lab", "--key-file", wrongSize.toString());
         bad.assertUsageError("20 bytes are neither");
     }
 
@@ -100,7 +87,7 @@ class LabCliTest {
         LabProfile profile = LabProfile.defaults(LabVariant.SEC).withNonceLength(16);
         try (LabServer server = LabServer.start(LabServerConfig.loopback(0, profile,
                 Optional.of(LabKey.of(Hex.decode(KEY_HEX)))))) {
-            Run run = run("client", "--profile", "lab", "--key-file", keyFile(dir).toString(), "--nonce-length", "16",
+            CliRun run = run("client", "--profile", "lab", "--key-file", keyFile(dir).toString(), "--nonce-length", "16",
                     "--port", String.valueOf(server.port()), "--message", "hello", "--message", "straße");
             assertEquals(0, run.exitCode(), run.err());
             assertEquals("HELLO" + NL + "STRASSE" + NL, run.out());
@@ -117,12 +104,12 @@ class LabCliTest {
         try (LabServer server = LabServer.start(LabServerConfig.loopback(0, LabProfile.defaults(LabVariant.SEC),
                 Optional.of(LabKey.of(typed))))) {
             String port = String.valueOf(server.port());
-            Run auto = run("client", "--profile", "lab", "--key-file", file.toString(), "--port", port,
+            CliRun auto = run("client", "--profile", "lab", "--key-file", file.toString(), "--port", port,
                     "--timeout", "2s", "--message", "hello");
             assertEquals(1, auto.exitCode(), auto.err());
             assertTrue(auto.err().contains("read as hex text, 32 digits") && auto.err().contains("AMBIGUOUS")
                     && auto.err().contains("--key-file-format raw|hex"), auto.err());
-            Run raw = run("client", "--profile", "lab", "--key-file", file.toString(), "--key-file-format", "raw",
+            CliRun raw = run("client", "--profile", "lab", "--key-file", file.toString(), "--key-file-format", "raw",
                     "--port", port, "--message", "hello");
             assertEquals(0, raw.exitCode(), raw.err());
             assertEquals("HELLO" + NL, raw.out());
@@ -135,7 +122,7 @@ class LabCliTest {
     void anEmptyHkdfInfoIsUsedAsEmpty() throws IOException {
         LabProfile profile = LabProfile.defaults(LabVariant.DH).withHkdfInfo("");
         try (LabServer server = LabServer.start(LabServerConfig.loopback(0, profile, Optional.empty()))) {
-            Run run = run("client", "--profile", "lab", "--hkdf-info", "", "--port", String.valueOf(server.port()),
+            CliRun run = run("client", "--profile", "lab", "--hkdf-info", "", "--port", String.valueOf(server.port()),
                     "--message", "empty info");
             assertEquals(0, run.exitCode(), run.err());
             assertEquals("EMPTY INFO" + NL, run.out());
@@ -147,7 +134,7 @@ class LabCliTest {
         LabProfile profile = LabProfile.defaults(LabVariant.DH).withServerSendsKeyFirst(true)
                 .withKeyFormat(LabProfile.KeyFormat.X942);
         try (LabServer server = LabServer.start(LabServerConfig.loopback(0, profile, Optional.empty()))) {
-            Run run = run("client", "--profile", "lab", "--server-sends-key-first", "--key-encoding", "der",
+            CliRun run = run("client", "--profile", "lab", "--server-sends-key-first", "--key-encoding", "der",
                     "--port", String.valueOf(server.port()), "--message", "dh");
             assertEquals(0, run.exitCode(), run.err());
             assertEquals("DH" + NL, run.out());
@@ -158,16 +145,16 @@ class LabCliTest {
     @Test
     void aServerThatNeverAnswersIsReportedAsHanging() throws IOException {
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Run run = run("client", "--profile", "lab", "--port", String.valueOf(silent.getLocalPort()),
+            CliRun run = run("client", "--profile", "lab", "--port", String.valueOf(silent.getLocalPort()),
                     "--timeout", "500ms", "--message", "x");
             assertEquals(1, run.exitCode(), run.err());
-            assertTrue(run.err().contains("no answer") && run.err().contains("within 500 ms"), run.err());
+            assertTrue(run.err().contains("no answer") && run.err().contains("within 500ms"), run.err());
         }
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        Run refused = run("client", "--profile", "lab", "--port", String.valueOf(port), "--message", "x");
+        CliRun refused = run("client", "--profile", "lab", "--port", String.valueOf(port), "--message", "x");
         assertEquals(3, refused.exitCode(), refused.err());
     }
 
@@ -187,7 +174,7 @@ class LabCliTest {
                     String.valueOf(first));
             assertTrue(matcher.find(), "unexpected first line: " + first);
             int port = Integer.parseInt(matcher.group(1));
-            Run run = run("client", "--profile", "lab", "--port", String.valueOf(port), "--message", "over tcp");
+            CliRun run = run("client", "--profile", "lab", "--port", String.valueOf(port), "--message", "over tcp");
             assertEquals(0, run.exitCode(), run.err());
             assertEquals("OVER TCP" + NL, run.out());
             // An abrupt client, then the server must still log and serve.

@@ -7,12 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,21 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SechoCliTest {
     private static final String KEY_HEX = "8f0e1d2c3b4a59687766554433221100ffeeddccbbaa99887766554433221100";
 
-    private record Run(int exitCode, String out, String err) {
-        void assertNoStackTrace() {
-            assertFalse(err.contains("\tat ") || err.contains("Exception"), "a user error must not print a stack trace:\n" + err);
-        }
+    private static CliRun run(Map<String, String> environment, String... args) {
+        return CliRun.run(environment, args);
     }
 
-    private static Run run(Map<String, String> environment, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SechoCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static Run run(String... args) {
-        return run(Map.of(), args);
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     private static SechoServer server() throws IOException {
@@ -45,38 +37,38 @@ class SechoCliTest {
 
     @Test
     void helpListsTheCommandsAndExitCodes() {
-        Run run = run("--help");
+        CliRun run = run("--help");
         assertEquals(0, run.exitCode());
         for (String word : new String[] {"server", "client", "demo", "Exit codes"}) {
             assertTrue(run.out().contains(word), "--help lacks '" + word + "':\n" + run.out());
         }
-        Run client = run("client", "--help");
+        CliRun client = run("client", "--help");
         assertTrue(client.out().contains("--psk-file") && client.out().contains("--message")
                 && client.out().contains("SECHO_PSK"), client.out());
     }
 
     @Test
     void unknownSuiteIsAUsageError() {
-        Run run = run("client", "--suite", "rsa");
+        CliRun run = run("client", "--suite", "rsa");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("unknown suite 'rsa'"), run.err());
-        run.assertNoStackTrace();
+        run.assertNoJavaNames();
     }
 
     @Test
     void pskSuiteWithoutAKeyIsAUsageError() {
-        Run run = run("client", "--suite", "psk");
+        CliRun run = run("client", "--suite", "psk");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("pre-shared key"), run.err());
-        run.assertNoStackTrace();
+        run.assertNoJavaNames();
     }
 
     @Test
     void missingPskFileIsAUsageError() {
-        Run run = run("server", "--psk-file", "/nonexistent/secho.key");
+        CliRun run = run("server", "--psk-file", "/nonexistent/secho.key");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("no such file"), run.err());
-        run.assertNoStackTrace();
+        run.assertNoJavaNames();
     }
 
     @Test
@@ -84,18 +76,18 @@ class SechoCliTest {
         Path file = dir.resolve("short.key");
         String almost = KEY_HEX.substring(1);
         Files.writeString(file, almost + "\n");
-        Run run = run("client", "--psk-file", file.toString(), "--message", "x");
+        CliRun run = run("client", "--psk-file", file.toString(), "--message", "x");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("64 hex digits"), run.err());
         assertFalse(run.err().contains(almost), "the key text must not be printed");
-        Run fromEnvironment = run(Map.of("SECHO_PSK", "xyz"), "client", "--message", "x");
+        CliRun fromEnvironment = run(Map.of("SECHO_PSK", "xyz"), "client", "--message", "x");
         assertEquals(2, fromEnvironment.exitCode());
         assertTrue(fromEnvironment.err().contains("SECHO_PSK"), fromEnvironment.err());
     }
 
     @Test
     void handshakeTimeoutAboveTheSpecCeilingIsAUsageError() {
-        Run run = run("server", "--port", "0", "--handshake-timeout", "31s");
+        CliRun run = run("server", "--port", "0", "--handshake-timeout", "31s");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("at most 30"), run.err());
     }
@@ -106,7 +98,7 @@ class SechoCliTest {
         Files.writeString(keyFile, KEY_HEX + "\n");
         try (SechoServer server = server()) {
             for (String suite : new String[] {"x25519", "modp2048", "psk"}) {
-                Run run = run("client", "--port", String.valueOf(server.port()), "--suite", suite,
+                CliRun run = run("client", "--port", String.valueOf(server.port()), "--suite", suite,
                         "--psk-file", keyFile.toString(), "--message", "hello", "--message", "straße");
                 assertEquals(0, run.exitCode(), suite + ": " + run.err());
                 assertEquals("HELLO" + System.lineSeparator() + "STRASSE" + System.lineSeparator(), run.out());
@@ -118,7 +110,7 @@ class SechoCliTest {
     @Test
     void pskFromTheEnvironmentWorks() throws IOException {
         try (SechoServer server = server()) {
-            Run run = run(Map.of("SECHO_PSK", KEY_HEX), "client", "--port", String.valueOf(server.port()),
+            CliRun run = run(Map.of("SECHO_PSK", KEY_HEX), "client", "--port", String.valueOf(server.port()),
                     "--message", "psk");
             assertEquals(0, run.exitCode(), run.err());
             assertEquals("PSK" + System.lineSeparator(), run.out());
@@ -126,13 +118,40 @@ class SechoCliTest {
     }
 
     @Test
-    void wrongKeyFailsWithTheHandshakeFailure() throws IOException {
-        try (SechoServer server = server()) {
-            Run run = run(Map.of("SECHO_PSK", KEY_HEX.replace('8', '9')), "client", "--port",
-                    String.valueOf(server.port()), "--message", "x");
+    void wrongKeyIsCalledAWrongKey() throws IOException, InterruptedException {
+        List<String> serverLog = new CopyOnWriteArrayList<>();
+        try (SechoServer server = SechoServer.start(ServerConfig.builder().port(0).psk(PreSharedKey.fromHex(KEY_HEX))
+                .log(serverLog::add).build())) {
+            String otherKey = KEY_HEX.replace('8', '9');
+            CliRun run = run(Map.of("SECHO_PSK", otherKey), "client", "--port", String.valueOf(server.port()),
+                    "--message", "x");
             assertEquals(1, run.exitCode());
-            assertTrue(run.err().contains("handshake_failure"), run.err());
-            run.assertNoStackTrace();
+            assertTrue(run.err().contains("[psk] wrong key (a different PSK?): the server's Finished did not verify"),
+                    run.err());
+            assertTrue(run.err().contains("sent alert handshake_failure"), run.err());
+            assertFalse(run.err().contains("broke the protocol"), "a wrong key is the user's to fix: " + run.err());
+            assertFalse(run.err().contains(KEY_HEX) || run.err().contains(otherKey), run.err());
+            run.assertNoJavaNames();
+            assertEquals("", run.out());
+            // The server logs the connection once it has ended, which the client does not wait for.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (serverLog.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+        assertTrue(serverLog.get(0).contains("peer sent alert handshake_failure")
+                && serverLog.get(0).contains("so it holds another pre-shared key (a wrong key?)"), serverLog.toString());
+    }
+
+    @Test
+    void aServerThatNeverAnswersIsNoAnswerWithinTheTimeout() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliRun run = run("client", "--port", String.valueOf(silent.getLocalPort()), "--timeout", "500ms",
+                    "--message", "x");
+            assertEquals(1, run.exitCode(), run.err());
+            assertTrue(run.err().contains("no answer from 127.0.0.1:" + silent.getLocalPort() + " within 500ms"),
+                    run.err());
+            run.assertNoJavaNames();
         }
     }
 
@@ -142,16 +161,16 @@ class SechoCliTest {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        Run run = run("client", "--port", String.valueOf(port), "--message", "x");
+        CliRun run = run("client", "--port", String.valueOf(port), "--message", "x");
         assertEquals(3, run.exitCode());
         assertTrue(run.err().contains("cannot connect"), run.err());
-        run.assertNoStackTrace();
+        run.assertNoJavaNames();
     }
 
     @Test
     void portInUseIsANetworkError() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Run run = run("server", "--port", String.valueOf(taken.getLocalPort()));
+            CliRun run = run("server", "--port", String.valueOf(taken.getLocalPort()));
             assertEquals(3, run.exitCode());
             assertTrue(run.err().contains("cannot listen"), run.err());
         }
@@ -159,7 +178,7 @@ class SechoCliTest {
 
     @Test
     void demoRunsEverySuiteEndToEnd() {
-        Run run = run("demo");
+        CliRun run = run("demo");
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("18 passed, 0 failed"), run.out());
     }

@@ -74,6 +74,33 @@ class PreSharedKeyTest {
         assertNoKeyMaterial(e.getMessage(), "fromFile rejection message");
     }
 
+    /** Some editors start a UTF-8 file with a byte-order mark; the key after it is still the key. */
+    @Test
+    void fromFileSkipsAUtf8ByteOrderMark(@TempDir Path directory) throws IOException {
+        byte[] mark = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] digits = (KEY_HEX + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] content = new byte[mark.length + digits.length];
+        System.arraycopy(mark, 0, content, 0, mark.length);
+        System.arraycopy(digits, 0, content, mark.length, digits.length);
+        Path file = Files.write(directory.resolve("bom.hex"), content);
+        assertEquals(PreSharedKey.fromHex(KEY_HEX), PreSharedKey.fromFile(file));
+    }
+
+    @Test
+    void fromFileSaysWhenTheFileIsNotTextOrFarTooLarge(@TempDir Path directory) throws IOException {
+        Path utf16 = Files.writeString(directory.resolve("utf16.hex"), KEY_HEX, StandardCharsets.UTF_16);
+        IllegalArgumentException notText = assertThrows(IllegalArgumentException.class,
+                () -> PreSharedKey.fromFile(utf16));
+        assertTrue(notText.getMessage().contains("the file is not plain text"), notText.getMessage());
+        assertNoKeyMaterial(notText.getMessage(), "the message for a UTF-16 key file");
+
+        Path large = Files.write(directory.resolve("large.hex"), new byte[1 << 20]);
+        IllegalArgumentException tooLarge = assertThrows(IllegalArgumentException.class,
+                () -> PreSharedKey.fromFile(large));
+        assertTrue(tooLarge.getMessage().contains("large.hex: more than 1024 bytes is no key file"),
+                tooLarge.getMessage());
+    }
+
     @Test
     void ofChecksLengthAndCopies() {
         assertThrows(IllegalArgumentException.class, () -> PreSharedKey.of(new byte[31]), "31 bytes must be rejected");

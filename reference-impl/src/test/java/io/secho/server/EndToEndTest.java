@@ -92,8 +92,10 @@ class EndToEndTest {
                     clientConfig(fixture.port(), List.of(Suite.PSK), Optional.of(wrong))));
             assertEquals(Optional.of(AlertCode.HANDSHAKE_FAILURE), failure.sentAlert(),
                     "the client detects the wrong key at the server's Finished: " + failure.getMessage());
+            assertTrue(failure.getMessage().startsWith("[psk] wrong key (a different PSK?)"), failure.getMessage());
             String line = fixture.awaitLogLines(1).get(0);
-            assertTrue(line.contains("peer sent alert handshake_failure"), "server log line: " + line);
+            assertTrue(line.contains("peer sent alert handshake_failure") && line.contains("another pre-shared key"),
+                    "server log line: " + line);
         }
     }
 

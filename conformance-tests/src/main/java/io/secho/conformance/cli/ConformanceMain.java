@@ -14,6 +14,7 @@ import io.secho.conformance.report.Progress;
 import io.secho.conformance.report.RunSummary;
 import io.secho.conformance.report.Verdict;
 import io.secho.conformance.targets.TargetConfig;
+import io.secho.cli.KeyFiles;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -238,6 +239,8 @@ public final class ConformanceMain implements Callable<Integer> {
             throw new UsageError(commandLine, "no case matches the --case/--family filter", "'" + NAME
                     + " --list --expanded' lists every case ID");
         }
+        KeyFiles.permissionWarnings(pskFile, labOptions.keyFile().orElse(null))
+                .forEach(warning -> err.println("secho-conformance: warning: " + warning));
         if (image != null && !dockerAvailable()) {
             err.println(UsageErrors.PREFIX + "--image needs a Docker engine, and none answers here (start dockerd, or "
                     + "set DOCKER_HOST)");

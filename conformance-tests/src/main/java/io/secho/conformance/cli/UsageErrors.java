@@ -3,10 +3,8 @@ package io.secho.conformance.cli;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * How a usage error reads: {@code secho-conformance: <cause>} and a hint, never the whole help, a stack
@@ -30,29 +28,20 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         return ExitCodes.USAGE;
     }
 
+    /**
+     * The cause, in the shared words of every tool of the project (an unknown option named without a value
+     * that could be a key; any key-long run of hex digits hidden), with Maven's parameter names turned into the
+     * options the user typed.
+     */
     static String cause(CommandLine.ParameterException e) {
-        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
-            List<String> options = unmatched.getUnmatched().stream().filter(word -> word.startsWith("-"))
-                    .map(word -> word.split("=", 2)[0]).distinct().collect(Collectors.toList());
-            if (options.isEmpty()) {
-                return "unexpected argument (not repeated here: it could be a key); every input is given by an option";
-            }
-            return (options.size() == 1 ? "unknown option " : "unknown options ") + String.join(", ", options);
+        if (e instanceof UsageError) {
+            return io.secho.cli.UsageErrors.mask(optionNames(e.getMessage(), e.getCommandLine().getCommandSpec()));
         }
-        String message = optionNames(e.getMessage(), e.getCommandLine().getCommandSpec());
-        // picocli's own messages start with a capital; ours, after the tool's name, do not.
-        return message.isEmpty() || e instanceof UsageError ? message
-                : Character.toLowerCase(message.charAt(0)) + message.substring(1);
+        return optionNames(io.secho.cli.UsageErrors.describe(e), e.getCommandLine().getCommandSpec());
     }
 
     private static String hint(CommandLine.ParameterException e) {
-        if (e instanceof UsageError usage) {
-            return usage.hint();
-        }
-        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-            return "did you mean " + String.join(" or ", unmatched.getSuggestions()) + "? " + HELP_HINT;
-        }
-        return HELP_HINT;
+        return e instanceof UsageError usage ? usage.hint() : HELP_HINT;
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.secho.conformance.lab;
 
-import io.secho.conformance.IoProblems;
+import io.secho.cli.KeyFiles;
 import io.secho.conformance.targets.TargetConfig;
 import io.secho.lab.KeyFileFormat;
 import io.secho.lab.LabKey;
@@ -98,14 +98,10 @@ public record LabTargetConfig(LabProfile profile, Optional<InetSocketAddress> ex
     }
 
     private static LabKey readKey(Path file, KeyFileFormat format) {
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException(LabProfileOptions.KEY_FILE + ": cannot read " + file + ": it is a directory");
-        }
         try {
             return LabKey.fromFile(file, format);
         } catch (IOException e) {
-            throw new IllegalArgumentException(LabProfileOptions.KEY_FILE + ": cannot read " + file + ": "
-                    + IoProblems.ofFile(e));
+            throw new IllegalArgumentException(LabProfileOptions.KEY_FILE + ": " + KeyFiles.describe(file, e));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(LabProfileOptions.KEY_FILE + ": " + e.getMessage(), e);
         }

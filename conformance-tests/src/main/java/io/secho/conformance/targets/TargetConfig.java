@@ -1,6 +1,7 @@
 package io.secho.conformance.targets;
 
-import io.secho.conformance.IoProblems;
+import io.secho.cli.DurationConverter;
+import io.secho.cli.KeyFiles;
 import io.secho.crypto.PreSharedKey;
 import io.secho.handshake.Suite;
 
@@ -98,8 +99,9 @@ public record TargetConfig(
         Duration handshakeTimeout = parameters.apply(HANDSHAKE_TIMEOUT).filter(v -> !v.isBlank())
                 .map(v -> parseDuration(v, HANDSHAKE_TIMEOUT)).orElse(SPEC_MAX_HANDSHAKE_TIMEOUT);
         if (handshakeTimeout.compareTo(SPEC_MAX_HANDSHAKE_TIMEOUT) > 0 || handshakeTimeout.isZero()) {
-            throw new IllegalArgumentException(HANDSHAKE_TIMEOUT + ": " + handshakeTimeout.toMillis() + " ms is not a "
-                    + "handshake timeout a server may have: more than 0 and at most 30 s (REQ-LIM-2)");
+            throw new IllegalArgumentException(HANDSHAKE_TIMEOUT + ": " + DurationConverter.format(handshakeTimeout)
+                    + " is not a handshake timeout a server may have: more than 0s and at most "
+                    + DurationConverter.format(SPEC_MAX_HANDSHAKE_TIMEOUT) + " (REQ-LIM-2)");
         }
         Duration ioTimeout = parameters.apply(IO_TIMEOUT).filter(v -> !v.isBlank())
                 .map(v -> parseDuration(v, IO_TIMEOUT)).orElse(DEFAULT_IO_TIMEOUT);
@@ -161,37 +163,20 @@ public record TargetConfig(
         return suites;
     }
 
-    /** "10s", "500ms", "2m" or plain seconds. */
+    /** "10s", "500ms", "1.5s", "2m" or plain seconds: the syntax of every tool, {@link DurationConverter}. */
     public static Duration parseDuration(String value, String what) {
-        String text = value.strip().toLowerCase(Locale.ROOT);
-        Duration duration;
         try {
-            if (text.endsWith("ms")) {
-                duration = Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
-            } else if (text.endsWith("s")) {
-                duration = Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
-            } else if (text.endsWith("m")) {
-                duration = Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
-            } else {
-                duration = Duration.ofSeconds(Long.parseLong(text));
-            }
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + ": '" + value + "' is not a duration (e.g. 10s, 500ms)");
+            return DurationConverter.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
         }
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException(what + ": '" + value + "' is negative");
-        }
-        return duration;
     }
 
     private static PreSharedKey readKey(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException("cannot read the PSK file " + file + ": it is a directory");
-        }
         try {
             return PreSharedKey.fromFile(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the PSK file " + file + ": " + IoProblems.ofFile(e));
+            throw new IllegalArgumentException(PSK_FILE + ": " + KeyFiles.describe(file, e));
         }
     }
 
