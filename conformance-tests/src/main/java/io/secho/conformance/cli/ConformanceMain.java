@@ -24,7 +24,6 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -224,7 +223,7 @@ public final class ConformanceMain implements Callable<Integer> {
                 : target)
                 + ", seed " + parameters.get(TargetConfig.SEED) + " (--seed replays this run)");
         lab.flatMap(LabTargetConfig::keyReading).ifPresent(out::println);
-        ConformanceListener listener = new ConformanceListener(out, Optional.of(err), Optional.of(reportDir));
+        ConformanceListener listener = new ConformanceListener(out, Optional.of(err), Optional.of(reportDir), baseline);
         Thread interrupted = new Thread(() -> listener.finishIncomplete("the run was interrupted"),
                 "secho-conformance-interrupted");
         Runtime.getRuntime().addShutdownHook(interrupted);
@@ -337,7 +336,7 @@ public final class ConformanceMain implements Callable<Integer> {
             parameters.put(TargetConfig.PROFILE, TargetConfig.PROFILE_LAB);
             labOptions.given().forEach((option, value) -> parameters.put(LabTargetConfig.parameterName(option), value));
         }
-        parameters.put(TargetConfig.SEED, seed != null ? seed : Long.toUnsignedString(new SecureRandom().nextLong() >>> 16));
+        parameters.put(TargetConfig.SEED, seed != null ? seed : TargetConfig.freshSeed());
         if (cases != null) {
             parameters.put(TargetConfig.CASE, String.join(",", cases));
         }

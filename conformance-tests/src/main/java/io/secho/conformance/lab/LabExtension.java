@@ -129,6 +129,7 @@ public final class LabExtension implements ParameterResolver, AfterEachCallback,
         published.put(ConformanceExtension.REPLAY_OPTIONS_ENTRY, run.config().replayOptions().stream()
                 .map(LabExtension::shellWord).collect(Collectors.joining(" ")));
         run.config().keyReading().ifPresent(line -> published.put(ConformanceExtension.TARGET_FINDINGS_ENTRY, line));
+        published.put(ConformanceExtension.TARGET_DESCRIPTION_ENTRY, run.description().encode());
         run.config().external().ifPresent(a -> published.put(ConformanceExtension.TARGET_ENTRY,
                 a.getHostString() + ":" + a.getPort()));
         // JUnit refuses blank report values.

@@ -1,5 +1,6 @@
 package io.secho.conformance.lab;
 
+import io.secho.conformance.targets.TargetDescription;
 import io.secho.crypto.InsecureDeterministicRandomBytes;
 import io.secho.crypto.SystemRandomBytes;
 import io.secho.lab.LabClient;
@@ -96,6 +97,13 @@ public final class LabTargetRun implements AutoCloseable {
 
     public boolean embedded() {
         return embedded.isPresent();
+    }
+
+    /** What the reports record about the target: the lab profile probes no suites, so there is no preflight. */
+    public TargetDescription description() {
+        return new TargetDescription(embedded() ? TargetDescription.Kind.EMBEDDED : TargetDescription.Kind.ADDRESS,
+                Optional.of(TargetDescription.hostPort(config.external().orElse(address))),
+                Optional.empty(), Optional.empty());
     }
 
     public String protocol() {

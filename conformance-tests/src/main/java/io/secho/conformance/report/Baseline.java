@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,6 +35,11 @@ public record Baseline(Map<String, String> knownFailures) {
             known.put(parts[0], parts[1]);
         }
         return new Baseline(known);
+    }
+
+    /** Why the case is listed as a known failure; empty when it is not listed. */
+    public Optional<String> reason(String caseId) {
+        return Optional.ofNullable(knownFailures.get(caseId));
     }
 
     /** What the baseline says about a finished run. */

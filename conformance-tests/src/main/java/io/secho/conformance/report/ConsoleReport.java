@@ -30,7 +30,8 @@ public final class ConsoleReport {
 
     static synchronized void print(RunSummary summary, Function<String, String> replay, PrintStream out) {
         out.println();
-        out.println(summary.protocol() + " conformance: " + summary.target() + ", seed " + summary.seed() + ", "
+        out.println(summary.protocol() + " conformance: " + summary.target().label() + ", seed "
+                + (summary.seed().isPresent() ? String.valueOf(summary.seed().getAsLong()) : "?") + ", "
                 + summary.millis() + " ms");
         if (!summary.targetFindings().isEmpty()) {
             out.println("Target:");
