@@ -1,6 +1,7 @@
 package io.secho.conformance.faults;
 
 import io.secho.conformance.Family;
+import io.secho.conformance.report.ReportChecks;
 import io.secho.conformance.report.Verdict;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,16 @@ class FaultMatrixTest {
                 .collect(Collectors.toList());
         assertEquals(List.of(), unexplained, fault + ": cases failed or were blocked that this fault should not "
                 + "make fail" + where);
+    }
+
+    /**
+     * Every run's reports, full of real failures, blocks and warnings, validate against the published schema
+     * and the JUnit form, and agree with each other and with the run's exit code.
+     */
+    @ParameterizedTest
+    @EnumSource(Fault.class)
+    void reportsOfEveryRunValidateAndAgree(Fault fault) {
+        ReportChecks.assertReportsAgree(runs.await(fault).reports());
     }
 
     /** A pattern that matches no case is a typo, and would make a fault's sets say less than they seem to. */
