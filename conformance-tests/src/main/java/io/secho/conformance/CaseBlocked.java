@@ -40,11 +40,15 @@ public final class CaseBlocked extends AssertionError {
 
     /** The cause with its pointer, as one group's heading: {@code no suite completed a handshake (see HS-001)}. */
     public String heading() {
+        return heading(cause, see);
+    }
+
+    /** A cause with its pointer, as every report words it. */
+    public static String heading(String cause, String see) {
         return see.isEmpty() ? cause : cause + " (see " + see + ")";
     }
 
     private static String format(String cause, String see, String detail) {
-        return "blocked: " + (see.isEmpty() ? cause : cause + " (see " + see + ")")
-                + (detail.isEmpty() ? "" : ": " + detail);
+        return "blocked: " + heading(cause, see) + (detail.isEmpty() ? "" : ": " + detail);
     }
 }

@@ -408,8 +408,7 @@ public final class CaseContext implements AutoCloseable, GuardedCase {
     }
 
     public ConformanceFailure failWith(List<String> requirementIds, String expected, String observed, String sent) {
-        return new ConformanceFailure(requirementIds, expected, observed + "\n  trace (last lines):\n" + trace.tail(12),
-                sent);
+        return ConformanceFailure.of(requirementIds, expected, observed, sent, trace);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.secho.conformance;
 
 import io.secho.conformance.targets.TargetConfig;
+import io.secho.conformance.targets.TargetDescription;
 import io.secho.conformance.targets.TargetRun;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -36,6 +37,8 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
     public static final String IMAGE_ENTRY = "secho.image";
     /** The preflight's findings about the target, a line each: for the report's heading. */
     public static final String TARGET_FINDINGS_ENTRY = "secho.target-findings";
+    /** What the run was pointed at, and what the preflight found: {@link TargetDescription} in its JSON form. */
+    public static final String TARGET_DESCRIPTION_ENTRY = "secho.target-description";
     /** The protocol a run checks, for the reports' headings; absent means Secho v1. */
     public static final String PROTOCOL_ENTRY = "secho.protocol";
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConformanceExtension.class);
@@ -150,6 +153,7 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
         published.put(TRACE_ENTRY, caseContext.trace().render());
         published.put(SEED_ENTRY, run.config().seed());
         published.put(TARGET_FINDINGS_ENTRY, String.join("\n", run.preflight().describe()));
+        published.put(TARGET_DESCRIPTION_ENTRY, run.description().encode());
         run.config().external().ifPresent(a -> published.put(TARGET_ENTRY, a.getHostString() + ":" + a.getPort()));
         run.config().image().ifPresent(image -> published.put(IMAGE_ENTRY, image));
         // JUnit refuses blank report values.

@@ -271,7 +271,7 @@ public final class ConformanceMain implements Callable<Integer> {
         Progress progress = terminal.fancy() ? new LiveProgress(err, selected) : new PeriodicProgress(err, selected);
         ConformanceListener listener = new ConformanceListener(out, Optional.of(reportDir), new ConsoleSettings(
                 terminal.palette(), failuresOnly, progress,
-                Optional.of(ReplayLine.of(commandLine.getParseResult(), seed, reportDir))));
+                Optional.of(ReplayLine.of(commandLine.getParseResult(), seed, reportDir))), baseline);
         Thread interrupted = new Thread(() -> listener.finishIncomplete("the run was interrupted"),
                 "secho-conformance-interrupted");
         Runtime.getRuntime().addShutdownHook(interrupted);
@@ -343,7 +343,7 @@ public final class ConformanceMain implements Callable<Integer> {
             return ExitCodes.forRun(summary);
         }
         // An entry is good through its date, the local date of the machine that runs the harness.
-        Baseline.Judgement judgement = baseline.get().judge(summary, LocalDate.now());
+        Baseline.Judgement judgement = summary.judgement().orElseThrow();
         BaselineReport.print(baseline.get(), judgement, terminal.palette(), out);
         out.flush();
         return judgement.ok() ? ExitCodes.CONFORMANT : ExitCodes.NOT_CONFORMANT;
@@ -385,7 +385,7 @@ public final class ConformanceMain implements Callable<Integer> {
             parameters.put(TargetConfig.PROFILE, TargetConfig.PROFILE_LAB);
             labOptions.given().forEach((option, value) -> parameters.put(LabTargetConfig.parameterName(option), value));
         }
-        parameters.put(TargetConfig.SEED, seed != null ? seed : Long.toUnsignedString(new SecureRandom().nextLong() >>> 16));
+        parameters.put(TargetConfig.SEED, seed != null ? seed : TargetConfig.freshSeed());
         if (cases != null) {
             parameters.put(TargetConfig.CASE, String.join(",", cases));
         }

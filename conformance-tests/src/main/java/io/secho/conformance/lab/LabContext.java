@@ -187,18 +187,18 @@ public final class LabContext implements AutoCloseable, GuardedCase {
 
     /** The case's own rules or weaknesses were broken; {@code observed} in plain words. */
     public ConformanceFailure fail(String expected, String observed, String sent) {
-        return new ConformanceFailure(ids, expected, observed + "\n  trace (last lines):\n" + trace.tail(12), sent);
+        return ConformanceFailure.of(ids, expected, observed, sent, trace);
     }
 
     /** A rule of the lab protocol other than the case's own was broken on the way. */
     public ConformanceFailure failWith(String id, String expected, String observed, String sent) {
-        return new ConformanceFailure(List.of(id), expected, observed + "\n  trace (last lines):\n" + trace.tail(12), sent);
+        return ConformanceFailure.of(List.of(id), expected, observed, sent, trace);
     }
 
     /** A weakness was found by the case's own probe: says which, whom it blames, and what was seen. */
     public ConformanceFailure finding(Weakness weakness, String observed, String sent) {
-        return new ConformanceFailure(List.of(weakness.id()), "weakness found: " + weakness.title() + " ("
-                + weakness.blame() + ")", observed + "\n  trace (last lines):\n" + trace.tail(12), sent);
+        return ConformanceFailure.of(List.of(weakness.id()), "weakness found: " + weakness.title() + " ("
+                + weakness.blame() + ")", observed, sent, trace);
     }
 
     /** Ends every session the case left open with the 0x0a marker, as a lab client would, then closes all. */

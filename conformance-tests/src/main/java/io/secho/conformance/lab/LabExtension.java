@@ -126,6 +126,7 @@ public final class LabExtension implements ParameterResolver, AfterEachCallback,
         published.put(ConformanceExtension.SEED_ENTRY, run.config().seed());
         published.put(ConformanceExtension.PROTOCOL_ENTRY, run.protocol());
         run.config().keyReading().ifPresent(line -> published.put(ConformanceExtension.TARGET_FINDINGS_ENTRY, line));
+        published.put(ConformanceExtension.TARGET_DESCRIPTION_ENTRY, run.description().encode());
         run.config().external().ifPresent(a -> published.put(ConformanceExtension.TARGET_ENTRY,
                 a.getHostString() + ":" + a.getPort()));
         // JUnit refuses blank report values.

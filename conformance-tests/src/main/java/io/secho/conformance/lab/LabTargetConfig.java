@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,8 +72,8 @@ public record LabTargetConfig(LabProfile profile, Optional<InetSocketAddress> ex
         Optional<LabKey> key = keyFile.map(file -> readKey(file, keyFileFormat));
         Duration ioTimeout = parameters.apply(TargetConfig.IO_TIMEOUT).filter(v -> !v.isBlank())
                 .map(v -> TargetConfig.parseDuration(v, TargetConfig.IO_TIMEOUT)).orElse(DEFAULT_IO_TIMEOUT);
-        String seed = parameters.apply(TargetConfig.SEED).filter(v -> !v.isBlank()).map(String::strip)
-                .orElseGet(() -> Long.toUnsignedString(new SecureRandom().nextLong() >>> 16));
+        String seed = parameters.apply(TargetConfig.SEED).filter(v -> !v.isBlank())
+                .map(v -> Long.toString(TargetConfig.parseSeed(v))).orElseGet(TargetConfig::freshSeed);
         return new LabTargetConfig(profile, external, keyFile, keyFileFormat, key, ioTimeout, seed);
     }
 

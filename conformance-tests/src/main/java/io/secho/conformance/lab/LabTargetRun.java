@@ -1,6 +1,7 @@
 package io.secho.conformance.lab;
 
 import io.secho.conformance.IoProblems;
+import io.secho.conformance.targets.TargetDescription;
 import io.secho.crypto.InsecureDeterministicRandomBytes;
 import io.secho.crypto.SystemRandomBytes;
 import io.secho.lab.LabClient;
@@ -97,6 +98,13 @@ public final class LabTargetRun implements AutoCloseable {
 
     public boolean embedded() {
         return embedded.isPresent();
+    }
+
+    /** What the reports record about the target: the lab profile probes no suites, so there is no preflight. */
+    public TargetDescription description() {
+        return new TargetDescription(embedded() ? TargetDescription.Kind.EMBEDDED : TargetDescription.Kind.ADDRESS,
+                Optional.of(TargetDescription.hostPort(config.external().orElse(address))),
+                Optional.empty(), Optional.empty());
     }
 
     public String protocol() {

@@ -124,6 +124,11 @@ public record Baseline(String source, List<Entry> entries) {
         return byId;
     }
 
+    /** Why the case is listed as a known failure; empty when it is not listed. */
+    public Optional<String> reason(String caseId) {
+        return Optional.ofNullable(byId().get(caseId)).map(Entry::reason);
+    }
+
     /** What the baseline says about a finished run, on the day it ran. */
     public record Judgement(List<String> newFailures, List<String> nowPassing, List<String> stillFailing,
                           List<String> notRun, List<Entry> expired) {

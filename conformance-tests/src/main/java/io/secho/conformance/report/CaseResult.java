@@ -8,10 +8,11 @@ import java.util.List;
 /**
  * One case's verdict, with everything a report needs to explain it.
  *
- * @param message   what went wrong (FAIL, WARN, ERROR), why the case does not apply (SKIP) or what blocked it
- *                  (BLOCKED); empty for PASS
- * @param blockedBy for BLOCKED, the cause shared by every case it blocked, with the case to look at; else empty
- * @param internal  for ERROR, the harness's own diagnostics (exception and stack), for the JSON report only
+ * @param message  what went wrong (FAIL, WARN, ERROR), why the case does not apply (SKIP) or what blocked it
+ *                 (BLOCKED); empty for PASS
+ * @param detail   the message's parts as fields: expected, sent and received for FAIL and WARN, what blocked
+ *                 it for BLOCKED
+ * @param internal for ERROR, the harness's own diagnostics (exception and stack), for the JSON report only
  */
 public record CaseResult(
         String id,
@@ -23,12 +24,17 @@ public record CaseResult(
         Verdict verdict,
         long millis,
         String message,
-        String blockedBy,
+        VerdictDetail detail,
         String trace,
         String internal) {
 
     public CaseResult {
         requirements = List.copyOf(requirements);
+    }
+
+    /** For BLOCKED, the cause shared by every case it blocked, with the case to look at; else empty. */
+    public String blockedBy() {
+        return detail instanceof VerdictDetail.Blocked blocked ? blocked.heading() : "";
     }
 
     /** FAIL at MUST level is the only way a case fails; the same failure at SHOULD level is a WARN. */

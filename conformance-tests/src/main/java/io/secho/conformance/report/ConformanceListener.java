@@ -10,6 +10,7 @@ import io.secho.conformance.Family;
 import io.secho.conformance.HarnessError;
 import io.secho.conformance.Level;
 import io.secho.conformance.targets.TargetConfig;
+import io.secho.conformance.targets.TargetDescription;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -30,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -45,6 +47,7 @@ public class ConformanceListener implements TestExecutionListener {
     private final PrintStream out;
     private final ConsoleSettings console;
     private final Optional<Path> fixedReportDir;
+    private final Optional<Baseline> baseline;
     private final Map<String, Long> startNanos = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
     private final Map<String, CaseResult> results = new ConcurrentHashMap<>();
@@ -66,9 +69,16 @@ public class ConformanceListener implements TestExecutionListener {
 
     /** @param console colours, progress and the replay line: the jar's, for a person at a terminal or a CI log */
     public ConformanceListener(PrintStream out, Optional<Path> reportDir, ConsoleSettings console) {
+        this(out, reportDir, console, Optional.empty());
+    }
+
+    /** @param baseline the known failures ({@code --expect}): the reports mark those cases as expected to fail */
+    public ConformanceListener(PrintStream out, Optional<Path> reportDir, ConsoleSettings console,
+                               Optional<Baseline> baseline) {
         this.out = out;
         this.console = console;
         this.fixedReportDir = reportDir;
+        this.baseline = baseline;
     }
 
     @Override
@@ -99,7 +109,7 @@ public class ConformanceListener implements TestExecutionListener {
             return;
         }
         caseOf(identifier).ifPresent(annotation -> record(identifier, annotation, Verdict.SKIP,
-                reason == null ? "skipped" : reason, "", ""));
+                reason == null ? "skipped" : reason, VerdictDetail.NONE, ""));
     }
 
     @Override
@@ -113,33 +123,34 @@ public class ConformanceListener implements TestExecutionListener {
             if (result.getStatus() == TestExecutionResult.Status.FAILED) {
                 Throwable thrown = result.getThrowable().orElse(null);
                 record(identifier, annotation.get(), Verdict.ERROR, "the harness could not make this case's inputs: "
-                        + (thrown == null ? "unknown failure" : thrown.getMessage()), "", internal(thrown));
+                        + (thrown == null ? "unknown failure" : thrown.getMessage()), VerdictDetail.NONE, internal(thrown));
             }
             return;
         }
         Throwable thrown = result.getThrowable().orElse(null);
         switch (result.getStatus()) {
-            case SUCCESSFUL -> record(identifier, annotation.get(), Verdict.PASS, "", "", "");
+            case SUCCESSFUL -> record(identifier, annotation.get(), Verdict.PASS, "", VerdictDetail.NONE, "");
             case ABORTED -> record(identifier, annotation.get(), Verdict.SKIP,
                     thrown instanceof TestAbortedException && thrown.getMessage() != null ? thrown.getMessage()
-                            : "skipped", "", "");
+                            : "skipped", VerdictDetail.NONE, "");
             default -> recordFailure(identifier, annotation.get(), thrown);
         }
     }
 
     private void recordFailure(TestIdentifier identifier, ConformanceCase annotation, Throwable thrown) {
         if (thrown instanceof CaseBlocked blocked) {
-            record(identifier, annotation, Verdict.BLOCKED, blocked.getMessage(), blocked.heading(), "");
+            record(identifier, annotation, Verdict.BLOCKED, blocked.getMessage(), VerdictDetail.Blocked.of(blocked), "");
         } else if (thrown instanceof ConformanceFailure failure) {
             record(identifier, annotation, annotation.level() == Level.MUST ? Verdict.FAIL : Verdict.WARN,
-                    failure.getMessage(), "", "");
+                    failure.getMessage(), VerdictDetail.Mismatch.of(failure), "");
         } else if (thrown instanceof HarnessError error) {
-            record(identifier, annotation, Verdict.ERROR, error.getMessage(), "", internal(error.getCause()));
+            record(identifier, annotation, Verdict.ERROR, error.getMessage(), VerdictDetail.NONE,
+                    internal(error.getCause()));
         } else {
             String what = thrown == null ? "an unknown failure" : thrown.getMessage() == null
                     ? "an unexpected internal failure" : thrown.getMessage();
-            record(identifier, annotation, Verdict.ERROR, "the harness failed in this case: " + what, "",
-                    internal(thrown));
+            record(identifier, annotation, Verdict.ERROR, "the harness failed in this case: " + what,
+                    VerdictDetail.NONE, internal(thrown));
         }
     }
 
@@ -168,7 +179,7 @@ public class ConformanceListener implements TestExecutionListener {
                 TestIdentifier identifier = findIdentifier(uniqueId);
                 if (identifier != null && identifier.isTest()) {
                     caseOf(identifier).ifPresent(annotation -> record(identifier, annotation, Verdict.ERROR,
-                            "the case did not finish: " + why, "", ""));
+                            "the case did not finish: " + why, VerdictDetail.NONE, ""));
                 }
             }
         }
@@ -195,21 +206,19 @@ public class ConformanceListener implements TestExecutionListener {
         if (all.isEmpty() && incomplete.isEmpty()) {
             return;
         }
-        String seed = firstEntry(ConformanceExtension.SEED_ENTRY).orElse(
-                plan == null ? "?" : plan.getConfigurationParameters().get(TargetConfig.SEED).orElse("?"));
-        String target = firstEntry(ConformanceExtension.TARGET_ENTRY)
-                .or(() -> firstEntry(ConformanceExtension.IMAGE_ENTRY).map(image -> "image " + image))
-                .orElse("embedded");
+        Optional<String> seed = firstEntry(ConformanceExtension.SEED_ENTRY).or(() -> parameter(TargetConfig.SEED));
+        TargetDescription target = firstEntry(ConformanceExtension.TARGET_DESCRIPTION_ENTRY)
+                .map(TargetDescription::decode)
+                .orElseGet(() -> TargetDescription.fromParameters(this::parameter));
         String protocol = firstEntry(ConformanceExtension.PROTOCOL_ENTRY).orElse(RunSummary.V1);
         List<String> findings = firstEntry(ConformanceExtension.TARGET_FINDINGS_ENTRY)
                 .map(text -> Arrays.asList(text.split("\n"))).orElse(List.of());
-        RunSummary finished = new RunSummary(protocol, target, seed, started == null ? Instant.now() : started,
-                (System.nanoTime() - startedNanos) / 1_000_000, findings, all, incomplete);
+        RunSummary finished = new RunSummary(protocol, target, seedOf(seed), started == null ? Instant.now() : started,
+                (System.nanoTime() - startedNanos) / 1_000_000, findings, all, incomplete, baseline);
         summary = finished;
         console.progress().finished();
         ConsoleReport.print(finished, console.replay().orElse(this::mavenReplay), console, out);
-        Path dir = fixedReportDir.orElseGet(() -> Path.of(plan == null ? "conformance-reports"
-                : plan.getConfigurationParameters().get(TargetConfig.REPORT_DIR).orElse("conformance-reports")));
+        Path dir = fixedReportDir.orElseGet(() -> Path.of(parameter(TargetConfig.REPORT_DIR).orElse("conformance-reports")));
         try {
             Path json = JsonReport.write(finished, dir);
             Path xml = JunitXmlReport.write(finished, dir);
@@ -218,6 +227,15 @@ public class ConformanceListener implements TestExecutionListener {
             out.println("could not write the reports to " + dir + ": " + e.getMessage());
         }
         out.flush();
+    }
+
+    /** The run's seed as a number; none when the run never got as far as checking it. */
+    private static OptionalLong seedOf(Optional<String> text) {
+        try {
+            return text.map(t -> OptionalLong.of(TargetConfig.parseSeed(t))).orElse(OptionalLong.empty());
+        } catch (IllegalArgumentException notASeed) {
+            return OptionalLong.empty();
+        }
     }
 
     /** Cases the plan holds that neither ran nor were filtered out: a run must never lose one silently. */
@@ -232,7 +250,8 @@ public class ConformanceListener implements TestExecutionListener {
             if (identifier.isTest() || !invocationsReported) {
                 String id = CaseIds.of(annotation.get().id(), identifier.getDisplayName());
                 neverRan.add(id);
-                record(identifier, annotation.get(), Verdict.ERROR, "the harness never ran this case", "", "");
+                record(identifier, annotation.get(), Verdict.ERROR, "the harness never ran this case", VerdictDetail.NONE,
+                        "");
             }
         }
         for (TestIdentifier child : testPlan.getChildren(identifier)) {
@@ -246,14 +265,14 @@ public class ConformanceListener implements TestExecutionListener {
     }
 
     private void record(TestIdentifier identifier, ConformanceCase annotation, Verdict verdict, String message,
-                        String blockedBy, String internal) {
+                        VerdictDetail detail, String internal) {
         Long start = startNanos.get(identifier.getUniqueId());
         long millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
         Map<String, String> published = entries.getOrDefault(identifier.getUniqueId(), Map.of());
         String id = CaseIds.of(annotation.id(), identifier.getDisplayName());
         CaseResult result = new CaseResult(id, name(identifier, id), Family.ofCaseId(id).orElseThrow(),
                 annotation.level(), List.of(annotation.requirements()), annotation.endings(), verdict, millis,
-                message == null ? "" : message, blockedBy, published.getOrDefault(ConformanceExtension.TRACE_ENTRY, ""),
+                message == null ? "" : message, detail, published.getOrDefault(ConformanceExtension.TRACE_ENTRY, ""),
                 internal);
         results.put(identifier.getUniqueId(), result);
         if (console.progress() != Progress.NONE) {
@@ -271,6 +290,10 @@ public class ConformanceListener implements TestExecutionListener {
             return parent.isEmpty() ? rest : parent + ": " + rest;
         }
         return display;
+    }
+
+    private Optional<String> parameter(String key) {
+        return plan == null ? Optional.empty() : plan.getConfigurationParameters().get(key);
     }
 
     private Optional<String> firstEntry(String key) {

@@ -35,7 +35,8 @@ public final class ConsoleReport {
     static synchronized void print(RunSummary summary, Function<String, String> replay, ConsoleSettings settings,
                                    PrintStream out) {
         out.println();
-        out.println(summary.protocol() + " conformance: " + summary.target() + ", seed " + summary.seed() + ", "
+        out.println(summary.protocol() + " conformance: " + summary.target().label() + ", seed "
+                + (summary.seed().isPresent() ? String.valueOf(summary.seed().getAsLong()) : "?") + ", "
                 + summary.millis() + " ms");
         if (!summary.targetFindings().isEmpty()) {
             out.println("Target:");
@@ -218,6 +219,7 @@ public final class ConsoleReport {
                 : palette.good(verdict)));
     }
 
+    /** The target's verdict in words, the baseline's judgement when there is one, and the exit code they make. */
     static String verdictLine(RunSummary summary) {
         if (summary.harnessFailed()) {
             return "INCOMPLETE: the harness failed in " + summary.count(Verdict.ERROR) + " case(s), so the verdict is "
@@ -225,11 +227,19 @@ public final class ConsoleReport {
         }
         long failed = summary.mustFailures();
         long blocked = summary.mustNotShown() - failed;
-        if (failed + blocked > 0) {
-            return "NOT CONFORMANT: " + failed + " MUST case(s) failed, " + blocked + " blocked (exit code 1)";
+        String verdict = failed + blocked > 0
+                ? "NOT CONFORMANT: " + failed + " MUST case(s) failed, " + blocked + " blocked"
+                : "CONFORMANT: every MUST case passed" + (summary.shouldFailures() > 0 ? "; " + summary.shouldFailures()
+                        + " SHOULD warning(s)" : "");
+        Optional<Baseline.Judgement> judgement = summary.judgement();
+        if (judgement.isEmpty()) {
+            return verdict + " (exit code " + (failed + blocked > 0 ? 1 : 0) + ")";
         }
-        return "CONFORMANT: every MUST case passed" + (summary.shouldFailures() > 0 ? "; " + summary.shouldFailures()
-                + " SHOULD warning(s)" : "") + " (exit code 0)";
+        Baseline.Judgement baseline = judgement.get();
+        return verdict + "; " + (baseline.ok() ? "as the baseline expects (exit code 0)"
+                : "the baseline does not hold: " + baseline.newFailures().size() + " new failure(s), "
+                        + baseline.nowPassing().size() + " now passing, " + baseline.expired().size()
+                        + " expired (exit code 1)");
     }
 
     private static String firstLine(String text) {

@@ -1,18 +1,26 @@
 package io.secho.conformance.report;
 
+import io.secho.conformance.targets.TargetDescription;
+
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A finished run: which protocol, where it was pointed, with which seed, what the preflight found about
- * the target, and every case's verdict, in case-ID order.
+ * the target, every case's verdict in case-ID order, and the baseline of known failures it was held to.
  *
+ * @param seed       empty only when the run ended before any case could say which seed it used
  * @param incomplete why the run stopped before every case had a verdict (the harness failed, or was
  *                   interrupted); the cases it never judged are ERROR
+ * @param baseline   the known failures given with {@code --expect}, if any
  */
-public record RunSummary(String protocol, String target, String seed, Instant started, long millis,
-                         List<String> targetFindings, List<CaseResult> cases, Optional<String> incomplete) {
+public record RunSummary(String protocol, TargetDescription target, OptionalLong seed, Instant started, long millis,
+                         List<String> targetFindings, List<CaseResult> cases, Optional<String> incomplete,
+                         Optional<Baseline> baseline) {
     public static final String V1 = "Secho v1";
 
     public RunSummary {
@@ -40,5 +48,10 @@ public record RunSummary(String protocol, String target, String seed, Instant st
     /** True when the verdict cannot be trusted to be whole: a harness error, or a run cut short. */
     public boolean harnessFailed() {
         return incomplete.isPresent() || count(Verdict.ERROR) > 0;
+    }
+
+    /** What the baseline, if one was given, says about this run, on the day the run started (for expiries). */
+    public Optional<Baseline.Judgement> judgement() {
+        return baseline.map(known -> known.judge(this, LocalDate.ofInstant(started, ZoneId.systemDefault())));
     }
 }

@@ -1,5 +1,7 @@
 package io.secho.conformance.targets;
 
+import java.util.Locale;
+
 /**
  * What the run's preflight found out about one suite on the target.
  *
@@ -17,7 +19,16 @@ public record SuiteSupport(Status status, boolean helloAccepted, String detail) 
         /** Left out with --suite. */
         NOT_SELECTED,
         /** psk without --psk-file: the ClientHello checks can run, a session cannot. */
-        NO_PSK_FILE
+        NO_PSK_FILE;
+
+        /** As the reports write it: {@code working}, {@code not-offered}, ... */
+        public String reportName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        public static Status ofReportName(String name) {
+            return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
     }
 
     public boolean working() {

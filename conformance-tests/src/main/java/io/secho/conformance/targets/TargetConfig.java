@@ -65,6 +65,8 @@ public record TargetConfig(
     /** The spec's ceiling: a conforming server times out a silent client within 30 s. */
     public static final Duration SPEC_MAX_HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_IO_TIMEOUT = Duration.ofSeconds(5);
+    /** The largest seed: the largest whole number a JSON report's reader holds exactly (2^53 - 1). */
+    public static final long MAX_SEED = (1L << 53) - 1;
     /** LIM-009 opens this many connections at most; a larger limit is checked by hand, not here. */
     public static final int MAX_CHECKED_CONNECTIONS = 1024;
 
@@ -112,7 +114,7 @@ public record TargetConfig(
         boolean gate = parameters.apply(PREFLIGHT_GATE).map(v -> !v.strip().equalsIgnoreCase("false")).orElse(true);
         Optional<Duration> caseTimeLimit = parameters.apply(CASE_TIME_LIMIT).filter(v -> !v.isBlank())
                 .map(v -> parseDuration(v, CASE_TIME_LIMIT));
-        String seed = parameters.apply(SEED).filter(v -> !v.isBlank()).map(String::strip)
+        String seed = parameters.apply(SEED).filter(v -> !v.isBlank()).map(v -> Long.toString(parseSeed(v)))
                 .orElseGet(TargetConfig::freshSeed);
         return new TargetConfig(external, image, suites, psk, pskFile, handshakeTimeout, ioTimeout, idleTimeout,
                 maxConnections, seed, parameters.apply(CASE).filter(v -> !v.isBlank()),
@@ -163,6 +165,23 @@ public record TargetConfig(
         return suites;
     }
 
+    /**
+     * A seed as given: a whole number from 0 to {@link #MAX_SEED}, so that every report holds it as a number.
+     *
+     * @throws IllegalArgumentException with a message fit for a user, for anything else
+     */
+    public static long parseSeed(String value) {
+        String text = value.strip();
+        if (text.matches("\\d{1,16}")) {
+            long seed = Long.parseLong(text);
+            if (seed <= MAX_SEED) {
+                return seed;
+            }
+        }
+        throw new IllegalArgumentException(SEED + ": '" + value + "' is not a seed (a whole number from 0 to "
+                + MAX_SEED + ")");
+    }
+
     /** "10s", "500ms", "1.5s", "2m" or plain seconds: the syntax of every tool, {@link DurationConverter}. */
     public static Duration parseDuration(String value, String what) {
         try {
@@ -180,7 +199,8 @@ public record TargetConfig(
         }
     }
 
-    private static String freshSeed() {
+    /** A seed for a run that was given none: printed, so that the run can be replayed. */
+    public static String freshSeed() {
         return Long.toUnsignedString(new SecureRandom().nextLong() >>> 16);
     }
 }

@@ -182,6 +182,14 @@ public final class TargetRun implements AutoCloseable {
         return config.external().map(a -> a.getHostString() + ":" + a.getPort()).orElse("?");
     }
 
+    /** What the reports record about the target, the preflight's findings included (it runs now if it has not). */
+    public TargetDescription description() {
+        TargetDescription.Kind kind = config.image().isPresent() ? TargetDescription.Kind.IMAGE
+                : embedded.isPresent() ? TargetDescription.Kind.EMBEDDED : TargetDescription.Kind.ADDRESS;
+        return new TargetDescription(kind, address.or(config::external).map(TargetDescription::hostPort),
+                config.image(), Optional.of(preflight()));
+    }
+
     /** The permits cases take while they run: one at a time when the target serves one at a time. */
     public synchronized Semaphore casePermits() {
         preflight();

@@ -2,6 +2,7 @@ package io.secho.conformance.cli;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.secho.conformance.report.ReportChecks;
 import io.secho.crypto.PreSharedKey;
 import io.secho.server.SechoServer;
 import io.secho.server.ServerConfig;
@@ -59,7 +60,8 @@ class ConformanceMainTest {
     @Test
     void usageMistakesExitWithTwoAndNoStackTrace() {
         for (String[] args : new String[][] {{"--target", "no-port"}, {"--family", "XYZ"}, {"--case", "NOPE-999"},
-                {"--psk-file", "/nonexistent/key"}, {"--handshake-timeout", "ten"}}) {
+                {"--psk-file", "/nonexistent/key"}, {"--handshake-timeout", "ten"}, {"--seed", "abc"},
+                {"--seed", "-1"}, {"--seed", "9007199254740992"}}) {
             CliRun run = run(args);
             assertEquals(2, run.exitCode(), String.join(" ", args) + ": " + run.err());
             assertFalse(run.err().contains("\tat "), "no stack trace for a usage error: " + run.err());
@@ -79,7 +81,9 @@ class ConformanceMainTest {
                     "every case must run and pass:\n" + run.out());
             JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("reports/secho-conformance.json")))
                     .getAsJsonObject();
-            assertEquals("7", json.get("seed").getAsString());
+            assertEquals(7, json.get("seed").getAsLong());
+            assertEquals("address", json.getAsJsonObject("target").get("kind").getAsString());
+            assertEquals("127.0.0.1:" + server.port(), json.getAsJsonObject("target").get("address").getAsString());
             assertEquals(0, json.getAsJsonObject("summary").get("mustFailures").getAsInt());
             // --list --json names exactly the cases a full run reports, in the same order.
             List<String> reported = new ArrayList<>();
@@ -91,6 +95,7 @@ class ConformanceMainTest {
             String xml = Files.readString(dir.resolve("reports/secho-conformance.xml"));
             assertTrue(xml.contains("<property name=\"requirement\" value=\"REQ-REC-6\"/>"), "XML lacks requirement properties");
             assertTrue(xml.contains("<system-out>") && xml.contains("C-&gt;S ClientHello"), "XML lacks the wire traces");
+            ReportChecks.assertReportsAgree(dir.resolve("reports"));
         }
     }
 
@@ -104,6 +109,25 @@ class ConformanceMainTest {
             assertFalse(run.out().contains("PASS "), run.out());
             assertTrue(run.out().contains("Blocked (1), by what blocked them: the probe was never sent:\n"
                     + "  the target never answered a ClientHello: NONCE-002 (1)"), run.out());
+            ReportChecks.assertReportsAgree(dir);
+        }
+    }
+
+    @Test
+    void aBaselineThatExpectsTheBlockedCaseMakesTheRunAndItsReportsGreen(@TempDir Path dir) throws IOException {
+        Path baseline = Files.writeString(dir.resolve("expect.txt"), "NONCE-002  our test server never answers\n");
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            CliRun run = run("--target", "127.0.0.1:" + silent.getLocalPort(), "--case", "NONCE-002", "--io-timeout", "500ms",
+                    "--expect", baseline.toString(), "--report-dir", dir.resolve("reports").toString());
+            assertEquals(ExitCodes.CONFORMANT, run.exitCode(), run.out());
+            assertTrue(run.out().contains("NOT CONFORMANT: 0 MUST case(s) failed, 1 blocked; as the baseline expects "
+                    + "(exit code 0)"), run.out());
+            JsonObject json = ReportChecks.assertReportsAgree(dir.resolve("reports"));
+            assertTrue(json.getAsJsonObject("baseline").get("ok").getAsBoolean(), json.get("baseline").toString());
+            assertEquals("our test server never answers",
+                    ReportChecks.jsonCase(json, "NONCE-002").get("expectedFailure").getAsString());
+            assertTrue(ReportChecks.resultElement(dir.resolve("reports"), "NONCE-002", "skipped").orElseThrow()
+                    .getAttribute("message").startsWith("expected failure (--expect: our test server never answers)"));
         }
     }
 
@@ -121,6 +145,9 @@ class ConformanceMainTest {
         CliRun run = run("--case", "TAG-004,TAG-003", "--expect", baseline.toString(), "--report-dir", dir.toString());
         assertEquals(1, run.exitCode(), run.out());
         assertTrue(run.out().contains("NOW PASSES    TAG-004"), run.out());
+        ReportChecks.assertReportsAgree(dir);
+        assertEquals("baseline", ReportChecks.resultElement(dir, "TAG-004", "failure").orElseThrow().getAttribute("type"),
+                "the stale baseline entry is what makes the run red");
     }
 
     @Test

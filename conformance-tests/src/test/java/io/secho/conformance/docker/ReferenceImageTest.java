@@ -1,8 +1,11 @@
 package io.secho.conformance.docker;
 
+import com.google.gson.JsonObject;
 import io.secho.conformance.InProcessHarness;
+import io.secho.conformance.report.ReportChecks;
 import io.secho.conformance.report.RunSummary;
 import io.secho.conformance.targets.TargetConfig;
+import io.secho.conformance.targets.TargetDescription;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,6 +76,10 @@ class ReferenceImageTest {
         assertEquals(0, summary.count(io.secho.conformance.report.Verdict.ERROR), "harness errors:\n" + output);
         assertTrue(summary.count(io.secho.conformance.report.Verdict.PASS) > 250,
                 "too few cases passed against the image:\n" + output);
-        assertTrue(summary.target().startsWith("image "), summary.target());
+        assertEquals(TargetDescription.Kind.IMAGE, summary.target().kind(), summary.target().toString());
+        assertEquals(Optional.of(image), summary.target().image());
+        JsonObject target = ReportChecks.assertReportsAgree(dir.resolve("reports")).getAsJsonObject("target");
+        assertEquals("image", target.get("kind").getAsString(), "the JSON report names the image: " + target);
+        assertEquals(image, target.get("image").getAsString());
     }
 }

@@ -1,6 +1,7 @@
 package io.secho.conformance.faults;
 
 import io.secho.conformance.Family;
+import io.secho.conformance.report.ReportChecks;
 import io.secho.conformance.report.Verdict;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,6 +64,23 @@ class FaultMatrixTest {
                 .collect(Collectors.toList());
         assertEquals(List.of(), unexplained, fault + ": cases failed or were blocked that this fault should not "
                 + "make fail" + where);
+    }
+
+    /**
+     * Every run's reports, full of real failures, blocks and warnings, validate against the published schema
+     * and the JUnit form, and agree with each other and with the run's exit code. Checked once every run has
+     * ended, so that the checks take no CPU from runs whose verdicts depend on answers coming in time.
+     */
+    @Test
+    void reportsOfEveryRunValidateAndAgree() {
+        List<FaultRun> all = Arrays.stream(Fault.values()).map(runs::await).toList();
+        assertAll(all.stream().map(run -> () -> {
+            try {
+                ReportChecks.assertReportsAgree(run.reports());
+            } catch (AssertionError wrong) {
+                throw new AssertionError(run.fault() + " (" + run.reports() + "): " + wrong.getMessage(), wrong);
+            }
+        }));
     }
 
     /** A pattern that matches no case is a typo, and would make a fault's sets say less than they seem to. */

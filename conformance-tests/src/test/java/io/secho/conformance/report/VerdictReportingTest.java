@@ -8,6 +8,7 @@ import io.secho.conformance.Family;
 import io.secho.conformance.Level;
 import io.secho.conformance.cli.ExitCodes;
 import io.secho.conformance.targets.TargetConfig;
+import io.secho.conformance.targets.TargetDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,13 +36,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** How verdicts add up: requirements, the exit code, the order of the report, and runs that end early. */
 class VerdictReportingTest {
     private static CaseResult result(String id, Level level, Verdict verdict, String... requirements) {
-        String blockedBy = verdict == Verdict.BLOCKED ? "no suite completed a handshake (see HS-001)" : "";
+        VerdictDetail detail = verdict == Verdict.BLOCKED
+                ? new VerdictDetail.Blocked("no suite completed a handshake", "HS-001", "") : VerdictDetail.NONE;
         return new CaseResult(id, "case " + id, Family.ofCaseId(id).orElseThrow(), level, List.of(requirements), "",
-                verdict, 1, verdict == Verdict.PASS ? "" : verdict + " because", blockedBy, "", "");
+                verdict, 1, verdict == Verdict.PASS ? "" : verdict + " because", detail, "", "");
     }
 
     private static RunSummary summary(CaseResult... cases) {
-        return new RunSummary(RunSummary.V1, "test", "1", Instant.EPOCH, 1, List.of(), List.of(cases), Optional.empty());
+        return new RunSummary(RunSummary.V1, TargetDescription.fromParameters(key -> Optional.empty()),
+                OptionalLong.of(1), Instant.EPOCH, 1, List.of(), List.of(cases), Optional.empty(), Optional.empty());
     }
 
     @Test
