@@ -27,7 +27,7 @@ import java.util.concurrent.Executors;
 final class FaultRuns implements AutoCloseable {
     static final String KEY = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
     /** Per answer; well above a loaded machine's latency, well below the server's idle timeout. */
-    static final String IO_TIMEOUT = "2000ms";
+    static final String IO_TIMEOUT = "3000ms";
     /** Fixed, so a failure replays; no fault's verdict may depend on it (see {@link Fault#mayFail}). */
     static final String SEED = "4242";
     /**
