@@ -46,6 +46,8 @@ final class ServerConnection implements Runnable {
     private final Socket socket;
     private final ServerConfig config;
     private StallTrackingOutputStream output;
+    /** Why the server closed this connection's socket from outside, if it did: the log names that, not the error it causes. */
+    private volatile String abortReason;
     private String suite = "-";
     private long recordsIn;
     private long recordsOut;
@@ -65,6 +67,11 @@ final class ServerConnection implements Runnable {
         } catch (IOException e) {
             end = new ConnectionEnd.Failed("could not set up streams: " + e.getMessage());
         }
+        String aborted = abortReason;
+        if (aborted != null && end instanceof ConnectionEnd.Failed) {
+            // The failure ("Socket closed", "Broken pipe") is only the abort seen from this thread.
+            end = new ConnectionEnd.Aborted(aborted);
+        }
         if (end.sentFinalMessage()) {
             GracefulClose.halfCloseDrainAndClose(socket, config.drainTime());
         } else {
@@ -82,7 +89,9 @@ final class ServerConnection implements Runnable {
         return out != null && out.stalledLongerThan(limitNanos, nowNanos);
     }
 
-    void abort() {
+    /** Ends the connection from another thread; {@code reason} is what its log line will say. */
+    void abort(String reason) {
+        abortReason = reason;
         GracefulClose.closeQuietly(socket);
     }
 
