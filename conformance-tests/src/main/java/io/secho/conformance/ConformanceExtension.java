@@ -1,5 +1,6 @@
 package io.secho.conformance;
 
+import io.secho.conformance.targets.ImageSpec;
 import io.secho.conformance.targets.TargetConfig;
 import io.secho.conformance.targets.TargetRun;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -173,6 +174,7 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
         if (!config.ioTimeout().equals(TargetConfig.DEFAULT_IO_TIMEOUT)) {
             options.append(" --io-timeout ").append(config.ioTimeout().toMillis()).append("ms");
         }
+        config.imageSpec().map(ImageSpec::replayOptions).filter(o -> !o.isEmpty()).ifPresent(o -> options.append(' ').append(o));
         return options.toString().strip();
     }
 

@@ -1,66 +1,54 @@
 package io.secho.conformance.docker;
 
 import io.secho.conformance.InProcessHarness;
+import io.secho.conformance.cli.ConformanceMain;
+import io.secho.conformance.cli.ExitCodes;
 import io.secho.conformance.report.RunSummary;
+import io.secho.conformance.report.Verdict;
 import io.secho.conformance.targets.TargetConfig;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.images.builder.ImageFromDockerfile;
 
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The reference server's Dockerfile builds from local parts only (FROM scratch, a jlink runtime, the
- * libraries it links) and the image passes the whole suite when the harness starts it with Testcontainers.
+ * libraries it links), and the image passes the whole suite when the harness starts it with Testcontainers.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(300)
 class ReferenceImageTest {
     private static final String KEY = "5ec405ec405ec405ec405ec405ec405ec405ec405ec405ec405ec405ec405ec4";
 
-    private static void requireDocker() {
-        boolean available;
-        try {
-            available = DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException e) {
-            available = false;
-        }
-        if (!available && "true".equals(System.getenv("CI"))) {
-            fail("CI=true but no Docker engine answers: .ci/run must install docker.io and start dockerd");
-        }
-        Assumptions.assumeTrue(available, "no Docker engine here: the image test is skipped "
-                + "(install Debian's docker.io and start dockerd to run it)");
+    private String image;
+
+    @AfterAll
+    void removeImage() {
+        DockerEngine.remove(image);
     }
 
-    private static Path buildContext(Path dir) throws IOException, InterruptedException {
-        Path reference = Path.of(System.getProperty("secho.reference.dir", "../reference-impl"));
-        Path context = dir.resolve("context");
-        Process process = new ProcessBuilder("bash", reference.resolve("src/docker/build-context").toString(),
-                context.toString()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "build-context did not finish");
-        assertEquals(0, process.exitValue(), "build-context failed:\n" + output);
-        return context;
+    @BeforeAll
+    void buildImage(@TempDir Path dir) throws Exception {
+        DockerEngine.require();
+        Path context = DockerEngine.buildContext("reference-impl", dir.resolve("context"));
+        assertTrue(Files.readString(context.resolve("Dockerfile")).contains("FROM scratch"), "the image must need no base");
+        image = DockerEngine.build(context, "secho-reference-test");
     }
 
     @Test
-    @Timeout(300)
     void referenceImageFromLocalPartsPassesTheSuite(@TempDir Path dir) throws Exception {
-        requireDocker();
-        Path context = buildContext(dir);
-        assertTrue(Files.readString(context.resolve("Dockerfile")).contains("FROM scratch"), "the image must need no base");
-        String image = new ImageFromDockerfile("secho-reference-conformance", true)
-                .withFileFromPath(".", context).get(4, TimeUnit.MINUTES);
         Path keyFile = dir.resolve("psk.key");
         Files.writeString(keyFile, KEY);
         InProcessHarness.Result result = InProcessHarness.run(Map.of(TargetConfig.IMAGE, image,
@@ -69,9 +57,26 @@ class ReferenceImageTest {
         RunSummary summary = result.summary();
         String output = result.output();
         assertEquals(0, summary.mustNotShown(), "the reference image failed or blocked cases:\n" + output);
-        assertEquals(0, summary.count(io.secho.conformance.report.Verdict.ERROR), "harness errors:\n" + output);
-        assertTrue(summary.count(io.secho.conformance.report.Verdict.PASS) > 250,
-                "too few cases passed against the image:\n" + output);
+        assertEquals(0, summary.count(Verdict.ERROR), "harness errors:\n" + output);
+        assertTrue(summary.count(Verdict.PASS) > 250, "too few cases passed against the image:\n" + output);
         assertTrue(summary.target().startsWith("image "), summary.target());
+    }
+
+    @Test
+    void theCommandLineStartsTheImageOnAnotherPortWithOtherArguments(@TempDir Path dir) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // "--suite" is the harness's option too: after --image-arg it is the image's.
+        int code = ConformanceMain.execute(new String[] {"--image", image, "--image-port", "9000",
+            "--image-arg", "server", "--image-arg", "--host", "--image-arg", "0.0.0.0", "--image-arg=--port",
+            "--image-arg", "9000", "--image-arg", "--suite", "--image-arg", "x25519",
+            "--family", "HS", "--report-dir", dir.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.CONFORMANT, code, printed);
+        assertTrue(printed.contains("container port 9000, arguments server --host 0.0.0.0 --port 9000 --suite x25519"),
+                printed);
+        // Only the arguments given can make the server offer x25519 alone.
+        assertTrue(printed.contains("not offered (the target answered unsupported_suite)"), printed);
     }
 }
