@@ -12,25 +12,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The reference server's Dockerfile builds from local parts only (FROM scratch, a jlink runtime, the
- * libraries it links), and the image passes the whole suite when the harness starts it with Testcontainers.
+ * libraries it links), the image passes the whole suite when the harness starts it with Testcontainers, and
+ * its heap is bounded.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(300)
 class ReferenceImageTest {
     private static final String KEY = "5ec405ec405ec405ec405ec405ec405ec405ec405ec405ec405ec405ec405ec4";
+    /** The Dockerfile's bound; README documents it. */
+    private static final String HEAP_BOUND = "-Xmx128m";
 
     private String image;
 
@@ -78,5 +85,23 @@ class ReferenceImageTest {
                 printed);
         // Only the arguments given can make the server offer x25519 alone.
         assertTrue(printed.contains("not offered (the target answered unsupported_suite)"), printed);
+    }
+
+    @Test
+    void theImageBoundsItsHeapAndTheBoundCanBeChanged() {
+        assertTrue(startupNote(Map.of()).contains("Picked up JDK_JAVA_OPTIONS: " + HEAP_BOUND),
+                "the image's JVM must start with the heap bound");
+        assertTrue(startupNote(Map.of("JDK_JAVA_OPTIONS", "-Xmx96m")).contains("Picked up JDK_JAVA_OPTIONS: -Xmx96m"),
+                "docker run -e JDK_JAVA_OPTIONS=... must replace the bound");
+    }
+
+    /** What the image's JVM says when it starts; {@code --version} makes the server exit at once. */
+    private String startupNote(Map<String, String> environment) {
+        try (GenericContainer<?> container = new GenericContainer<>(CompletableFuture.completedFuture(image))
+                .withEnv(environment).withCommand("--version")
+                .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofMinutes(1)))) {
+            container.start();
+            return container.getLogs();
+        }
     }
 }
