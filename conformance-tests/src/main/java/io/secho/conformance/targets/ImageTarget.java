@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,7 +40,7 @@ import java.util.stream.Collectors;
  */
 public final class ImageTarget implements AutoCloseable {
     /** The end of a failed container's log, where the reason usually is. */
-    public static final int LOG_TAIL_LINES = 20;
+    private static final int LOG_TAIL_LINES = 20;
     private static final Duration PROBE_IO_TIMEOUT = Duration.ofSeconds(2);
     private static final long PROBE_PAUSE_MILLIS = 200;
     /** Shorter values (a port number, "1") are too common in a log to be told apart from a secret. */
@@ -75,6 +76,7 @@ public final class ImageTarget implements AutoCloseable {
             String hex = Hex.encode(key.bytes());
             container.withEnv(ImageSpec.PSK_VARIABLE, hex);
             secrets.add(hex);
+            secrets.add(hex.toUpperCase(Locale.ROOT));
         });
         try {
             container.start();
