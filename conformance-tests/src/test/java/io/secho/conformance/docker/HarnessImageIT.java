@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * in {@code mvn verify}): the image holds the shaded jar, which is made after the unit tests.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(ReferenceImage.Resolver.class)
 @Timeout(600)
 class HarnessImageIT {
     private static final String KEY = "8badf00d8badf00d8badf00d8badf00d8badf00d8badf00d8badf00d8badf00d";
@@ -44,24 +46,21 @@ class HarnessImageIT {
     private final String network = "secho-it-" + suffix;
     private final String server = "secho-it-server-" + suffix;
     private String harnessImage;
-    private String referenceImage;
 
     private record Result(int exitCode, String output) {
     }
 
     @BeforeAll
-    void buildImagesAndStartTheServer(@TempDir Path dir) throws Exception {
+    void buildTheHarnessImageAndStartTheServer(ReferenceImage reference, @TempDir Path dir) throws Exception {
         DockerEngine.require();
         Path harnessContext = DockerEngine.buildContext("conformance-tests", dir.resolve("harness"));
         assertTrue(Files.readString(harnessContext.resolve("Dockerfile")).contains("FROM scratch"),
                 "the harness image must need no base");
         harnessImage = DockerEngine.build(harnessContext, "secho-conformance-it");
-        referenceImage = DockerEngine.build(DockerEngine.buildContext("reference-impl", dir.resolve("reference")),
-                "secho-reference-it");
         docker(Map.of(), "network", "create", network);
         // The key goes in as -e SECHO_PSK without a value: docker takes it from its own environment.
         Result started = docker(Map.of("SECHO_PSK", KEY), "run", "-d", "--name", server, "--network", network,
-                "--network-alias", SERVER_ALIAS, "-e", "SECHO_PSK", referenceImage, "server", "--host", "0.0.0.0",
+                "--network-alias", SERVER_ALIAS, "-e", "SECHO_PSK", reference.name(), "server", "--host", "0.0.0.0",
                 "--port", "8443", "--handshake-timeout", "3s", "--idle-timeout", "5s", "--max-connections", "64");
         assertEquals(0, started.exitCode(), started.output());
         awaitListening();
@@ -77,7 +76,6 @@ class HarnessImageIT {
             }
         }
         DockerEngine.remove(harnessImage);
-        DockerEngine.remove(referenceImage);
         assertEquals(List.of(), problems);
     }
 

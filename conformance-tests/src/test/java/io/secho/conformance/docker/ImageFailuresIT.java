@@ -34,13 +34,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
-class ImageFailuresTest {
+class ImageFailuresIT {
     private static final String KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
     /** Long enough to be blanked out of the log the harness shows: the variable's value may be a secret. */
     private static final String GREETING = "greeting-that-could-be-a-secret";
 
     private String image;
-
 
     @BeforeAll
     void buildSilentServer(@TempDir Path dir) throws Exception {

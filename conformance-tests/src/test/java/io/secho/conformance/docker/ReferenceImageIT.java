@@ -6,11 +6,11 @@ import io.secho.conformance.cli.ExitCodes;
 import io.secho.conformance.report.RunSummary;
 import io.secho.conformance.report.Verdict;
 import io.secho.conformance.targets.TargetConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
@@ -33,25 +33,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its heap is bounded.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(ReferenceImage.Resolver.class)
 @Timeout(300)
-class ReferenceImageTest {
+class ReferenceImageIT {
     private static final String KEY = "5ec405ec405ec405ec405ec405ec405ec405ec405ec405ec405ec405ec405ec4";
     /** The Dockerfile's bound; README documents it. */
     private static final String HEAP_BOUND = "-Xmx128m";
 
     private String image;
 
-    @AfterAll
-    void removeImage() {
-        DockerEngine.remove(image);
-    }
-
     @BeforeAll
-    void buildImage(@TempDir Path dir) throws Exception {
-        DockerEngine.require();
-        Path context = DockerEngine.buildContext("reference-impl", dir.resolve("context"));
-        assertTrue(Files.readString(context.resolve("Dockerfile")).contains("FROM scratch"), "the image must need no base");
-        image = DockerEngine.build(context, "secho-reference-test");
+    void useTheReferenceImage(ReferenceImage reference) {
+        image = reference.name();
     }
 
     @Test
