@@ -49,6 +49,17 @@ public sealed interface ConnectionEnd {
         }
     }
 
+    /** Closed by the server from outside the connection: a stalled writer, or the server shutting down. */
+    record Aborted(String reason) implements ConnectionEnd {
+        public boolean sentFinalMessage() {
+            return false;
+        }
+
+        public String describe() {
+            return "aborted: " + reason;
+        }
+    }
+
     record Failed(String detail) implements ConnectionEnd {
         public boolean sentFinalMessage() {
             return false;

@@ -152,7 +152,8 @@ public final class SechoServer implements AutoCloseable {
         long limit = config.idleTimeout().toNanos();
         for (ServerConnection connection : active) {
             if (connection.writeStalledLongerThan(limit, now)) {
-                connection.abort();
+                connection.abort("stalled writer: a write was blocked for more than " + config.idleTimeout().toMillis()
+                        + " ms (the idle timeout), the peer stopped reading");
             }
         }
     }
@@ -170,7 +171,7 @@ public final class SechoServer implements AutoCloseable {
             // Closing a listening socket fails only if it is closed already.
         }
         for (ServerConnection connection : active) {
-            connection.abort();
+            connection.abort("the server is shutting down");
         }
         workers.shutdown();
         reaper.shutdownNow();

@@ -49,6 +49,8 @@ final class ServerConnection implements Runnable {
     private final ServerConfig config;
     private StallTrackingOutputStream output;
     private Optional<Suite> suite = Optional.empty();
+    /** Why the server closed this connection's socket from outside, if it did: the log names that, not the error it causes. */
+    private volatile String abortReason;
     private long recordsIn;
     private long recordsOut;
 
@@ -66,6 +68,11 @@ final class ServerConnection implements Runnable {
             end = serve();
         } catch (IOException e) {
             end = new ConnectionEnd.Failed("could not set up streams: " + e.getMessage());
+        }
+        String aborted = abortReason;
+        if (aborted != null && end instanceof ConnectionEnd.Failed) {
+            // The failure ("Socket closed", "Broken pipe") is only the abort seen from this thread.
+            end = new ConnectionEnd.Aborted(aborted);
         }
         if (end.sentFinalMessage()) {
             GracefulClose.halfCloseDrainAndClose(socket, config.drainTime());
@@ -85,7 +92,9 @@ final class ServerConnection implements Runnable {
         return out != null && out.stalledLongerThan(limitNanos, nowNanos);
     }
 
-    void abort() {
+    /** Ends the connection from another thread; {@code reason} is what its log line will say. */
+    void abort(String reason) {
+        abortReason = reason;
         GracefulClose.closeQuietly(socket);
     }
 

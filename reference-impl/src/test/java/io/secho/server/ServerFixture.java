@@ -32,7 +32,11 @@ final class ServerFixture implements AutoCloseable {
 
     /** Waits (bounded) until the server has logged {@code count} connections. */
     List<String> awaitLogLines(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
+        return awaitLogLines(count, Duration.ofSeconds(5));
+    }
+
+    List<String> awaitLogLines(int count, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (log.size() < count && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }

@@ -7,15 +7,18 @@ import io.secho.crypto.SystemRandomBytes;
 import io.secho.handshake.Suite;
 import io.secho.record.InnerType;
 import io.secho.wire.Frame;
+import io.secho.wire.FrameLimits;
 import io.secho.wire.FrameType;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad input from the network gets the spec's alert and a close; the server keeps serving others. */
@@ -138,6 +141,34 @@ class ServerRobustnessTest {
             assertEquals(RawPeer.Ending.FIN, observed.ending());
             assertEquals(0, observed.bytes().length, "no Close and no alert after a truncation: "
                     + Arrays.toString(observed.bytes()));
+        }
+    }
+
+    @Test
+    void aPeerThatStopsReadingIsLoggedAsAStalledWriter() throws Exception {
+        try (ServerFixture fixture = new ServerFixture(b -> b.idleTimeout(Duration.ofMillis(500)));
+             RawPeer peer = new RawPeer(fixture.port())) {
+            RawPeer.Established session = peer.handshake(Suite.X25519, Optional.empty());
+            byte[] request = new byte[FrameLimits.MAX_REQUEST_PAYLOAD];
+            Arrays.fill(request, (byte) 'a');
+            // Echoes pile up unread until the server's write blocks; then its reads stop, and so do these writes,
+            // until the reaper aborts the connection and they fail.
+            Thread flood = new Thread(() -> {
+                try {
+                    while (true) {
+                        peer.send(session.sealer().seal(InnerType.DATA, request));
+                    }
+                } catch (IOException expected) {
+                    // The abort: what the test waits for.
+                }
+            }, "stalled-writer-flood");
+            flood.setDaemon(true);
+            flood.start();
+            List<String> log = fixture.awaitLogLines(1, Duration.ofSeconds(60));
+            assertEquals(1, log.size(), "the stalled connection was never ended");
+            assertTrue(log.get(0).contains("end=aborted: stalled writer: a write was blocked for more than 500 ms"),
+                    log.get(0));
+            assertFalse(log.get(0).contains("Socket closed"), log.get(0));
         }
     }
 

@@ -13,6 +13,8 @@ import io.secho.conformance.report.ConsoleSettings;
 import io.secho.conformance.report.Progress;
 import io.secho.conformance.report.RunSummary;
 import io.secho.conformance.report.Verdict;
+import io.secho.conformance.targets.ImageSpec;
+import io.secho.conformance.targets.ImageTarget;
 import io.secho.conformance.targets.TargetConfig;
 import io.secho.cli.KeyFiles;
 import org.junit.platform.launcher.Launcher;
@@ -86,9 +88,29 @@ public final class ConformanceMain implements Callable<Integer> {
     String target;
 
     @CommandLine.Option(names = "--image", paramLabel = "IMAGE[:TAG]",
-            description = "A Docker image to start and test (Testcontainers); it must serve Secho on port 8443 and "
-                    + "gets the --psk-file key in SECHO_PSK. Instead of --target.")
+            description = "A Docker image to start and test (Testcontainers); it must be present in the local engine "
+                    + "(never pulled), serve Secho on --image-port and gets the --psk-file key in SECHO_PSK. "
+                    + "Instead of --target.")
     String image;
+
+    @CommandLine.Option(names = "--image-port", paramLabel = "PORT",
+            description = "The container port the image serves Secho on (default: 8443).")
+    String imagePort;
+
+    @CommandLine.Option(names = "--image-env", paramLabel = "NAME=VALUE",
+            description = "An environment variable for the image's container, or NAME alone to pass on the harness's "
+                    + "own; repeatable. Values are never printed. The key goes in with --psk-file, not here.")
+    List<String> imageEnv;
+
+    @CommandLine.Option(names = "--image-arg", paramLabel = "ARG", parameterConsumer = VerbatimArgument.class,
+            description = "An argument for the image, replacing its CMD (the arguments after its entrypoint); "
+                    + "repeatable, one word each, taken as it is (--image-arg --port passes --port).")
+    List<String> imageArgs;
+
+    @CommandLine.Option(names = "--image-startup-timeout", paramLabel = "DURATION",
+            description = "How long the image may take to answer its first ClientHello (default: 60s); then the run "
+                    + "stops with exit code 3 and the end of the container's log.")
+    String imageStartupTimeout;
 
     @CommandLine.Option(names = "--suite", paramLabel = "SUITE",
             description = "Only these suites (x25519, modp2048, psk); repeatable. Default: every suite the target offers.")
@@ -167,8 +189,9 @@ public final class ConformanceMain implements Callable<Integer> {
     LabOptions labOptions = new LabOptions();
 
     /** Options of Secho v1 alone: the lab protocol has no suites, no PSK, no handshake or idle timeout to check. */
-    private static final List<String> V1_ONLY = List.of("--image", "--suite", "--psk-file", "--handshake-timeout",
-            "--idle-timeout", "--max-connections");
+    private static final List<String> V1_ONLY = List.of("--image", "--image-port", "--image-env", "--image-arg",
+            "--image-startup-timeout", "--suite", "--psk-file", "--handshake-timeout", "--idle-timeout",
+            "--max-connections");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -206,8 +229,19 @@ public final class ConformanceMain implements Callable<Integer> {
                 : CommandLine.Help.Ansi.OFF));
         commandLine.setParameterExceptionHandler(new UsageErrors());
         HelpSections.install(commandLine, LAB_MIXIN);
+        commandLine.setExecutionStrategy(parseResult -> {
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                commandLine.<ConformanceMain>getCommand().stopImage();
+            }
+        });
         return commandLine;
     }
+
+    /** The --image container, started before the cases (to fail fast, with its log) and stopped after them. */
+    private Optional<ImageTarget> startedImage = Optional.empty();
+    private Optional<Thread> stopImageHook = Optional.empty();
 
     @Override
     public Integer call() {
@@ -219,12 +253,13 @@ public final class ConformanceMain implements Callable<Integer> {
         Map<String, String> parameters = configurationParameters(commandLine);
         String protocol;
         Optional<LabTargetConfig> lab = Optional.empty();
+        Optional<TargetConfig> v1 = Optional.empty();
         try {
             if (labOptions.lab()) {
                 lab = Optional.of(LabTargetConfig.from(key -> Optional.ofNullable(parameters.get(key))));
                 protocol = "Secho lab profile (" + lab.get().profile().describe() + ")";
             } else {
-                TargetConfig.from(key -> Optional.ofNullable(parameters.get(key)));
+                v1 = Optional.of(TargetConfig.from(key -> Optional.ofNullable(parameters.get(key))));
                 protocol = RunSummary.V1;
             }
         } catch (IllegalArgumentException e) {
@@ -241,10 +276,12 @@ public final class ConformanceMain implements Callable<Integer> {
         }
         KeyFiles.permissionWarnings(pskFile, labOptions.keyFile().orElse(null))
                 .forEach(warning -> err.println("secho-conformance: warning: " + warning));
-        if (image != null && !dockerAvailable()) {
-            err.println(UsageErrors.PREFIX + "--image needs a Docker engine, and none answers here (start dockerd, or "
-                    + "set DOCKER_HOST)");
-            return ExitCodes.UNREACHABLE;
+        if (image != null) {
+            Optional<String> failed = startImage(v1.orElseThrow(), parameters);
+            if (failed.isPresent()) {
+                err.println(UsageErrors.PREFIX + failed.get());
+                return ExitCodes.UNREACHABLE;
+            }
         }
         if (labDetect) {
             Optional<String> unreachable = checkReachable(TargetConfig.parseHostPort(target));
@@ -263,7 +300,8 @@ public final class ConformanceMain implements Callable<Integer> {
             }
         }
         String seed = parameters.get(TargetConfig.SEED);
-        out.println(protocol + " conformance harness: target " + (image != null ? "image " + image
+        out.println(protocol + " conformance harness: target " + (image != null
+                ? startedImage.map(ImageTarget::describe).orElse("image " + image)
                 : target == null ? (labOptions.lab() ? "embedded reference lab server" : "embedded reference server")
                 : target)
                 + ", seed " + seed + " (--seed replays this run)");
@@ -363,6 +401,18 @@ public final class ConformanceMain implements Callable<Integer> {
         if (image != null) {
             parameters.put(TargetConfig.IMAGE, image);
         }
+        if (imagePort != null) {
+            parameters.put(ImageSpec.PORT, imagePort);
+        }
+        if (imageEnv != null) {
+            parameters.put(ImageSpec.ENV, ImageSpec.join("--image-env", imageEnv));
+        }
+        if (imageArgs != null) {
+            parameters.put(ImageSpec.ARG, ImageSpec.join("--image-arg", imageArgs));
+        }
+        if (imageStartupTimeout != null) {
+            parameters.put(ImageSpec.STARTUP_TIMEOUT, imageStartupTimeout);
+        }
         if (suites != null) {
             parameters.put(TargetConfig.SUITES, String.join(",", suites));
         }
@@ -413,12 +463,32 @@ public final class ConformanceMain implements Callable<Integer> {
         }
     }
 
-    private static boolean dockerAvailable() {
+    /**
+     * Starts the --image container and points the run at it; a container stopped by Ctrl-C too, since no
+     * reaper container cleans up where no registry is reachable.
+     *
+     * @return why the image cannot be tested, if it cannot
+     */
+    private Optional<String> startImage(TargetConfig config, Map<String, String> parameters) {
+        ImageTarget started;
         try {
-            return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException e) {
-            return false;
+            started = ImageTarget.start(config.imageSpec().orElseThrow(), config.psk());
+        } catch (IOException e) {
+            return Optional.of(e.getMessage());
         }
+        startedImage = Optional.of(started);
+        Thread hook = new Thread(started::close, "secho-conformance-stop-image");
+        Runtime.getRuntime().addShutdownHook(hook);
+        stopImageHook = Optional.of(hook);
+        InetSocketAddress address = started.address();
+        String host = address.getHostString();
+        parameters.put(TargetConfig.STARTED_IMAGE, (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+        return Optional.empty();
+    }
+
+    private void stopImage() {
+        startedImage.ifPresent(ImageTarget::close);
+        stopImageHook.ifPresent(ConformanceMain::removeHook);
     }
 
     private static Launcher launcher() {

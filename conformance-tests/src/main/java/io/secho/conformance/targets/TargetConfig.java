@@ -35,7 +35,9 @@ public record TargetConfig(
         Optional<String> caseFilter,
         Optional<String> familyFilter,
         boolean preflightGate,
-        Optional<Duration> caseTimeLimit) {
+        Optional<Duration> caseTimeLimit,
+        Optional<ImageSpec> imageSpec,
+        Optional<InetSocketAddress> startedImage) {
 
     public static final String TARGET = "secho.target";
     public static final String IMAGE = "secho.image";
@@ -54,6 +56,11 @@ public record TargetConfig(
     public static final String PREFLIGHT_GATE = "secho.internal.preflight-gate";
     /** Overrides every case's default time limit: for the self-test that proves the limit is enforced. */
     public static final String CASE_TIME_LIMIT = "secho.internal.case-time-limit";
+    /**
+     * Where the command line's image answers when the command line started it itself (to fail fast with exit
+     * code 3 and the container's log): the run then uses it instead of starting one. Not a user option.
+     */
+    public static final String STARTED_IMAGE = "secho.internal.image-address";
     public static final String CASE = "secho.case";
     public static final String FAMILY = "secho.family";
     public static final String REPORT_DIR = "secho.report.dir";
@@ -116,9 +123,12 @@ public record TargetConfig(
                 .map(v -> parseDuration(v, CASE_TIME_LIMIT));
         String seed = parameters.apply(SEED).filter(v -> !v.isBlank()).map(v -> Long.toString(parseSeed(v)))
                 .orElseGet(TargetConfig::freshSeed);
+        Optional<ImageSpec> imageSpec = ImageSpec.from(parameters, name -> Optional.ofNullable(System.getenv(name)));
+        Optional<InetSocketAddress> startedImage = parameters.apply(STARTED_IMAGE).filter(v -> !v.isBlank())
+                .map(TargetConfig::parseHostPort);
         return new TargetConfig(external, image, suites, psk, pskFile, handshakeTimeout, ioTimeout, idleTimeout,
                 maxConnections, seed, parameters.apply(CASE).filter(v -> !v.isBlank()),
-                parameters.apply(FAMILY).filter(v -> !v.isBlank()), gate, caseTimeLimit);
+                parameters.apply(FAMILY).filter(v -> !v.isBlank()), gate, caseTimeLimit, imageSpec, startedImage);
     }
 
     public static InetSocketAddress parseHostPort(String value) {

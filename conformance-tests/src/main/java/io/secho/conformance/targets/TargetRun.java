@@ -98,9 +98,16 @@ public final class TargetRun implements AutoCloseable {
      * @throws IOException only when the embedded reference server cannot start: the harness is broken then
      */
     public static TargetRun start(TargetConfig config) throws IOException {
+        if (config.image().isPresent() && config.startedImage().isPresent()) {
+            // The command line started the container and stops it; this run only uses it.
+            InetSocketAddress started = config.startedImage().get();
+            return new TargetRun(config, Optional.of(new InetSocketAddress(started.getHostString(), started.getPort())),
+                    Optional.empty(), Optional.empty(), Optional.empty(), config.psk(), config.handshakeTimeout(),
+                    config.idleTimeout(), config.maxConnections());
+        }
         if (config.image().isPresent()) {
             try {
-                ImageTarget started = ImageTarget.start(config.image().get(), ImageTarget.DEFAULT_PORT, config.psk());
+                ImageTarget started = ImageTarget.start(config.imageSpec().orElseThrow(), config.psk());
                 return new TargetRun(config, Optional.of(started.address()), Optional.empty(), Optional.empty(),
                         Optional.of(started), config.psk(), config.handshakeTimeout(), config.idleTimeout(),
                         config.maxConnections());

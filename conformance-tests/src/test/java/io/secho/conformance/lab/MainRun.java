@@ -7,8 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** One run of {@code secho-conformance.jar} in-process: its exit code, and what it printed to each stream. */
-record MainRun(int exitCode, String out, String err) {
-    static MainRun of(String... args) {
+public record MainRun(int exitCode, String out, String err) {
+    public static MainRun of(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = ConformanceMain.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
