@@ -2,6 +2,7 @@ package io.secho.conformance.cases;
 
 import com.google.gson.JsonObject;
 import io.secho.alert.AlertCode;
+import io.secho.alert.ProtocolException;
 import io.secho.conformance.CaseContext;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.ConformanceExtension;
@@ -11,6 +12,7 @@ import io.secho.conformance.net.ConnectionEndedException;
 import io.secho.conformance.net.Decoded;
 import io.secho.conformance.net.Session;
 import io.secho.conformance.net.TestConnection;
+import io.secho.handshake.ServerHello;
 import io.secho.handshake.Suite;
 import io.secho.wire.Frame;
 import io.secho.wire.FrameLimits;
@@ -114,7 +116,15 @@ class VectorCases {
             if (first.type() != FrameType.SERVER_HELLO) {
                 throw context.fail("a ServerHello: the vector is a valid ClientHello", Decoded.describeFrame(first), what);
             }
-            context.evidence("a ServerHello in answer to a valid ClientHello");
+            // Not any frame of type 0x02: a well-formed ServerHello for the hello's suite (Table 7), whose key
+            // share the harness could use.
+            try {
+                ServerHello.decodeAsClient(first.body(), suite);
+            } catch (ProtocolException e) {
+                throw context.fail("a valid ServerHello for suite " + suite + ": the vector is a valid ClientHello",
+                        "a ServerHello that is not one: " + e.getMessage(), what);
+            }
+            context.evidence("a valid " + suite + " ServerHello in answer to a valid ClientHello");
         } catch (ConnectionEndedException e) {
             throw context.fail("a ServerHello: the vector is a valid ClientHello", e.received(), what);
         }

@@ -28,6 +28,7 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -139,7 +140,8 @@ public final class ConformanceMain implements Callable<Integer> {
     String ioTimeout;
 
     @CommandLine.Option(names = "--seed", paramLabel = "SEED",
-            description = "Fixes every random choice (randoms, keys, bit positions). Default: a fresh seed, printed.")
+            description = "A whole number from 0 to 2^53-1 that fixes every random choice (randoms, keys, bit "
+                    + "positions). Default: a fresh seed, printed.")
     String seed;
 
     @CommandLine.Option(names = "--case", paramLabel = "ID", split = ",",
@@ -274,6 +276,9 @@ public final class ConformanceMain implements Callable<Integer> {
             throw new UsageError(commandLine, "no case matches the --case/--family filter", "'" + NAME
                     + " --list --expanded' lists every case ID");
         }
+        if (!labDetect) {
+            requireWritable(commandLine, reportDir);
+        }
         KeyFiles.permissionWarnings(pskFile, labOptions.keyFile().orElse(null))
                 .forEach(warning -> err.println("secho-conformance: warning: " + warning));
         if (image != null) {
@@ -328,7 +333,25 @@ public final class ConformanceMain implements Callable<Integer> {
             throw new UsageError(commandLine, "no case matches the --case/--family filter", "'" + NAME
                     + " --list --expanded' lists every case ID");
         }
+        if (listener.reportProblem().isPresent()) {
+            err.println(UsageErrors.PREFIX + listener.reportProblem().get() + ": the run's verdict is not recorded");
+            return ExitCodes.HARNESS_ERROR;
+        }
         return verdict(summary.get(), baseline);
+    }
+
+    /**
+     * The report directory, made and tried before any case runs: a CI job must not learn after the run that its
+     * JUnit XML was never written.
+     */
+    private static void requireWritable(CommandLine commandLine, Path directory) {
+        try {
+            Files.createDirectories(directory);
+            Files.delete(Files.createTempFile(directory, ".secho-conformance-", ".probe"));
+        } catch (IOException e) {
+            throw new UsageError(commandLine, "--report-dir " + directory + ": " + IoProblems.ofFile(e),
+                    "give a directory this user can write to");
+        }
     }
 
     /** Options that only make sense with others, or only in one profile: refused by name, before anything runs. */

@@ -8,6 +8,7 @@ import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.ConformanceFailure;
 import io.secho.conformance.Family;
 import io.secho.conformance.HarnessError;
+import io.secho.conformance.IoProblems;
 import io.secho.conformance.Level;
 import io.secho.conformance.targets.TargetConfig;
 import io.secho.conformance.targets.TargetDescription;
@@ -57,6 +58,7 @@ public class ConformanceListener implements TestExecutionListener {
     private volatile long startedNanos;
     private volatile RunSummary summary;
     private volatile boolean planFinished;
+    private volatile Optional<String> reportProblem = Optional.empty();
 
     /** For the service loader (surefire): prints to standard output, reports where configured. */
     public ConformanceListener() {
@@ -224,7 +226,8 @@ public class ConformanceListener implements TestExecutionListener {
             Path xml = JunitXmlReport.write(finished, dir);
             out.println("reports: " + json + " and " + xml);
         } catch (IOException e) {
-            out.println("could not write the reports to " + dir + ": " + e.getMessage());
+            reportProblem = Optional.of("could not write the reports to " + dir + ": " + IoProblems.ofFile(e));
+            out.println(reportProblem.get());
         }
         out.flush();
     }
@@ -257,6 +260,11 @@ public class ConformanceListener implements TestExecutionListener {
         for (TestIdentifier child : testPlan.getChildren(identifier)) {
             collectNeverRun(testPlan, child, neverRan);
         }
+    }
+
+    /** Why the reports of the finished run could not be written, if they could not. */
+    public Optional<String> reportProblem() {
+        return reportProblem;
     }
 
     /** The finished run, once {@link #testPlanExecutionFinished} or {@link #finishIncomplete} has run. */

@@ -106,15 +106,8 @@ public final class ImageTarget implements AutoCloseable {
     }
 
     private static DockerClient dockerClient() throws IOException {
-        try {
-            if (DockerClientFactory.instance().isDockerAvailable()) {
-                return DockerClientFactory.instance().client();
-            }
-        } catch (RuntimeException e) {
-            // Unavailable: said below, in the user's terms.
-        }
-        throw new IOException("--image needs a Docker engine, and none answers here (start dockerd, or set "
-                + "DOCKER_HOST)");
+        EngineCheck.require(() -> DockerClientFactory.instance().isDockerAvailable(), EngineCheck.LIMIT, System.getenv());
+        return DockerClientFactory.instance().client();
     }
 
     public InetSocketAddress address() {

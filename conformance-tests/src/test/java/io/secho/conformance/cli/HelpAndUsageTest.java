@@ -65,7 +65,8 @@ class HelpAndUsageTest {
             {"--target", "no-port"}, {"--family", "XYZ"}, {"--case", "NOPE-999"}, {"--psk-file", "/nonexistent/key"},
             {"--psk-file", dir.toString()}, {"--psk-file", notUtf8.toString()}, {"--expect", dir.toString()},
             {"--expect", notUtf8.toString()}, {"--max-connections", "many"}, {"--case"}, {"--json"},
-            {"--lab-detect"}, {"--profile", "lab", "--key-file", dir.toString()}};
+            {"--lab-detect"}, {"--profile", "lab", "--key-file", dir.toString()},
+            {"--case", "HS-001", "--report-dir", notUtf8.toString()}};
         for (String[] args : mistakes) {
             CliRun run = CliRun.of(args);
             String what = String.join(" ", args) + ": " + run.both();
