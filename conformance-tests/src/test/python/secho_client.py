@@ -342,6 +342,7 @@ class Session:
         self.receive_seq = 0
         self.established = False
         self.close_sent = False
+        self.awaiting = "the ServerHello"
         self.out = sys.stdout.buffer
 
     # Sending.
@@ -389,7 +390,7 @@ class Session:
             inner = decryptor.update(sealed[:-16]) + decryptor.finalize()
         printed = False
         if "prints-before-check" in self.faults and inner[:1] == bytes([DATA]):
-            self.deliver(inner[1:])
+            self.deliver(inner[1:].decode("utf-8", "replace").encode("utf-8"))
             printed = True
         expected = self.keys.s2c_salt + self.receive_seq.to_bytes(8, "big")
         if nonce != expected and "no-seq-check" not in self.faults:
@@ -445,6 +446,7 @@ class Session:
         server_hello = header + body
         secret = share.secret(check_server_hello(body, self.suite, self.faults))
         self.keys = Keys(secret, hello, server_hello)
+        self.awaiting = "the server's Finished"
         frame_type, header, body = self.wire.read_frame({FINISHED, ALERT}, False)
         if frame_type == ALERT:
             self.plaintext_alert(body)
@@ -469,6 +471,7 @@ class Session:
     def echo(self, message):
         self.reject_unsolicited()
         self.send(self.seal(DATA, message))
+        self.awaiting = "the server's reply"
         inner_type, payload, printed = self.record()
         if inner_type == CLOSE:
             if "early-close-is-clean" in self.faults:
@@ -495,6 +498,7 @@ class Session:
             return
         self.send(self.seal(CLOSE, b""))
         self.close_sent = True
+        self.awaiting = "the server's Close"
         if "no-wait-for-close" in self.faults:
             return
         while True:
@@ -559,7 +563,6 @@ def run(args):
         return 1
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     session = Session(sock, args)
-    phase = "the ServerHello"
     try:
         session.handshake()
         log("connected to %s:%d, suite %s" % (args.host, args.port, args.suite))
@@ -568,20 +571,16 @@ def run(args):
                 message.decode("utf-8")
             except UnicodeDecodeError:
                 log("a line of standard input is not UTF-8; the session is closed without sending it")
-                phase = "the server's Close"
                 session.close()
                 end_connection(sock, faults)
                 return 1
             if len(message) > MAX_REQUEST:
                 log("a message of %d bytes is longer than %d; the session is closed without sending it"
                     % (len(message), MAX_REQUEST))
-                phase = "the server's Close"
                 session.close()
                 end_connection(sock, faults)
                 return 1
-            phase = "the server's reply"
             session.echo(message)
-        phase = "the server's Close"
         session.close()
         end_connection(sock, faults)
         return 0
@@ -606,7 +605,7 @@ def run(args):
         log(str(e))
         return 1
     except TimedOut:
-        log("no answer within %gs (waiting for %s)" % (args.timeout, phase))
+        log("no answer within %gs (waiting for %s)" % (args.timeout, session.awaiting))
         if not session.close_sent:
             session.send_alert("timeout")  # REQ-LIM-8 allows it; never after our Close (REQ-CLOSE-1)
         end_connection(sock, faults)
