@@ -19,7 +19,6 @@ clients, so that tests can check the harness finds it. It never prints keys.
 """
 
 import argparse
-import binascii
 import os
 import socket
 import sys
@@ -32,7 +31,10 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 # The Python lab peer's own key formats and key file rules (section 3 and 4 of spec/lab-profile.md).
-from lab_server import END_MARKER, G, MAX_READ, P, TAG_LENGTH, decode_public_key, encode_public_key, read_key_file
+from lab_server import (END_MARKER, G, MAX_READ, P, TAG_LENGTH, add_knobs, check_knobs, decode_public_key,
+                        encode_public_key)
+# The client contract's standard input and connection, as secho_client.py reads and opens them.
+from secho_client import connect, messages
 
 NAME = "lab_client.py"
 # spec/lab-profile.md section 7: when our key was the last thing sent, wait before the first record.
@@ -152,22 +154,10 @@ class Client:
         self.sock.close()
 
 
-def messages(stdin):
-    for line in stdin:
-        line = line[:-1] if line.endswith(b"\n") else line
-        line = line[:-1] if line.endswith(b"\r") else line
-        if not line:
-            return
-        yield line
-
-
 def run(args):
-    try:
-        sock = socket.create_connection((args.host, args.port), timeout=args.timeout)
-    except OSError as e:
-        log("cannot connect to %s:%d: %s" % (args.host, args.port, e.strerror or e))
+    sock = connect(NAME, args.host, args.port, args.timeout)
+    if sock is None:
         return 1
-    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     client = Client(args, sock)
     out = sys.stdout.buffer
     try:
@@ -182,54 +172,25 @@ def run(args):
             out.flush()
         client.end()
         return 0
-    except Failed as e:
-        log(str(e))
-        sock.close()
-        return 1
-    except OSError as e:
-        log("the connection failed: %s" % (e.strerror or e))
+    except (Failed, OSError) as e:
+        log(str(e) if isinstance(e, Failed) else "the connection failed: %s" % (e.strerror or e))
         sock.close()
         return 1
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--variant", choices=["sec", "dh"], required=True)
+    add_knobs(parser)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8443)
-    parser.add_argument("--key-file", help="sec: the fixed key, 16 or 32 raw bytes or hex")
-    parser.add_argument("--key-file-format", choices=["auto", "raw", "hex"], default="auto",
-                        help="sec: how to read --key-file (a lab program's key typed as 32 hex digits is raw)")
-    parser.add_argument("--nonce-length", type=int, choices=[12, 16], default=12)
-    parser.add_argument("--aad", default="", help="associated data as hex (default: none)")
-    parser.add_argument("--hkdf-info", default="handshake data")
-    parser.add_argument("--key-encoding", choices=["pem", "der"], default="pem")
-    parser.add_argument("--key-format", choices=["native", "pkcs3", "x942"], default="native",
-                        help="native: whatever this version of cryptography writes (default)")
-    parser.add_argument("--server-sends-key-first", action="store_true")
-    parser.add_argument("--plaintext-replies", action="store_true")
     parser.add_argument("--timeout", type=float, default=10.0, help="bound on each wait, in seconds (default 10)")
     parser.add_argument("--weak", action="append", default=[], choices=sorted(WEAK_MODES),
                         help="put back one of the lab clients' faults (repeatable): " + "; ".join(
                             "%s: %s" % item for item in sorted(WEAK_MODES.items())))
     args = parser.parse_args()
-    if args.variant == "sec":
-        if not args.key_file:
-            parser.error("the sec variant needs --key-file")
-        try:
-            args.key = read_key_file(args.key_file, args.key_file_format)
-        except OSError as e:
-            parser.error("--key-file: %s" % (e.strerror or e))
-        except SystemExit as e:
-            parser.error(str(e).replace("lab_server.py: ", "--key-file: "))
-    elif args.key_file:
-        parser.error("--key-file is for the sec variant")
+    check_knobs(parser, args)
     if not 0 < args.timeout <= 300:
         parser.error("--timeout must be more than 0 and at most 300 seconds")
-    try:
-        args.aad = binascii.unhexlify(args.aad) if args.aad else None
-    except binascii.Error as e:
-        parser.error("--aad: %s" % e)
     return run(args)
 
 

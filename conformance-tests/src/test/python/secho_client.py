@@ -38,16 +38,10 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-NAME = "secho_client.py"
+# Section 6.2: P of RFC 3526 group 14 (g = 2), the group of the lab's dh variant too.
+from lab_server import P
 
-# Section 6.2: RFC 3526 group 14, g = 2.
-P = int(
-    "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD"
-    "EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED"
-    "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F"
-    "83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B"
-    "E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA0510"
-    "15728E5A8AACAA68FFFFFFFFFFFFFFFF", 16)
+NAME = "secho_client.py"
 
 # Table 4.
 SUITES = {"x25519": (0x01, 32), "modp2048": (0x02, 256), "psk": (0x03, 0)}
@@ -554,14 +548,22 @@ def messages(stdin):
         yield line
 
 
+def connect(name, host, port, timeout):
+    """The client's TCP connection, or None after saying why there is none."""
+    try:
+        sock = socket.create_connection((host, port), timeout=timeout)
+    except OSError as e:
+        print("%s: cannot connect to %s:%d: %s" % (name, host, port, e.strerror or e), file=sys.stderr, flush=True)
+        return None
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    return sock
+
+
 def run(args):
     faults = set(args.fault)
-    try:
-        sock = socket.create_connection((args.host, args.port), timeout=args.timeout)
-    except OSError as e:
-        log("cannot connect to %s:%d: %s" % (args.host, args.port, e.strerror or e))
+    sock = connect(NAME, args.host, args.port, args.timeout)
+    if sock is None:
         return 1
-    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     session = Session(sock, args)
     try:
         session.handshake()

@@ -79,7 +79,8 @@ final class ClientCommand implements Callable<Integer> {
     static final class Timeouts {
         @CommandLine.Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
                 converter = DurationConverter.class,
-                description = "Limit on connecting and on each wait for the server (default: ${DEFAULT-VALUE}).")
+                description = "Limit on connecting and on each wait for the server (default: ${DEFAULT-VALUE}; at most 30s "
+                        + "with a Secho v1 server). When it runs out the session fails.")
         Duration timeout;
     }
 

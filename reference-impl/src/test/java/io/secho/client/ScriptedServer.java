@@ -149,6 +149,14 @@ public final class ScriptedServer implements AutoCloseable {
             return reader.read(EnumSet.allOf(FrameType.class));
         }
 
+        /** The handshake, the client's first request answered with "A", and the client's next frame. */
+        public Connection answerFirst() throws Exception {
+            handshake().next();
+            send(data("A"));
+            next();
+            return this;
+        }
+
         /** Reads the client's first frame and writes down its type, nothing more. */
         public Connection clientHello() throws Exception {
             events.add("frame:" + readFrame().type());
