@@ -32,15 +32,11 @@ public final class AesGcm {
 
     /** {@code ciphertext || tag}. */
     public byte[] seal(byte[] nonce, byte[] associatedData, byte[] plaintext) {
-        GCMModeCipher cipher = cipher(true, nonce, associatedData);
-        byte[] out = new byte[cipher.getOutputSize(plaintext.length)];
-        int written = cipher.processBytes(plaintext, 0, plaintext.length, out, 0);
         try {
-            written += cipher.doFinal(out, written);
+            return run(cipher(true, nonce, associatedData), plaintext);
         } catch (InvalidCipherTextException e) {
-            throw new IllegalStateException("GCM encryption cannot fail on a tag", e);
+            throw new IllegalStateException("GCM encryption checks no tag", e);
         }
-        return Arrays.copyOf(out, written);
     }
 
     /**
@@ -52,17 +48,19 @@ public final class AesGcm {
         if (ciphertextAndTag.length < TAG_LENGTH) {
             throw new AEADBadTagException("shorter than a tag");
         }
-        GCMModeCipher cipher = cipher(false, nonce, associatedData);
-        byte[] out = new byte[cipher.getOutputSize(ciphertextAndTag.length)];
-        int written = cipher.processBytes(ciphertextAndTag, 0, ciphertextAndTag.length, out, 0);
         try {
-            written += cipher.doFinal(out, written);
+            return run(cipher(false, nonce, associatedData), ciphertextAndTag);
         } catch (InvalidCipherTextException e) {
-            // Bouncy Castle buffers the plaintext until the tag verifies; wipe it all the same.
-            Arrays.fill(out, (byte) 0);
             throw new AEADBadTagException("tag does not verify");
         }
-        return Arrays.copyOf(out, written);
+    }
+
+    /** All of {@code input} through the cipher. Bouncy Castle's GCM releases no plaintext before the tag verifies. */
+    private static byte[] run(GCMModeCipher cipher, byte[] input) throws InvalidCipherTextException {
+        byte[] out = new byte[cipher.getOutputSize(input.length)];
+        int written = cipher.processBytes(input, 0, input.length, out, 0);
+        written += cipher.doFinal(out, written);
+        return written == out.length ? out : Arrays.copyOf(out, written);
     }
 
     private GCMModeCipher cipher(boolean encrypt, byte[] nonce, byte[] associatedData) {

@@ -5,26 +5,20 @@ package io.secho.conformance.peer;
  * as long as its request (Section 10.4), so S -> C records are larger.
  */
 public enum Direction {
-    CLIENT_TO_SERVER(FrameLimits.MAX_REQUEST_PAYLOAD),
-    SERVER_TO_CLIENT(FrameLimits.MAX_REPLY_PAYLOAD);
+    CLIENT_TO_SERVER,
+    SERVER_TO_CLIENT;
 
-    private final int maxDataPayload;
-
-    Direction(int maxDataPayload) {
-        this.maxDataPayload = maxDataPayload;
-    }
-
-    /** The largest data payload a record of this direction may carry. */
+    /** The largest data payload a record of this direction may carry: 16384 C -> S, 49152 S -> C. */
     public int maxDataPayload() {
-        return maxDataPayload;
+        return this == CLIENT_TO_SERVER ? FrameLimits.MAX_REQUEST_PAYLOAD : FrameLimits.MAX_REPLY_PAYLOAD;
     }
 
-    /** The largest record body of this direction: 16413 C -> S, 49181 S -> C (Table 2, REQ-FRM-3). */
+    /** The largest record body: 16413 C -> S, 49181 S -> C (Table 2, REQ-FRM-3). */
     public int maxRecordBody() {
-        return FrameLimits.RECORD_OVERHEAD + maxDataPayload;
+        return maxDataPayload() + FrameLimits.RECORD_OVERHEAD;
     }
 
     public Direction reverse() {
-        return this == CLIENT_TO_SERVER ? SERVER_TO_CLIENT : CLIENT_TO_SERVER;
+        return values()[1 - ordinal()];
     }
 }

@@ -1,16 +1,27 @@
 package io.secho.conformance.peer;
 
-/** A Finished (frame 0x03, Section 8): 32 bytes of verify_data. */
-public record Finished(byte[] verifyData) {
+/** A Finished (frame 0x03, Section 8): 32 bytes of verify_data, kept as the frame that carries them. */
+public final class Finished {
     public static final int LENGTH = HmacSha256.MAC_LENGTH;
 
-    public Finished {
-        verifyData = verifyData.clone();
+    private final Frame frame;
+
+    /** Any verify_data, of any length: a test may send a wrong one on purpose. */
+    public Finished(byte[] verifyData) {
+        this.frame = new Frame(FrameType.FINISHED, verifyData);
     }
 
-    @Override
+    /** REQ-FIN-2: a body other than 32 bytes is a {@code decode_error}. */
+    public static Finished decode(byte[] body) throws ProtocolException {
+        if (body.length == LENGTH) {
+            return new Finished(body);
+        }
+        throw new ProtocolException(AlertCode.DECODE_ERROR,
+                "Finished body of " + body.length + " bytes (must be " + LENGTH + ")");
+    }
+
     public byte[] verifyData() {
-        return verifyData.clone();
+        return frame.body();
     }
 
     public FrameType frameType() {
@@ -18,20 +29,11 @@ public record Finished(byte[] verifyData) {
     }
 
     public byte[] encodeBody() {
-        return verifyData.clone();
+        return frame.body();
     }
 
     public Frame toFrame() {
-        return new Frame(FrameType.FINISHED, verifyData);
-    }
-
-    /** REQ-FIN-2: a body other than 32 bytes is a {@code decode_error}. */
-    public static Finished decode(byte[] body) throws ProtocolException {
-        if (body.length != LENGTH) {
-            throw new ProtocolException(AlertCode.DECODE_ERROR,
-                    "Finished body of " + body.length + " bytes (must be " + LENGTH + ")");
-        }
-        return new Finished(body);
+        return frame;
     }
 
     /**
@@ -41,9 +43,10 @@ public record Finished(byte[] verifyData) {
      * @throws ProtocolException {@code handshake_failure} when the verify_data differs
      */
     public void verify(byte[] expected, String whose) throws ProtocolException {
-        if (!HmacSha256.constantTimeEquals(expected, verifyData)) {
-            throw new ProtocolException(AlertCode.HANDSHAKE_FAILURE, "the " + whose
-                    + " Finished does not verify (a different key or a modified hello)");
+        if (HmacSha256.constantTimeEquals(expected, frame.body())) {
+            return;
         }
+        throw new ProtocolException(AlertCode.HANDSHAKE_FAILURE, "the " + whose
+                + " Finished does not verify (a different key or a modified hello)");
     }
 }

@@ -26,8 +26,9 @@ public record FrameHeader(int typeCode, int length) {
         return FrameType.fromCode(typeCode);
     }
 
+    /** REQ-FRM-2: type, then the length as a big-endian u16. */
     public byte[] encode() {
-        return Frame.header(typeCode, length);
+        return new byte[] {(byte) typeCode, (byte) (length >>> 8), (byte) length};
     }
 
     /**

@@ -1,25 +1,17 @@
 package io.secho.conformance.peer;
 
-import java.util.Arrays;
 import java.util.Optional;
 
-/** The inner types of a record (Section 9.1); any other code is a {@code decode_error} (REQ-REC-10). */
-public enum InnerType {
-    DATA(0x01),
-    CLOSE(0x02),
-    ALERT(0x03);
-
-    private final int code;
-
-    InnerType(int code) {
-        this.code = code;
-    }
-
-    public int code() {
-        return code;
-    }
+/**
+ * The inner types of Section 9.1 in order (data 0x01, close 0x02, alert 0x03, see {@link WireCodes}); any
+ * other code is a {@code decode_error} (REQ-REC-10).
+ */
+public enum InnerType implements WireCodes {
+    DATA,
+    CLOSE,
+    ALERT;
 
     public static Optional<InnerType> fromCode(int code) {
-        return Arrays.stream(values()).filter(type -> type.code == code).findFirst();
+        return WireCodes.byCode(values(), code);
     }
 }

@@ -22,11 +22,12 @@ public final class PreSharedKey {
         this.key = key;
     }
 
+    /** A key of exactly 32 bytes (REQ-KEX-10), copied. */
     public static PreSharedKey of(byte[] key) {
-        if (key.length != LENGTH) {
-            throw new IllegalArgumentException("a pre-shared key is " + LENGTH + " bytes, not " + key.length);
+        if (key.length == LENGTH) {
+            return new PreSharedKey(key.clone());
         }
-        return new PreSharedKey(key.clone());
+        throw new IllegalArgumentException("a pre-shared key is " + LENGTH + " bytes, not " + key.length);
     }
 
     /**
@@ -100,6 +101,7 @@ public final class PreSharedKey {
         return true;
     }
 
+    /** The key itself: for the key schedule, never for a message or a log. */
     public byte[] bytes() {
         return key.clone();
     }
@@ -109,17 +111,7 @@ public final class PreSharedKey {
         return (Hex.encode(key) + "\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof PreSharedKey psk && HmacSha256.constantTimeEquals(psk.key, key);
-    }
-
-    @Override
-    public int hashCode() {
-        // A hash of the key, so that the key's own bytes never serve as a table index.
-        return Arrays.hashCode(Sha256.hash(key));
-    }
-
+    /** Never the key: a PSK in a report or a trace would be a leak. Equality is identity, on purpose. */
     @Override
     public String toString() {
         return "PreSharedKey[not shown]";

@@ -10,12 +10,12 @@ import java.util.Set;
  * step 2 and the direction whose limits apply at step 3. {@code CLOSED} processes nothing, so it is not here.
  */
 public enum ReceiverState {
-    AWAIT_CLIENT_HELLO(Side.SERVER, FrameType.CLIENT_HELLO),
-    AWAIT_CLIENT_FINISHED(Side.SERVER, FrameType.FINISHED),
-    SERVER_ESTABLISHED(Side.SERVER, FrameType.RECORD),
-    AWAIT_SERVER_HELLO(Side.CLIENT, FrameType.SERVER_HELLO),
-    AWAIT_SERVER_FINISHED(Side.CLIENT, FrameType.FINISHED),
-    CLIENT_ESTABLISHED(Side.CLIENT, FrameType.RECORD);
+    AWAIT_CLIENT_HELLO,
+    AWAIT_CLIENT_FINISHED,
+    SERVER_ESTABLISHED,
+    AWAIT_SERVER_HELLO,
+    AWAIT_SERVER_FINISHED,
+    CLIENT_ESTABLISHED;
 
     /** Which end of the connection receives. */
     public enum Side {
@@ -27,26 +27,29 @@ public enum ReceiverState {
         }
     }
 
-    private final Side side;
-    private final FrameType expected;
-
-    ReceiverState(Side side, FrameType expected) {
-        this.side = side;
-        this.expected = expected;
+    /** The first three states are Table 8's (server), the last three Table 9's (client). */
+    public Side side() {
+        return ordinal() < AWAIT_SERVER_HELLO.ordinal() ? Side.SERVER : Side.CLIENT;
     }
 
-    public Side side() {
-        return side;
+    /** The one type besides the alert that the state allows (the "Allowed" column). */
+    private FrameType expected() {
+        return switch (this) {
+            case AWAIT_CLIENT_HELLO -> FrameType.CLIENT_HELLO;
+            case AWAIT_SERVER_HELLO -> FrameType.SERVER_HELLO;
+            case AWAIT_CLIENT_FINISHED, AWAIT_SERVER_FINISHED -> FrameType.FINISHED;
+            case SERVER_ESTABLISHED, CLIENT_ESTABLISHED -> FrameType.RECORD;
+        };
     }
 
     /** The state's own frame type and the plaintext alert, which every state allows (REQ-FRM-8). */
     public Set<FrameType> allowed() {
-        return EnumSet.of(expected, FrameType.ALERT);
+        return EnumSet.of(expected(), FrameType.ALERT);
     }
 
     /** Section 4.4 steps 1 to 4 for a header arriving in this state. */
     public Optional<AlertCode> check(FrameHeader header) {
-        return header.check(allowed(), side.receives());
+        return header.check(allowed(), side().receives());
     }
 
     /**
@@ -54,6 +57,6 @@ public enum ReceiverState {
      */
     public static Optional<ReceiverState> of(Side side, String tableName) {
         String name = "ESTABLISHED".equals(tableName) ? side + "_ESTABLISHED" : tableName;
-        return Arrays.stream(values()).filter(state -> state.side == side && state.name().equals(name)).findFirst();
+        return Arrays.stream(values()).filter(state -> state.side() == side && state.name().equals(name)).findFirst();
     }
 }

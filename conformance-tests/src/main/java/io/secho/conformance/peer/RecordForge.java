@@ -122,27 +122,33 @@ public final class RecordForge {
 
     /** The complete frame bytes (REQ-REC-3: body = nonce || ciphertext || tag, AAD = the header). */
     public byte[] encode() {
-        int bodyLength = FrameLimits.RECORD_OVERHEAD + payload.length;
-        byte[] header = explicitHeader != null ? explicitHeader : Frame.header(FrameType.RECORD.code(), bodyLength);
-        byte[] aad = authenticatedHeader != null ? authenticatedHeader : header;
-        byte[] nonce = nonce();
+        byte[] header = explicitHeader != null ? explicitHeader
+                : Frame.header(FrameType.RECORD.code(), FrameLimits.RECORD_OVERHEAD + payload.length);
+        byte[] frame = assemble(new AesGcm(key), header, authenticatedHeader != null ? authenticatedHeader : header,
+                nonce(), innerTypeCode, payload);
+        int sealedAt = FrameLimits.HEADER_LENGTH + FrameLimits.NONCE_LENGTH;
+        if (ciphertextBitFlip >= 0) {
+            frame[sealedAt + ciphertextBitFlip / Byte.SIZE] ^= (byte) (1 << (ciphertextBitFlip % Byte.SIZE));
+        }
+        if (tagBitFlip >= 0) {
+            int tagAt = frame.length - FrameLimits.TAG_LENGTH;
+            frame[tagAt + tagBitFlip / Byte.SIZE] ^= (byte) (1 << (tagBitFlip % Byte.SIZE));
+        }
+        return frame;
+    }
+
+    /** header || nonce || AES-256-GCM(nonce, aad, inner_type || payload): a record frame's bytes. */
+    static byte[] assemble(AesGcm aead, byte[] header, byte[] aad, byte[] nonce, int innerTypeCode, byte[] payload) {
         byte[] inner = new byte[FrameLimits.INNER_TYPE_LENGTH + payload.length];
         inner[0] = (byte) innerTypeCode;
         System.arraycopy(payload, 0, inner, FrameLimits.INNER_TYPE_LENGTH, payload.length);
-        byte[] sealed = new AesGcm(key).seal(nonce, aad, inner);
+        byte[] sealed = aead.seal(nonce, aad, inner);
         Arrays.fill(inner, (byte) 0);
-        if (ciphertextBitFlip >= 0) {
-            sealed[ciphertextBitFlip / Byte.SIZE] ^= (byte) (1 << (ciphertextBitFlip % Byte.SIZE));
-        }
-        if (tagBitFlip >= 0) {
-            int tagStart = sealed.length - FrameLimits.TAG_LENGTH;
-            sealed[tagStart + tagBitFlip / Byte.SIZE] ^= (byte) (1 << (tagBitFlip % Byte.SIZE));
-        }
-        byte[] out = new byte[FrameLimits.HEADER_LENGTH + FrameLimits.NONCE_LENGTH + sealed.length];
-        System.arraycopy(header, 0, out, 0, FrameLimits.HEADER_LENGTH);
-        System.arraycopy(nonce, 0, out, FrameLimits.HEADER_LENGTH, FrameLimits.NONCE_LENGTH);
-        System.arraycopy(sealed, 0, out, FrameLimits.HEADER_LENGTH + FrameLimits.NONCE_LENGTH, sealed.length);
-        return out;
+        byte[] frame = new byte[FrameLimits.HEADER_LENGTH + FrameLimits.NONCE_LENGTH + sealed.length];
+        System.arraycopy(header, 0, frame, 0, FrameLimits.HEADER_LENGTH);
+        System.arraycopy(nonce, 0, frame, FrameLimits.HEADER_LENGTH, FrameLimits.NONCE_LENGTH);
+        System.arraycopy(sealed, 0, frame, FrameLimits.HEADER_LENGTH + FrameLimits.NONCE_LENGTH, sealed.length);
+        return frame;
     }
 
     /**

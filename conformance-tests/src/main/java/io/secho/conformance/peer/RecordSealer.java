@@ -2,25 +2,39 @@ package io.secho.conformance.peer;
 
 /**
  * A correct sender's record layer for one direction (Section 9.2): nonce {@code salt || seq}, seq from 0,
- * one more for every record of any inner type (REQ-REC-2), never wrapping (REQ-REC-4).
+ * one more for every record of any inner type (REQ-REC-2), never wrapping (REQ-REC-4). Each record is
+ * built by {@link RecordForge}, whose defaults are the correct record.
  */
 public final class RecordSealer {
     private final TrafficKeys keys;
     private final Direction direction;
-    private long nextSequence;
-    private boolean exhausted;
+    /** How many records were sealed, counted from the first seq; the seq of a record is first + its index. */
+    private final long first;
+    private long sealed;
+
+    private RecordSealer(TrafficKeys keys, Direction direction, long first) {
+        this.keys = keys;
+        this.direction = direction;
+        this.first = first;
+    }
 
     /** @param direction the way the records travel: it bounds the data payload (REQ-FRM-3) */
     public RecordSealer(TrafficKeys keys, Direction direction) {
-        this.keys = keys;
-        this.direction = direction;
+        this(keys, direction, 0);
     }
 
-    /** A sealer whose first record has seq {@code firstSequence}: a deviation (or the 2^64-1 edge). */
+    /** A sealer whose first record has seq {@code firstSequence}: a deviation, or the 2^64-1 edge. */
     public static RecordSealer insecureStartingAt(TrafficKeys keys, Direction direction, long firstSequence) {
-        RecordSealer sealer = new RecordSealer(keys, direction);
-        sealer.nextSequence = firstSequence;
-        return sealer;
+        return new RecordSealer(keys, direction, firstSequence);
+    }
+
+    /** The seq the next record gets. */
+    public long nextSequence() {
+        return first + sealed;
+    }
+
+    public Direction direction() {
+        return direction;
     }
 
     public Frame seal(InnerType type, byte[] payload) {
@@ -34,9 +48,9 @@ public final class RecordSealer {
      * @throws IllegalStateException    after the record with seq 2^64-1 (REQ-REC-4)
      */
     public byte[] sealEncoded(InnerType type, byte[] payload) {
-        if (type == InnerType.DATA && payload.length > direction.maxDataPayload()) {
-            throw new IllegalArgumentException("a " + direction + " data payload is at most "
-                    + direction.maxDataPayload() + " bytes, not " + payload.length);
+        int limit = direction.maxDataPayload();
+        if (type == InnerType.DATA && payload.length > limit) {
+            throw new IllegalArgumentException(payload.length + " bytes of data exceed " + direction + "'s " + limit);
         }
         return sealRaw(type.code(), payload);
     }
@@ -46,38 +60,18 @@ public final class RecordSealer {
      * as a correct record would: for a test that sends one wrong record in an otherwise correct stream.
      */
     public byte[] sealRaw(int innerTypeCode, byte[] payload) {
-        if (exhausted) {
+        long seq = nextSequence();
+        // The record with seq 2^64-1 has index -1 - first (unsigned); nothing may follow it (REQ-REC-4).
+        if (Long.compareUnsigned(sealed, -1L - first) > 0) {
             throw new IllegalStateException("seq 2^64-1 was used: nothing more may be sent (REQ-REC-4)");
         }
-        byte[] encoded = RecordForge.with(keys).sequence(nextSequence).innerType(innerTypeCode).payload(payload)
-                .encode();
-        if (nextSequence == -1L) {
-            exhausted = true;
-        }
-        nextSequence++;
-        return encoded;
-    }
-
-    /** The seq the next record gets. */
-    public long nextSequence() {
-        return nextSequence;
-    }
-
-    public Direction direction() {
-        return direction;
+        sealed++;
+        return RecordForge.with(keys).sequence(seq).innerType(innerTypeCode).payload(payload).encode();
     }
 
     /** A record with a nonce the caller chose, outside any sealer's count: a replay, a skip, a wrong salt. */
     public static Frame sealWithNonce(AesGcm aead, byte[] nonce, int innerTypeCode, byte[] payload) {
-        int bodyLength = FrameLimits.RECORD_OVERHEAD + payload.length;
-        byte[] header = Frame.header(FrameType.RECORD.code(), bodyLength);
-        byte[] inner = new byte[FrameLimits.INNER_TYPE_LENGTH + payload.length];
-        inner[0] = (byte) innerTypeCode;
-        System.arraycopy(payload, 0, inner, FrameLimits.INNER_TYPE_LENGTH, payload.length);
-        byte[] sealed = aead.seal(nonce, header, inner);
-        byte[] body = new byte[bodyLength];
-        System.arraycopy(nonce, 0, body, 0, FrameLimits.NONCE_LENGTH);
-        System.arraycopy(sealed, 0, body, FrameLimits.NONCE_LENGTH, sealed.length);
-        return new Frame(FrameType.RECORD, body);
+        byte[] header = Frame.header(FrameType.RECORD.code(), FrameLimits.RECORD_OVERHEAD + payload.length);
+        return Frame.parse(RecordForge.assemble(aead, header, header, nonce, innerTypeCode, payload));
     }
 }

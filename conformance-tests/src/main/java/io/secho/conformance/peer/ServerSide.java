@@ -1,5 +1,6 @@
 package io.secho.conformance.peer;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,28 +36,22 @@ public final class ServerSide {
     }
 
     /** The server's flight of one connection and what it derived from it. */
-    public record Flight(Suite suite, ClientHello clientHello, byte[] clientHelloFrame, byte[] serverHelloFrame,
+    public record Flight(Suite suite, ClientHello clientHello, Frame clientHelloSeen, Frame serverHelloSent,
                          SessionSecrets secrets) {
-        public Flight {
-            clientHelloFrame = clientHelloFrame.clone();
-            serverHelloFrame = serverHelloFrame.clone();
-        }
-
         /** The flight for any ServerHello the caller built (a deviating one included) and the secret it used. */
         public static Flight of(Suite suite, byte[] clientHelloFrame, ClientHello clientHello, byte[] serverHelloFrame,
                                 byte[] secret) {
-            return new Flight(suite, clientHello, clientHelloFrame, serverHelloFrame,
+            return new Flight(suite, clientHello, Frame.parse(clientHelloFrame), Frame.parse(serverHelloFrame),
                     KeySchedule.derive(secret, clientHelloFrame, serverHelloFrame));
         }
 
-        @Override
+        /** The ClientHello frame as received: th1 and th2 cover these exact bytes (REQ-KS-1). */
         public byte[] clientHelloFrame() {
-            return clientHelloFrame.clone();
+            return clientHelloSeen.encode();
         }
 
-        @Override
         public byte[] serverHelloFrame() {
-            return serverHelloFrame.clone();
+            return serverHelloSent.encode();
         }
 
         public Frame serverFinished() {
@@ -65,16 +60,16 @@ public final class ServerSide {
 
         /** ServerHello then Finished, as one write may carry them (REQ-HS-7). */
         public byte[] serverFlightBytes() {
+            byte[] hello = serverHelloFrame();
             byte[] finished = serverFinished().encode();
-            byte[] out = new byte[serverHelloFrame.length + finished.length];
-            System.arraycopy(serverHelloFrame, 0, out, 0, serverHelloFrame.length);
-            System.arraycopy(finished, 0, out, serverHelloFrame.length, finished.length);
+            byte[] out = Arrays.copyOf(hello, hello.length + finished.length);
+            System.arraycopy(finished, 0, out, hello.length, finished.length);
             return out;
         }
 
         /** HMAC-SHA256(c_fin, th2): what the client's Finished must carry. */
         public byte[] expectedClientVerifyData() {
-            byte[] th2 = KeySchedule.transcriptHash2(clientHelloFrame, serverHelloFrame, serverFinished().encode());
+            byte[] th2 = KeySchedule.transcriptHash2(clientHelloFrame(), serverHelloFrame(), serverFinished().encode());
             return KeySchedule.clientVerifyData(secrets, th2);
         }
 

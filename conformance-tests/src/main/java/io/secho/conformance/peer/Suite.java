@@ -1,36 +1,28 @@
 package io.secho.conformance.peer;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Table 4: the three suites, their codes and key share lengths. */
-public enum Suite {
-    X25519(0x01, "x25519", X25519KeyExchange.SHARE_LENGTH),
-    MODP2048(0x02, "modp2048", Modp2048KeyExchange.SHARE_LENGTH),
-    PSK(0x03, "psk", PskKeyExchange.SHARE_LENGTH);
-
-    private final int code;
-    private final String wireName;
-    private final int shareLength;
-
-    Suite(int code, String wireName, int shareLength) {
-        this.code = code;
-        this.wireName = wireName;
-        this.shareLength = shareLength;
-    }
-
-    public int code() {
-        return code;
-    }
+/**
+ * Table 4's suites in the table's order (codes 0x01 to 0x03, see {@link WireCodes}); a suite's name is the
+ * constant's name in lower case.
+ */
+public enum Suite implements WireCodes {
+    X25519,
+    MODP2048,
+    PSK;
 
     public String wireName() {
-        return wireName;
+        return name().toLowerCase(Locale.ROOT);
     }
 
-    /** {@code share_len} of this suite's hellos (Table 4, REQ-HS-1). */
+    /** {@code share_len} in this suite's hellos (Table 4, REQ-HS-1, REQ-KEX-9). */
     public int shareLength() {
-        return shareLength;
+        return switch (this) {
+            case X25519 -> KeyShares.X25519_LENGTH;
+            case MODP2048 -> Modp2048Group.ELEMENT_LENGTH;
+            case PSK -> 0;
+        };
     }
 
     /**
@@ -39,26 +31,30 @@ public enum Suite {
      * @throws IllegalStateException for psk without a key: REQ-KEX-10 forbids proposing psk then
      */
     public KeyExchange newKeyExchange(RandomBytes random, Optional<PreSharedKey> psk) {
-        return switch (this) {
-            case X25519 -> X25519KeyExchange.generate(random);
-            case MODP2048 -> Modp2048KeyExchange.generate(random);
-            case PSK -> new PskKeyExchange(psk.orElseThrow(
-                    () -> new IllegalStateException("suite psk needs a pre-shared key (REQ-KEX-10)")));
-        };
+        if (this == PSK) {
+            return new PskKeyExchange(psk.orElseThrow(() -> new IllegalStateException(
+                    "suite psk needs a pre-shared key (REQ-KEX-10)")));
+        }
+        return this == X25519 ? X25519KeyExchange.generate(random) : Modp2048KeyExchange.generate(random);
     }
 
     public static Optional<Suite> fromCode(int code) {
-        return Arrays.stream(values()).filter(suite -> suite.code == code).findFirst();
+        return WireCodes.byCode(values(), code);
     }
 
     /** {@code x25519}, {@code modp2048} or {@code psk}, in any case. */
     public static Optional<Suite> fromWireName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(suite -> suite.wireName.equals(lower)).findFirst();
+        for (Suite row : values()) {
+            if (row.wireName().equals(lower)) {
+                return Optional.of(row);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
     public String toString() {
-        return wireName;
+        return wireName();
     }
 }

@@ -1,35 +1,27 @@
 package io.secho.conformance.peer;
 
+import java.util.Arrays;
+
 /** One direction's AES-256-GCM key and 4-byte nonce salt (Section 7). Never shown in text. */
-public record TrafficKeys(byte[] key, byte[] salt) {
-    public TrafficKeys {
+public final class TrafficKeys {
+    /** key (32) || salt (4). */
+    private final byte[] material;
+
+    public TrafficKeys(byte[] key, byte[] salt) {
         if (key.length != AesGcm.KEY_LENGTH || salt.length != FrameLimits.SALT_LENGTH) {
             throw new IllegalArgumentException("a traffic key is " + AesGcm.KEY_LENGTH + " bytes and a salt "
                     + FrameLimits.SALT_LENGTH);
         }
-        key = key.clone();
-        salt = salt.clone();
+        material = Arrays.copyOf(key, AesGcm.KEY_LENGTH + FrameLimits.SALT_LENGTH);
+        System.arraycopy(salt, 0, material, AesGcm.KEY_LENGTH, FrameLimits.SALT_LENGTH);
     }
 
-    @Override
     public byte[] key() {
-        return key.clone();
+        return Arrays.copyOf(material, AesGcm.KEY_LENGTH);
     }
 
-    @Override
     public byte[] salt() {
-        return salt.clone();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof TrafficKeys keys && HmacSha256.constantTimeEquals(keys.key, key)
-                && HmacSha256.constantTimeEquals(keys.salt, salt);
-    }
-
-    @Override
-    public int hashCode() {
-        return java.util.Arrays.hashCode(Sha256.hash(key, salt));
+        return Arrays.copyOfRange(material, AesGcm.KEY_LENGTH, material.length);
     }
 
     @Override

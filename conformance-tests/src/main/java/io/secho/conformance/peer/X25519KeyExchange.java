@@ -1,23 +1,18 @@
 package io.secho.conformance.peer;
 
-import org.bouncycastle.math.ec.rfc7748.X25519;
-
-/** Suite x25519 (Section 6.1) on Bouncy Castle's RFC 7748 implementation. */
+/** Suite x25519 (Section 6.1): a 32-byte private key; the formulas are {@link KeyShares}'. */
 public final class X25519KeyExchange implements KeyExchange {
-    public static final int SHARE_LENGTH = X25519.POINT_SIZE;
-    public static final int PRIVATE_KEY_LENGTH = X25519.SCALAR_SIZE;
+    public static final int SHARE_LENGTH = KeyShares.X25519_LENGTH;
+    public static final int PRIVATE_KEY_LENGTH = KeyShares.X25519_LENGTH;
 
-    private final byte[] privateKey;
-    private final byte[] publicShare;
+    /** k, unclamped: X25519 clamps it on every use (REQ-KEX-2). */
+    private final byte[] scalar;
 
-    private X25519KeyExchange(byte[] privateKey) {
-        this.privateKey = privateKey;
-        this.publicShare = new byte[SHARE_LENGTH];
-        // REQ-KEX-2: X25519(k, 9); the function clamps k itself.
-        X25519.scalarMultBase(privateKey, 0, publicShare, 0);
+    private X25519KeyExchange(byte[] scalar) {
+        this.scalar = scalar;
     }
 
-    /** REQ-KEX-1 / REQ-KEX-2: 32 fresh bytes from {@code random} as the private key. */
+    /** REQ-KEX-1, REQ-KEX-2: 32 fresh bytes from {@code random}. */
     public static X25519KeyExchange generate(RandomBytes random) {
         return new X25519KeyExchange(random.nextBytes(PRIVATE_KEY_LENGTH));
     }
@@ -32,35 +27,12 @@ public final class X25519KeyExchange implements KeyExchange {
 
     @Override
     public byte[] publicShare() {
-        return publicShare.clone();
+        return KeyShares.x25519Share(scalar);
     }
 
-    /**
-     * REQ-KEX-3: any 32 bytes are accepted and decoded as RFC 7748 says (bit 255 masked, non-canonical values
-     * reduced: X25519 does both). REQ-KEX-4: an all-zero result, which every low-order share gives, is
-     * {@code illegal_parameter}.
-     */
+    /** REQ-KEX-3 (any 32 bytes decode) and REQ-KEX-4 (an all-zero secret is refused). */
     @Override
     public byte[] sharedSecret(byte[] peerShare) throws ProtocolException {
-        if (peerShare.length != SHARE_LENGTH) {
-            throw new ProtocolException(AlertCode.ILLEGAL_PARAMETER,
-                    "x25519 key share of " + peerShare.length + " bytes (must be " + SHARE_LENGTH + ")");
-        }
-        byte[] secret = new byte[SHARE_LENGTH];
-        X25519.scalarMult(privateKey, 0, peerShare, 0, secret, 0);
-        if (allZero(secret)) {
-            throw new ProtocolException(AlertCode.ILLEGAL_PARAMETER,
-                    "x25519 shared secret is all zeros (a low-order key share)");
-        }
-        return secret;
-    }
-
-    /** Without an early exit, so that the check takes as long for every secret. */
-    private static boolean allZero(byte[] bytes) {
-        int bits = 0;
-        for (byte b : bytes) {
-            bits |= b;
-        }
-        return bits == 0;
+        return KeyShares.x25519Secret(scalar, peerShare);
     }
 }

@@ -144,12 +144,9 @@ class KeyExchangeValidationTest {
         return out;
     }
 
-    /** Any value below 2^2048 as 256 bytes, even those that are no group element. */
+    /** Any value below 2^2048 as 256 bytes, even those that are no group element: 2^2048 + v without its top byte. */
     private static byte[] bigEndian256(BigInteger value) {
-        byte[] magnitude = value.toByteArray();
-        byte[] out = new byte[Modp2048Group.ELEMENT_LENGTH];
-        int take = Math.min(magnitude.length, out.length);
-        System.arraycopy(magnitude, magnitude.length - take, out, out.length - take, take);
-        return out;
+        byte[] withTopBit = BigInteger.TWO.pow(Modp2048Group.ELEMENT_LENGTH * Byte.SIZE).add(value).toByteArray();
+        return java.util.Arrays.copyOfRange(withTopBit, 1, withTopBit.length);
     }
 }

@@ -31,8 +31,7 @@ class PeerVectorsTest {
 
     @Test
     void keySchedule() throws ProtocolException {
-        List<VectorFile.Vector> tests = VectorFile.load(KEY_SCHEDULE).ofType("KeyScheduleTest");
-        assertTrue(tests.size() > 10, "the key schedule file lost its tests");
+        List<VectorFile.Vector> tests = vectors(KEY_SCHEDULE, "KeyScheduleTest", 10);
         for (VectorFile.Vector v : tests) {
             Suite suite = v.suite();
             byte[] clientShare;
@@ -93,8 +92,7 @@ class PeerVectorsTest {
     /** Section 16.2, FinishedTest groups: accept the valid ones, the named alert for the others. */
     @Test
     void finishedChecks() {
-        List<VectorFile.Vector> tests = VectorFile.load(KEY_SCHEDULE).ofType("FinishedTest");
-        assertTrue(tests.size() > 10, "the key schedule file lost its Finished tests");
+        List<VectorFile.Vector> tests = vectors(KEY_SCHEDULE, "FinishedTest", 10);
         for (VectorFile.Vector v : tests) {
             byte[] clientHello = v.hex("clientHello");
             byte[] serverHello = v.hex("serverHello");
@@ -105,20 +103,17 @@ class PeerVectorsTest {
                     v.hex("serverFinished")));
             Optional<AlertCode> alert = alertOf(() -> Finished.decode(received.body())
                     .verify(expected, v.string("receiver").equals("client") ? "server" : "client"));
-            assertEquals(v.valid() ? Optional.empty() : Optional.of(v.alert()), alert, v.toString());
+            assertOutcome(v, alert);
         }
     }
 
     @Test
     void recordProtection() {
-        List<VectorFile.Vector> tests = VectorFile.load(RECORDS).ofType("RecordProtectionTest");
-        assertTrue(tests.size() >= 40, "the record file lost its protection tests");
-        for (VectorFile.Vector v : tests) {
-            TrafficKeys keys = new TrafficKeys(v.hex("key"), v.hex("salt"));
-            long seq = Long.parseUnsignedLong(v.string("seq"), 16);
+        for (VectorFile.Vector v : vectors(RECORDS, "RecordProtectionTest", 40)) {
+            TrafficKeys keys = groupKeys(v);
+            long seq = u64(v, "seq");
             InnerType type = InnerType.fromCode(v.hex("innerType")[0] & 0xff).orElseThrow();
-            Direction direction = "c2s".equals(v.string("direction")) ? Direction.CLIENT_TO_SERVER
-                    : Direction.SERVER_TO_CLIENT;
+            Direction direction = toServer(v) ? Direction.CLIENT_TO_SERVER : Direction.SERVER_TO_CLIENT;
             byte[] record = RecordSealer.insecureStartingAt(keys, direction, seq).sealEncoded(type, v.hex("payload"));
             assertArrayEquals(v.hex("record"), record, v + ": record");
             assertArrayEquals(v.hex("nonce"), RecordNonce.of(keys.salt(), seq), v + ": nonce");
@@ -132,12 +127,10 @@ class PeerVectorsTest {
 
     @Test
     void recordChecks() {
-        List<VectorFile.Vector> tests = VectorFile.load(RECORDS).ofType("RecordCheckTest");
-        assertTrue(tests.size() >= 90, "the record file lost its check tests");
-        for (VectorFile.Vector v : tests) {
-            TrafficKeys keys = new TrafficKeys(v.hex("key"), v.hex("salt"));
-            long expected = Long.parseUnsignedLong(v.string("expectedSeq"), 16);
-            boolean server = "c2s".equals(v.string("direction"));
+        for (VectorFile.Vector v : vectors(RECORDS, "RecordCheckTest", 90)) {
+            TrafficKeys keys = groupKeys(v);
+            long expected = u64(v, "expectedSeq");
+            boolean server = toServer(v);
             byte[] record = v.hex("record");
             ReceiverState state = server ? ReceiverState.SERVER_ESTABLISHED : ReceiverState.CLIENT_ESTABLISHED;
             // Table 12 step 1 is the header checks of Section 4.4.
@@ -148,7 +141,7 @@ class PeerVectorsTest {
                         : RecordOpener.insecureExpectingFrom(keys, expected);
                 alert = alertOf(() -> opened[0] = opener.open(Frame.parse(record)));
             }
-            assertEquals(v.valid() ? Optional.empty() : Optional.of(v.alert()), alert, v.toString());
+            assertOutcome(v, alert);
             if (v.valid()) {
                 assertEquals(v.hex("innerType")[0] & 0xff, opened[0].type().code(), v + ": innerType");
                 assertArrayEquals(v.hex("payload"), opened[0].payload(), v + ": payload");
@@ -159,8 +152,7 @@ class PeerVectorsTest {
 
     @Test
     void clientHelloChecks() {
-        List<VectorFile.Vector> tests = VectorFile.load(HANDSHAKE).ofType("ClientHelloTest");
-        assertTrue(tests.size() >= 80, "the handshake file lost its ClientHello tests");
+        List<VectorFile.Vector> tests = vectors(HANDSHAKE, "ClientHelloTest", 80);
         for (VectorFile.Vector v : tests) {
             Set<Suite> enabled = EnumSet.noneOf(Suite.class);
             v.array("enabledSuites").forEach(name -> enabled.add(Suite.fromWireName(name.getAsString()).orElseThrow()));
@@ -170,14 +162,13 @@ class PeerVectorsTest {
                 alert = alertOf(() -> ServerSide.accept(frame, enabled, new InsecureDeterministicRandomBytes(frame),
                         Optional.of(PreSharedKey.of(new byte[PreSharedKey.LENGTH]))));
             }
-            assertEquals(v.valid() ? Optional.empty() : Optional.of(v.alert()), alert, v.toString());
+            assertOutcome(v, alert);
         }
     }
 
     @Test
     void serverHelloChecks() {
-        List<VectorFile.Vector> tests = VectorFile.load(HANDSHAKE).ofType("ServerHelloTest");
-        assertTrue(tests.size() >= 60, "the handshake file lost its ServerHello tests");
+        List<VectorFile.Vector> tests = vectors(HANDSHAKE, "ServerHelloTest", 60);
         for (VectorFile.Vector v : tests) {
             Suite offered = v.suite();
             Frame frame = Frame.parse(v.hex("frame"));
@@ -187,15 +178,14 @@ class PeerVectorsTest {
                     exchange(offered, ANY_PRIVATE_KEY).sharedSecret(hello.keyShare());
                 }
             });
-            assertEquals(v.valid() ? Optional.empty() : Optional.of(v.alert()), alert, v.toString());
+            assertOutcome(v, alert);
         }
     }
 
     /** Section 16.4 step 3: a Finished in a session whose verify_data is not the frame's. */
     @Test
     void finishedFrames() {
-        List<VectorFile.Vector> tests = VectorFile.load(HANDSHAKE).ofType("FinishedTest");
-        assertTrue(tests.size() >= 10, "the handshake file lost its Finished tests");
+        List<VectorFile.Vector> tests = vectors(HANDSHAKE, "FinishedTest", 10);
         byte[] someVerifyData = Sha256.hash("a session of this test".getBytes(StandardCharsets.UTF_8));
         for (VectorFile.Vector v : tests) {
             Frame frame = Frame.parse(v.hex("frame"));
@@ -206,8 +196,7 @@ class PeerVectorsTest {
 
     @Test
     void frameHeaders() {
-        List<VectorFile.Vector> tests = VectorFile.load(HANDSHAKE).ofType("FrameHeaderTest");
-        assertTrue(tests.size() >= 30, "the handshake file lost its header tests");
+        List<VectorFile.Vector> tests = vectors(HANDSHAKE, "FrameHeaderTest", 30);
         for (VectorFile.Vector v : tests) {
             ReceiverState.Side side = "server".equals(v.string("receiver")) ? ReceiverState.Side.SERVER
                     : ReceiverState.Side.CLIENT;
@@ -289,8 +278,7 @@ class PeerVectorsTest {
     /** The echo rule, computed without the reference's transform, against every echo vector (Section 16.5). */
     @Test
     void echo() {
-        List<VectorFile.Vector> tests = VectorFile.load(ECHO).ofType("EchoTest");
-        assertTrue(tests.size() >= 80, "the echo file lost its tests");
+        List<VectorFile.Vector> tests = vectors(ECHO, "EchoTest", 80);
         int valid = 0;
         for (VectorFile.Vector v : tests) {
             Optional<byte[]> reply = EchoRule.expectedReply(v.hex("input"));
@@ -304,6 +292,33 @@ class PeerVectorsTest {
             }
         }
         assertTrue(valid > 10 && valid < tests.size(), "both kinds of echo vector were checked");
+    }
+
+    /** The tests of one type in a file, at least {@code minimum} of them (a file that lost tests fails). */
+    private static List<VectorFile.Vector> vectors(String file, String type, int minimum) {
+        List<VectorFile.Vector> tests = VectorFile.load(file).ofType(type);
+        assertTrue(tests.size() >= minimum, file + " has only " + tests.size() + " tests of type " + type);
+        return tests;
+    }
+
+    /** A record group's key and salt. */
+    private static TrafficKeys groupKeys(VectorFile.Vector v) {
+        return new TrafficKeys(v.hex("key"), v.hex("salt"));
+    }
+
+    /** A sequence number: 8 bytes of hex, the u64 of the nonce (Section 16.1). */
+    private static long u64(VectorFile.Vector v, String field) {
+        return Long.parseUnsignedLong(v.string(field), 16);
+    }
+
+    /** Direction c2s: a server receives (Section 16.3). */
+    private static boolean toServer(VectorFile.Vector v) {
+        return "c2s".equals(v.string("direction"));
+    }
+
+    /** A valid vector is accepted; an invalid one meets exactly its alert. */
+    private static void assertOutcome(VectorFile.Vector v, Optional<AlertCode> alert) {
+        assertEquals(v.valid() ? Optional.empty() : Optional.of(v.alert()), alert, v.toString());
     }
 
     private static KeyExchange exchange(Suite suite, byte[] privateKey) {
