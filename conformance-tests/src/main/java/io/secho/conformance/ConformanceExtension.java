@@ -1,5 +1,6 @@
 package io.secho.conformance;
 
+import io.secho.conformance.clients.ClientTargetConfig;
 import io.secho.conformance.targets.TargetConfig;
 import io.secho.conformance.targets.TargetDescription;
 import io.secho.conformance.targets.TargetRun;
@@ -52,6 +53,10 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
         if (TargetConfig.labProfile(context::getConfigurationParameter)) {
             return ConditionEvaluationResult.disabled(CaseFilter.FILTERED_OUT + " (" + TargetConfig.PROFILE
                     + "=lab runs the lab profile's cases instead)");
+        }
+        if (ClientTargetConfig.clientRun(context::getConfigurationParameter)) {
+            return ConditionEvaluationResult.disabled(CaseFilter.FILTERED_OUT + " (a client under test runs the "
+                    + "client cases instead)");
         }
         return byFilters(context, annotation.get().id());
     }
