@@ -257,7 +257,7 @@ public final class ClientCaseContext implements GuardedCase {
      */
     public void expectClosingProcedure(ClientOutcome outcome, String after) {
         ClientEnding ending = outcome.server().ending();
-        boolean reset = ending == ClientEnding.RESET || outcome.server().resetWhileSending();
+        boolean reset = ending == ClientEnding.RESET || outcome.server().lateReset();
         if (ending == ClientEnding.FIN && !reset) {
             evidence("the client ended the connection with FIN");
             return;
@@ -268,8 +268,7 @@ public final class ClientCaseContext implements GuardedCase {
         });
         String requirement = !ownAlertOrClose ? "REQ-CLOSE-12" : reset ? "REQ-ALERT-5" : "REQ-ALERT-4";
         String why = reset ? (ending == ClientEnding.RESET ? "a TCP reset where the closing procedure ends with an "
-                + "orderly FIN" : "a TCP reset while the server was still sending: the client closed with unread "
-                + "input instead of draining it")
+                + "orderly FIN" : "a TCP reset right after the client's FIN")
                 : ending == ClientEnding.OPEN_AFTER_EXIT ? "the connection stayed open after the client exited"
                 : "the connection " + ending.description();
         throw failWith(with(requirement), after + ", then FIN (half-close, drain, close; no reset)",

@@ -32,6 +32,8 @@ public final class ScriptedServer {
     private static final int SLICE_MILLIS = 100;
     private static final int MAX_FRAMES = 512;
     private static final long MAX_READ_BYTES = 1 << 20;
+    /** After the client's FIN, how long a reset that follows it (a close with unread input) may take to come. */
+    private static final long LATE_RESET_WAIT_MILLIS = 200;
 
     /** How the test server writes what it sends. */
     private enum WriteMode { NORMAL, ONE_BYTE, COALESCE }
@@ -56,7 +58,7 @@ public final class ScriptedServer {
     private boolean unframed;
     private long readBytes;
     private boolean writeFailed;
-    private boolean resetWhileSending;
+    private boolean lateReset;
     private byte[] lastBody = new byte[0];
     private byte[] clientHelloFrame;
     private byte[] clientShare;
@@ -134,6 +136,16 @@ public final class ScriptedServer {
     /** The ClientHello's key share, as sent. */
     public byte[] clientShare() {
         return clientShare.clone();
+    }
+
+    /** The ServerHello frame as the server sent it. */
+    public byte[] serverHelloFrame() {
+        return serverHelloFrame.clone();
+    }
+
+    /** The server Finished frame as the server sent it. */
+    public byte[] serverFinishedFrame() {
+        return serverFinishedFrame.clone();
     }
 
     /** The ClientHello's body, as sent. */
@@ -307,14 +319,47 @@ public final class ScriptedServer {
 
     /** Sends what {@link #coalesce()} held back, in one write; later sends are written at once again. */
     public ScriptedServer flush() {
-        if (pending.size() > 0) {
-            byte[] bytes = pending.toByteArray();
-            pending.reset();
+        if (mode != WriteMode.COALESCE) {
+            return this;
+        }
+        mode = WriteMode.NORMAL;
+        byte[] bytes = pending.toByteArray();
+        pending.reset();
+        if (bytes.length > 0) {
             trace.note("the " + bytes.length + " bytes above go out in one TCP write");
             write(bytes);
         }
-        mode = WriteMode.NORMAL;
         return this;
+    }
+
+    /**
+     * Waits at most {@code millis} (and never past the run's limit) for the client to send something, without
+     * reading it: for a case that applies only to a client that sends on without waiting for a reply.
+     */
+    public boolean clientSendsWithin(long millis) {
+        flush();
+        long until = System.nanoTime() + millis * 1_000_000L;
+        while (System.nanoTime() - until < 0 && clock.over().isEmpty()) {
+            if (clientHasSentMore()) {
+                return true;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return clientHasSentMore();
+    }
+
+    /** True when the client has sent bytes the server has not read yet (a client that pipelines its requests). */
+    public boolean clientHasSentMore() {
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** FIN: the server half-closes its side. */
@@ -356,6 +401,14 @@ public final class ScriptedServer {
         flush();
         while (readFrame().isPresent()) {
             // Each frame is decoded and kept by readFrame.
+        }
+        if (ending == ClientEnding.FIN && !socket.isClosed() && !socket.isOutputShutdown()) {
+            // A client that drains until EOF after its FIN can now finish its closing procedure.
+            try {
+                socket.shutdownOutput();
+            } catch (IOException e) {
+                trace.note("the half-close after the client's FIN failed: " + e.getMessage());
+            }
         }
         return this;
     }
@@ -535,6 +588,7 @@ public final class ScriptedServer {
                 int read = in.read(buffer, offset, length);
                 if (read < 0) {
                     end(ClientEnding.FIN);
+                    checkLateReset();
                     return -1;
                 }
                 readBytes += read;
@@ -549,6 +603,23 @@ public final class ScriptedServer {
                 end(socket.isClosed() ? ClientEnding.CLOSED_BY_SERVER : ClientEnding.RESET);
                 return -1;
             }
+        }
+    }
+
+    /**
+     * A FIN read as EOF may be followed by a reset at once (the client closed with unread input): the kernel then
+     * no longer lists the connection, while after a FIN alone it waits in CLOSE_WAIT for the server's close.
+     */
+    private void checkLateReset() {
+        try {
+            Thread.sleep(Math.min(LATE_RESET_WAIT_MILLIS, clock.millisLeft()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (TcpTable.gone(socket.getLocalPort(), socket.getPort()).orElse(false)) {
+            lateReset = true;
+            trace.note("the client's side: a TCP reset after its FIN (it closed with unread input)");
         }
     }
 
@@ -604,8 +675,8 @@ public final class ScriptedServer {
             }
         } catch (IOException e) {
             writeFailed = true;
-            resetWhileSending = true;
-            trace.note("the write failed: the client reset the connection (" + e.getMessage() + ")");
+            lateReset = true;
+            trace.note("the write failed: the client had reset the connection (" + e.getMessage() + ")");
         }
     }
 
@@ -614,7 +685,7 @@ public final class ScriptedServer {
     ServerTranscript transcript(Optional<ScriptStop> stop) {
         long endedAfter = ending != null && probeIndex >= 0 ? (endNanos - probeNanos) / 1_000_000 : -1;
         return new ServerTranscript(true, frames, probeIndex, probe, probeSent, stop, ending == null
-                ? ClientEnding.NOT_READ_FURTHER : ending, endedAfter, resetWhileSending,
+                ? ClientEnding.NOT_READ_FURTHER : ending, endedAfter, lateReset,
                 Optional.ofNullable(clientHelloFrame));
     }
 
