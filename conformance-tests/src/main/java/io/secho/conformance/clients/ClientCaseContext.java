@@ -1,5 +1,6 @@
 package io.secho.conformance.clients;
 
+import com.google.gson.JsonArray;
 import io.secho.conformance.CaseBlocked;
 import io.secho.conformance.CaseSkipped;
 import io.secho.conformance.ConformanceFailure;
@@ -51,6 +52,7 @@ public final class ClientCaseContext implements GuardedCase {
     private final String caseId;
     private final List<String> requirements;
     private final Trace trace = new Trace();
+    private final JsonArray runsJson = new JsonArray();
     private int runs;
     private int evidence;
 
@@ -152,6 +154,9 @@ public final class ClientCaseContext implements GuardedCase {
         trace.note("run " + runs + ": suite " + suite);
         ClientOutcome outcome = ClientRunner.run(target, suite, messages, script,
                 new SeededBytes("secho-conformance client/" + target.config().seed() + "/" + caseId + "/" + runs), trace);
+        synchronized (this) {
+            runsJson.add(outcome.toJson());
+        }
         if (outcome.startFailure().isPresent()) {
             throw new CaseBlocked("the client command could not be started", "", outcome.startFailure().get());
         }
@@ -360,6 +365,11 @@ public final class ClientCaseContext implements GuardedCase {
     public void evidence(String what) {
         evidence++;
         trace.note("checked: " + what);
+    }
+
+    /** Every run of the client in this case, as the JSON report's {@code clientRuns}; empty when none ran. */
+    public synchronized String runsJson() {
+        return runsJson.isEmpty() ? "" : runsJson.toString();
     }
 
     @Override
