@@ -12,7 +12,7 @@ import io.secho.conformance.clients.server.SeededBytes;
 import io.secho.conformance.clients.server.TestServer;
 import io.secho.conformance.clients.server.Wire;
 import io.secho.conformance.net.Trace;
-import io.secho.handshake.Suite;
+import io.secho.conformance.peer.Suite;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -226,7 +226,7 @@ public final class ClientCaseContext implements GuardedCase {
      * 30 s of the server's silence (REQ-LIM-8).
      */
     public void expectGaveUp(ClientOutcome outcome, boolean established, List<String> printed) {
-        int timeout = io.secho.alert.AlertCode.TIMEOUT.code();
+        int timeout = io.secho.conformance.peer.AlertCode.TIMEOUT.code();
         expectAnswer(outcome, "nothing, or the " + (established ? "encrypted" : "plaintext") + " alert timeout",
                 frames -> frames.isEmpty() || (frames.size() == 1 && (established
                         ? frames.get(0).isEncryptedAlert(timeout) : frames.get(0).isPlaintextAlert(timeout))), printed);

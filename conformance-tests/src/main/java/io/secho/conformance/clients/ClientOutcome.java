@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.secho.conformance.clients.server.ClientFrame;
 import io.secho.conformance.clients.server.ServerTranscript;
-import io.secho.handshake.Suite;
+import io.secho.conformance.peer.Suite;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;

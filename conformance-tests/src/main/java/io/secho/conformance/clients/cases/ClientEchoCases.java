@@ -1,6 +1,6 @@
 package io.secho.conformance.clients.cases;
 
-import io.secho.alert.AlertCode;
+import io.secho.conformance.peer.AlertCode;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.clients.ClientCaseContext;
 import io.secho.conformance.clients.ClientExtension;

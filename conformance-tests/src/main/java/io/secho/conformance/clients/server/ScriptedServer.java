@@ -2,7 +2,9 @@ package io.secho.conformance.clients.server;
 
 import io.secho.conformance.clients.ClientRunResult;
 import io.secho.conformance.net.Trace;
-import io.secho.handshake.Suite;
+import io.secho.conformance.peer.SessionSecrets;
+import io.secho.conformance.peer.TrafficKeys;
+import io.secho.conformance.peer.Suite;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,7 +68,7 @@ public final class ScriptedServer {
     private byte[] serverHelloFrame;
     private byte[] serverFinishedFrame;
     private byte[] agreedSecret;
-    private ServerCrypto.SessionKeys keys;
+    private SessionSecrets keys;
     private long sendSeq;
     private long openedRecords;
 
@@ -261,29 +263,16 @@ public final class ScriptedServer {
         RecordFields fields = new RecordFields();
         deviation.accept(fields);
         long seq = fields.seq != null ? fields.seq : sendSeq++;
-        byte[] key = fields.clientKey ? keys.c2sKey() : keys.s2cKey();
-        byte[] salt = fields.salt != null ? fields.salt : fields.clientKey ? keys.c2sSalt() : keys.s2cSalt();
-        byte[] plaintext = new byte[1 + fields.payload.length];
-        plaintext[0] = (byte) fields.innerType;
-        System.arraycopy(fields.payload, 0, plaintext, 1, fields.payload.length);
-        int length = Wire.NONCE + plaintext.length + Wire.TAG;
-        byte[] header = Wire.header(Wire.RECORD, length);
-        byte[] nonce = nonce(salt, seq);
-        byte[] sealed = ServerCrypto.seal(key, nonce, header, plaintext);
-        if (fields.flipTag) {
-            sealed[sealed.length - 1] ^= 1;
-        }
-        byte[] frame = new byte[Wire.HEADER + length];
-        System.arraycopy(header, 0, frame, 0, Wire.HEADER);
-        System.arraycopy(nonce, 0, frame, Wire.HEADER, Wire.NONCE);
-        System.arraycopy(sealed, 0, frame, Wire.HEADER + Wire.NONCE, sealed.length);
+        TrafficKeys direction = fields.clientKey ? keys.clientToServer() : keys.serverToClient();
+        byte[] salt = fields.salt != null ? fields.salt : direction.salt();
+        byte[] frame = ServerCrypto.seal(direction, salt, seq, fields.innerType, fields.payload, fields.flipTag);
         send(frame, fields.describe(seq));
         return this;
     }
 
     /** The s2c salt of the session, for a record sent with another one. */
     public byte[] serverSalt() {
-        return keys.s2cSalt();
+        return keys.serverToClient().salt();
     }
 
     // ---- Raw frames and the transport ------------------------------------------------------------------------
@@ -537,13 +526,13 @@ public final class ScriptedServer {
             return plain(ClientFrame.Kind.UNOPENED_RECORD, Wire.RECORD, body, "record seq " + seq
                     + " sent before the handshake gave it keys");
         }
-        Optional<byte[]> opened = ServerCrypto.open(keys.c2sKey(), Arrays.copyOf(body, Wire.NONCE), header,
+        Optional<byte[]> opened = ServerCrypto.open(keys.clientToServer().key(), Arrays.copyOf(body, Wire.NONCE), header,
                 Arrays.copyOfRange(body, Wire.NONCE, length));
         if (opened.isEmpty()) {
             return plain(ClientFrame.Kind.UNOPENED_RECORD, Wire.RECORD, body, "record seq " + seq
                     + " that does not open with the c2s key (its tag does not verify)");
         }
-        boolean saltOk = Arrays.equals(Arrays.copyOf(body, Wire.SALT), keys.c2sSalt());
+        boolean saltOk = Arrays.equals(Arrays.copyOf(body, Wire.SALT), keys.clientToServer().salt());
         boolean sequenceOk = saltOk && seq == openedRecords;
         String position = "record seq " + seq + (sequenceOk ? "" : saltOk ? " (expected seq " + openedRecords + ")"
                 : " (its salt is not the c2s salt)");
@@ -699,14 +688,6 @@ public final class ScriptedServer {
 
     static String upperCase(String message) {
         return message.toUpperCase(Locale.ROOT);
-    }
-
-    private static byte[] nonce(byte[] salt, long seq) {
-        byte[] nonce = Arrays.copyOf(salt, Wire.NONCE);
-        for (int i = 0; i < Wire.SEQ; i++) {
-            nonce[Wire.SALT + i] = (byte) (seq >>> (8 * (Wire.SEQ - 1 - i)));
-        }
-        return nonce;
     }
 
     private static int u16(byte[] bytes, int offset) {
