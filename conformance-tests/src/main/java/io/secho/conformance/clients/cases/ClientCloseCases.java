@@ -126,8 +126,9 @@ public class ClientCloseCases {
     @ConformanceCase(id = "CCLOSE-006", requirements = {"REQ-CLOSE-12", "REQ-ALERT-9"})
     void alertThenStrayBytes(ClientCaseContext context) {
         ClientOutcome outcome = insteadOfSecondReply(context, "the encrypted alert internal_error, then 256 KiB of stray "
-                + "bytes", server -> server.coalesce().sendEncryptedAlert(AlertCode.INTERNAL_ERROR.code())
-                .sendRaw(new byte[STRAY_BYTES], STRAY_BYTES + " zero bytes").flush().halfClose());
+                + "bytes (the server's side left open, so that a reset after the client's FIN shows)",
+                server -> server.coalesce().sendEncryptedAlert(AlertCode.INTERNAL_ERROR.code())
+                        .sendRaw(new byte[STRAY_BYTES], STRAY_BYTES + " zero bytes").flush());
         context.expectNothingSent(outcome, FIRST_REPLY);
     }
 
@@ -165,7 +166,7 @@ public class ClientCloseCases {
     void drainAfterOwnAlert(ClientCaseContext context) {
         ClientOutcome outcome = insteadOfSecondReply(context, "a reply with a forged tag, then 256 KiB of stray bytes",
                 server -> server.coalesce().sendRecord(record -> record.data("SECOND").forgeTag())
-                        .sendRaw(new byte[STRAY_BYTES], STRAY_BYTES + " zero bytes").flush().halfClose());
+                        .sendRaw(new byte[STRAY_BYTES], STRAY_BYTES + " zero bytes").flush());
         context.expectAlert(outcome, AlertCode.BAD_RECORD_MAC.code(), true, FIRST_REPLY);
     }
 

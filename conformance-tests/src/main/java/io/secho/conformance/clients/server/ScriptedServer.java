@@ -34,7 +34,7 @@ public final class ScriptedServer {
     private static final int SLICE_MILLIS = 100;
     private static final int MAX_FRAMES = 512;
     private static final long MAX_READ_BYTES = 1 << 20;
-    /** After the client's FIN, how long a reset that follows it (a close with unread input) may take to come. */
+    /** After the client's FIN, over how long the two probe bytes that find a reset following it are sent. */
     private static final long LATE_RESET_WAIT_MILLIS = 200;
 
     /** How the test server writes what it sends. */
@@ -250,8 +250,9 @@ public final class ScriptedServer {
         return readData(message).reply(message);
     }
 
+    /** The server's Close, then its FIN: the closing procedure of REQ-CLOSE-3. */
     public ScriptedServer sendClose() {
-        return sendRecord(RecordFields::close);
+        return sendRecord(RecordFields::close).halfClose();
     }
 
     public ScriptedServer sendEncryptedAlert(int code) {
@@ -596,19 +597,30 @@ public final class ScriptedServer {
     }
 
     /**
-     * A FIN read as EOF may be followed by a reset at once (the client closed with unread input): the kernel then
-     * no longer lists the connection, while after a FIN alone it waits in CLOSE_WAIT for the server's close.
+     * A FIN read as EOF may be followed by a reset at once: Java's close() of a socket with unread input sends FIN
+     * and then a reset, so EOF alone does not show that the client drained (REQ-CLOSE-12, REQ-ALERT-4). Two probe
+     * bytes do, while the server's side is still open: a client still draining takes them, a socket already closed
+     * answers the first with a reset and the second write fails. Once the server has sent its FIN a client may
+     * have finished its closing procedure, and nothing is probed; a reset later than the probe goes unseen, which
+     * can make a case pass, never fail.
      */
     private void checkLateReset() {
-        try {
-            Thread.sleep(Math.min(LATE_RESET_WAIT_MILLIS, clock.millisLeft()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (socket.isClosed() || socket.isOutputShutdown() || writeFailed) {
             return;
         }
-        if (TcpTable.gone(socket.getLocalPort(), socket.getPort()).orElse(false)) {
+        try {
+            for (int probe = 0; probe < 2; probe++) {
+                Thread.sleep(Math.min(LATE_RESET_WAIT_MILLIS / 2, clock.millisLeft()));
+                out.write(0);
+                out.flush();
+            }
+            trace.note("S->C 2 probe bytes after the client's FIN: taken (the client drains)");
+        } catch (IOException e) {
             lateReset = true;
-            trace.note("the client's side: a TCP reset after its FIN (it closed with unread input)");
+            trace.note("the client's side: a TCP reset after its FIN (it closed with unread input; a probe byte "
+                    + "after its FIN was refused)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
