@@ -1,0 +1,95 @@
+package io.secho.conformance.clients;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.secho.conformance.cli.ConformanceMain;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The command line of a client run: the options that make no sense with a client under test, a command the
+ * harness cannot use, and families of the other role are one-line usage errors (exit code 2) that say what to do,
+ * and never name a Java class; the listing gives every case its role.
+ */
+class ClientOptionsTest {
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ConformanceMain.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--client-reference --target 127.0.0.1:8443|--target describes a server under test",
+        "--client-command 'c {port}' --psk-file k|--psk-file describes a server under test",
+        "--client-reference --image secho:1|--image describes a server under test",
+        "--client-reference --io-timeout 3s|--io-timeout describes a server under test",
+        "--client-reference --idle-timeout 5s|--idle-timeout describes a server under test",
+        "--client-reference --client-command 'c {port}'|either --client-command or --client-reference",
+        "--client-run-timeout 3s|--client-run-timeout goes with a client under test",
+        "--client-command 'c --host {host}'|has no {port}",
+        "--client-command 'c {Port}'|the placeholder is {port}",
+        "--client-command 'c \"{port}'|a double quote (\") is not closed",
+        "--client-command 'no-such-secho-client {port}'|no program 'no-such-secho-client' on PATH",
+        "--client-reference --client-run-timeout 0.5s|leaves a client no time to start",
+        "--client-reference --family HS|--family HS is a server family",
+        "--family CHS|--family CHS is a client family",
+        "--case CREC-002|among the server cases (it names client cases)",
+        "--client-reference --case HS-001|among the client cases (it names server cases)",
+        "--profile lab --client-reference|--client-reference is a Secho v1 option"})
+    void misuseIsAOneLineUsageError(String arguments, String cause) {
+        Run run = run(io.secho.conformance.ShellWords.split(arguments).toArray(String[]::new));
+        assertEquals(2, run.code(), run.err());
+        String[] lines = run.err().strip().split("\n");
+        assertTrue(lines[0].startsWith("secho-conformance: ") && lines[0].contains(cause), run.err());
+        assertTrue(lines.length <= 2, "a cause and a hint:\n" + run.err());
+        assertFalse(run.err().matches("(?s).*\\b(java|io\\.secho)\\.[a-z.]+[A-Z]\\w*(Exception|Error).*"), run.err());
+    }
+
+    @Test
+    void theHelpGroupsTheClientOptions() {
+        Run help = run("--help");
+        assertEquals(0, help.code());
+        int group = help.out().indexOf("Clients under test:");
+        assertTrue(group > 0, help.out());
+        for (String option : List.of("--client-command=CMD", "--client-reference", "--client-run-timeout=DURATION")) {
+            assertTrue(help.out().indexOf(option, group) > group, option + " under its group:\n" + help.out());
+        }
+    }
+
+    @Test
+    void theListingGivesEveryCaseItsRole() {
+        Run list = run("--list", "--json");
+        assertEquals(0, list.code(), list.err());
+        JsonObject json = JsonParser.parseString(list.out()).getAsJsonObject();
+        List<String> clientIds = new ArrayList<>();
+        json.getAsJsonArray("cases").forEach(element -> {
+            JsonObject item = element.getAsJsonObject();
+            boolean client = item.get("familyId").getAsString().startsWith("C")
+                    && !item.get("familyId").getAsString().equals("CLOSE");
+            assertEquals(client ? "client" : "server", item.get("role").getAsString(), item.toString());
+            if (client) {
+                clientIds.add(item.get("id").getAsString());
+            }
+        });
+        assertTrue(clientIds.size() >= 40, "at least 40 runnable client IDs: " + clientIds.size());
+        assertTrue(clientIds.containsAll(List.of("CHS-001", "CHS-011.14", "CFRM-005", "CREC-008", "CECHO-004",
+                "CCLOSE-010", "CLIM-003")), clientIds.toString());
+    }
+}
