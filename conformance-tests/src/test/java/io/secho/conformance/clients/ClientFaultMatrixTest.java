@@ -93,6 +93,7 @@ class ClientFaultMatrixTest {
     private final ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_RUNS);
     private PythonLabServer.Python python;
     private CompletableFuture<RunSummary> correct;
+    private CompletableFuture<RunSummary> withoutModp;
     private final Map<String, CompletableFuture<RunSummary>> broken = new LinkedHashMap<>();
 
     /** The client under test: the Python client as a --client-command, with its faults. */
@@ -112,6 +113,8 @@ class ClientFaultMatrixTest {
     void startEveryRun() {
         python = PythonLabServer.pythons().get(0);
         correct = start("correct", Map.of(ClientTargetConfig.CLIENT_COMMAND, command(), TargetConfig.SEED, "21"));
+        withoutModp = start("no-modp2048", Map.of(ClientTargetConfig.CLIENT_COMMAND, command() + " --no-suite modp2048",
+                TargetConfig.CASE, "CHS-001,CHS-002,CHS-013", TargetConfig.SEED, "21"));
         CAUGHT_BY.forEach((fault, cases) -> broken.put(fault, start(fault, Map.of(
                 ClientTargetConfig.CLIENT_COMMAND, command(fault), TargetConfig.CASE, String.join(",", cases),
                 ClientTargetConfig.CLIENT_RUN_TIMEOUT, "8s", TargetConfig.SEED, "21"))));
@@ -131,6 +134,22 @@ class ClientFaultMatrixTest {
         assertTrue(notPassed.get(0).startsWith(NOT_APPLICABLE + " SKIP"), notPassed.get(0));
         assertTrue(summary.cases().size() >= 40, "every client case ran: " + summary.cases().size());
         ReportChecks.assertReportsAgree(REPORTS.resolve("correct"));
+    }
+
+    /** Exit status 127: the client does not support the suite, so the cases that need it are SKIP, saying so. */
+    @Test
+    void aSuiteTheClientDeclinesWith127IsSkipped() {
+        RunSummary summary = withoutModp.join();
+        for (CaseResult result : summary.cases()) {
+            if (result.id().equals("CHS-001")) {
+                assertEquals(Verdict.PASS, result.verdict(), result.message());
+            } else {
+                assertEquals(Verdict.SKIP, result.verdict(), result.id() + ": " + result.message());
+                assertTrue(result.message().startsWith("suite modp2048: not supported: the client exited with "
+                        + "status 127 (\"secho_client.py:"), result.message());
+            }
+        }
+        assertEquals(8, summary.cases().size(), "CHS-001, CHS-002 and CHS-013.1..6");
     }
 
     static Stream<String> faults() {
