@@ -8,16 +8,13 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +28,7 @@ import java.util.Optional;
  * never a PASS, and no failure of one case takes the others down with it.
  */
 public final class ConformanceExtension implements ParameterResolver, AfterEachCallback, ExecutionCondition,
-        InvocationInterceptor {
+        CaseGuard {
     public static final String TRACE_ENTRY = "secho.trace";
     public static final String SEED_ENTRY = "secho.seed";
     public static final String TARGET_ENTRY = "secho.target";
@@ -95,19 +92,7 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
     }
 
     @Override
-    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
-                                    ExtensionContext context) throws Throwable {
-        guard(invocation, context);
-    }
-
-    @Override
-    public void interceptTestTemplateMethod(Invocation<Void> invocation,
-                                            ReflectiveInvocationContext<Method> invocationContext,
-                                            ExtensionContext context) throws Throwable {
-        guard(invocation, context);
-    }
-
-    private static void guard(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+    public void guard(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
         CaseContext caseContext = context.getStore(NAMESPACE).get(CaseContext.class, CaseContext.class);
         if (caseContext == null) {
             invocation.proceed();

@@ -1,6 +1,7 @@
 package io.secho.conformance.clients;
 
 import io.secho.conformance.CaseFilter;
+import io.secho.conformance.CaseGuard;
 import io.secho.conformance.CaseIds;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.ConformanceExtension;
@@ -9,13 +10,10 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
-import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,7 @@ import java.util.Optional;
  * run only when a client is given ({@code --client-command}, {@code --client-reference}).
  */
 public final class ClientExtension implements ParameterResolver, AfterEachCallback, ExecutionCondition,
-        InvocationInterceptor {
+        CaseGuard {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ClientExtension.class);
 
     @Override
@@ -64,19 +62,7 @@ public final class ClientExtension implements ParameterResolver, AfterEachCallba
     }
 
     @Override
-    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
-                                    ExtensionContext context) throws Throwable {
-        guard(invocation, context);
-    }
-
-    @Override
-    public void interceptTestTemplateMethod(Invocation<Void> invocation,
-                                            ReflectiveInvocationContext<Method> invocationContext,
-                                            ExtensionContext context) throws Throwable {
-        guard(invocation, context);
-    }
-
-    private static void guard(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+    public void guard(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
         ClientCaseContext caseContext = context.getStore(NAMESPACE).get(ClientCaseContext.class, ClientCaseContext.class);
         if (caseContext == null) {
             invocation.proceed();

@@ -53,42 +53,47 @@ class ClientFaultMatrixTest {
     private static final int CONCURRENT_RUNS = 3;
     /** Not applicable to a client that waits for each reply, as this one does. */
     private static final String NOT_APPLICABLE = "CCLOSE-005";
-    /** Each fault, and the cases (an ID, or a case with .N inputs) of which at least one must fail for it. */
-    private static final Map<String, List<String>> CAUGHT_BY = new LinkedHashMap<>();
-
-    static {
-        CAUGHT_BY.put("nonce-reuse", List.of("CREC-001"));
-        CAUGHT_BY.put("seq-from-1", List.of("CREC-001"));
-        CAUGHT_BY.put("wrong-direction-keys", List.of("CREC-001"));
-        CAUGHT_BY.put("empty-aad", List.of("CREC-001"));
-        CAUGHT_BY.put("no-tag-check", List.of("CREC-002"));
-        CAUGHT_BY.put("no-seq-check", List.of("CREC-003", "CREC-004", "CREC-005"));
-        CAUGHT_BY.put("prints-before-check", List.of("CREC-003", "CECHO-001"));
-        CAUGHT_BY.put("no-utf8-check", List.of("CECHO-001"));
-        CAUGHT_BY.put("no-inner-type-check", List.of("CREC-007"));
-        CAUGHT_BY.put("no-low-order-check", List.of("CHS-011"));
-        CAUGHT_BY.put("no-modp-range-check", List.of("CHS-013"));
-        CAUGHT_BY.put("no-finished-check", List.of("CHS-014"));
-        CAUGHT_BY.put("no-version-check", List.of("CHS-006"));
-        CAUGHT_BY.put("no-suite-check", List.of("CHS-007"));
-        CAUGHT_BY.put("no-share-len-check", List.of("CHS-010"));
-        CAUGHT_BY.put("static-share", List.of("CHS-004"));
-        CAUGHT_BY.put("retry-other-suite", List.of("CHS-005"));
-        CAUGHT_BY.put("one-frame-per-recv", List.of("CFRM-001"));
-        CAUGHT_BY.put("unknown-frame-ignored", List.of("CFRM-003"));
-        CAUGHT_BY.put("no-state-check", List.of("CFRM-007"));
-        CAUGHT_BY.put("no-size-check", List.of("CFRM-004"));
-        CAUGHT_BY.put("no-timeout", List.of("CHS-016", "CLIM-001", "CLIM-002", "CLIM-003"));
-        CAUGHT_BY.put("fin-is-clean", List.of("CCLOSE-001"));
-        CAUGHT_BY.put("no-close", List.of("CHS-001"));
-        CAUGHT_BY.put("no-wait-for-close", List.of("CLIM-003"));
-        CAUGHT_BY.put("unsolicited-reply-accepted", List.of("CECHO-004"));
-        CAUGHT_BY.put("early-close-is-clean", List.of("CCLOSE-004"));
-        CAUGHT_BY.put("alert-answers-alert", List.of("CHS-018", "CREC-008", "CCLOSE-007", "CCLOSE-008"));
-        CAUGHT_BY.put("answers-malformed-alert", List.of("CCLOSE-009"));
-        CAUGHT_BY.put("plaintext-alert-after-established", List.of("CREC-002"));
-        CAUGHT_BY.put("reset-on-close", List.of("CCLOSE-010"));
-    }
+    /**
+     * Each fault of the script, then the cases that must catch it: each an ID, or a case with .N inputs of which at
+     * least one must fail.
+     */
+    private static final String MATRIX = """
+            nonce-reuse                        CREC-001
+            seq-from-1                         CREC-001
+            wrong-direction-keys               CREC-001
+            empty-aad                          CREC-001
+            no-tag-check                       CREC-002
+            no-seq-check                       CREC-003 CREC-004 CREC-005
+            prints-before-check                CREC-003 CECHO-001
+            no-utf8-check                      CECHO-001
+            no-inner-type-check                CREC-007
+            no-low-order-check                 CHS-011
+            no-modp-range-check                CHS-013
+            no-finished-check                  CHS-014
+            no-version-check                   CHS-006
+            no-suite-check                     CHS-007
+            no-share-len-check                 CHS-010
+            static-share                       CHS-004
+            retry-other-suite                  CHS-005
+            one-frame-per-recv                 CFRM-001
+            unknown-frame-ignored              CFRM-003
+            no-state-check                     CFRM-007
+            no-size-check                      CFRM-004
+            no-timeout                         CHS-016 CLIM-001 CLIM-002 CLIM-003
+            fin-is-clean                       CCLOSE-001
+            no-close                           CHS-001
+            no-wait-for-close                  CLIM-003
+            unsolicited-reply-accepted         CECHO-004
+            early-close-is-clean               CCLOSE-004
+            alert-answers-alert                CHS-018 CREC-008 CCLOSE-007 CCLOSE-008
+            answers-malformed-alert            CCLOSE-009
+            plaintext-alert-after-established  CREC-002
+            reset-on-close                     CCLOSE-010
+            """;
+    private static final Map<String, List<String>> CAUGHT_BY = MATRIX.lines().map(String::strip)
+            .filter(line -> !line.isEmpty()).map(line -> line.split("\\s+"))
+            .collect(Collectors.toMap(words -> words[0], words -> List.of(words).subList(1, words.length),
+                    (a, b) -> a, LinkedHashMap::new));
 
     private final ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_RUNS);
     private PythonLabServer.Python python;

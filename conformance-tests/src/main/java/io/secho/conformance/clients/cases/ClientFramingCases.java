@@ -1,5 +1,8 @@
 package io.secho.conformance.clients.cases;
 
+import io.secho.conformance.peer.FrameType;
+import io.secho.conformance.peer.FrameLimits;
+import io.secho.conformance.peer.Direction;
 import io.secho.conformance.peer.AlertCode;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.clients.ClientCaseContext;
@@ -101,7 +104,7 @@ public class ClientFramingCases {
     void recordOverLimit(ClientCaseContext context) {
         ClientOutcome outcome = context.run(context.anySuite(), ONE, server -> server.handshake().readData(ONE.get(0))
                 .probe("a record header announcing 49182 body bytes, and no body")
-                .sendRaw(Wire.header(Wire.RECORD, Wire.MAX_RECORD_S2C + 1), "record header 05 c0 1e (49182 bytes) "
+                .sendRaw(Wire.header(FrameType.RECORD.code(), Direction.SERVER_TO_CLIENT.maxRecordBody() + 1), "record header 05 c0 1e (49182 bytes) "
                         + "alone"));
         context.expectAlert(outcome, AlertCode.RECORD_OVERFLOW.code(), true, List.of());
     }
@@ -121,7 +124,7 @@ public class ClientFramingCases {
     @ConformanceCase(id = "CFRM-006", requirements = {"REQ-FRM-11"})
     void recordTooShort(ClientCaseContext context) {
         ClientOutcome outcome = context.run(context.anySuite(), ONE, server -> server.handshake().readData(ONE.get(0))
-                .probe("a record frame with a 28-byte body").sendFrame(Wire.RECORD, new byte[Wire.MIN_RECORD - 1],
+                .probe("a record frame with a 28-byte body").sendFrame(FrameType.RECORD.code(), new byte[FrameLimits.MIN_RECORD_BODY - 1],
                         "a record frame with a 28-byte body"));
         context.expectAlert(outcome, AlertCode.DECODE_ERROR.code(), true, List.of());
     }
@@ -144,7 +147,7 @@ public class ClientFramingCases {
             switch (variant) {
                 case 1 -> server.sendRaw(server.serverHelloFrame(), "the ServerHello again");
                 case 2 -> server.sendRaw(server.serverFinishedFrame(), "the server Finished again");
-                default -> server.sendFrame(Wire.CLIENT_HELLO, server.clientHelloBody(), "a client_hello frame (the "
+                default -> server.sendFrame(FrameType.CLIENT_HELLO.code(), server.clientHelloBody(), "a client_hello frame (the "
                         + "client's own ClientHello)");
             }
         });

@@ -1,5 +1,9 @@
 package io.secho.conformance.clients.cases;
 
+import io.secho.conformance.peer.FrameType;
+import io.secho.conformance.peer.FrameLimits;
+import io.secho.conformance.peer.HelloMessage;
+import io.secho.conformance.peer.Finished;
 import io.secho.conformance.peer.AlertCode;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.clients.ClientCaseContext;
@@ -97,8 +101,8 @@ public class ClientHandshakeCases {
                 Sessions.serve(server, ONE);
             });
             byte[] hello = outcome.server().clientHello().orElseThrow();
-            String random = HexFormat.of().formatHex(Arrays.copyOfRange(hello, 3 + 3, 3 + 3 + Wire.RANDOM));
-            String share = suite + ":" + HexFormat.of().formatHex(Arrays.copyOfRange(hello, 3 + Wire.HELLO_FIXED,
+            String random = HexFormat.of().formatHex(Arrays.copyOfRange(hello, 3 + 3, 3 + 3 + HelloMessage.RANDOM_LENGTH));
+            String share = suite + ":" + HexFormat.of().formatHex(Arrays.copyOfRange(hello, 3 + HelloMessage.FIXED_LENGTH,
                     hello.length));
             if (!randoms.add(random)) {
                 throw context.fail("a random freshly drawn for every connection (REQ-HS-3)", "connection "
@@ -323,9 +327,9 @@ public class ClientHandshakeCases {
         ClientOutcome outcome = context.run(suite, ONE, server -> {
             server.readClientHello().probe(what);
             switch (variant) {
-                case 1 -> server.sendFinishedFrame(new byte[Wire.VERIFY_DATA], "a Finished frame (32 zero bytes)");
-                case 2 -> server.sendFrame(Wire.RECORD, new byte[Wire.MIN_RECORD + 5], "a record frame (34 zero bytes)");
-                default -> server.sendFrame(Wire.CLIENT_HELLO, server.clientHelloBody(),
+                case 1 -> server.sendFinishedFrame(new byte[Finished.LENGTH], "a Finished frame (32 zero bytes)");
+                case 2 -> server.sendFrame(FrameType.RECORD.code(), new byte[FrameLimits.MIN_RECORD_BODY + 5], "a record frame (34 zero bytes)");
+                default -> server.sendFrame(FrameType.CLIENT_HELLO.code(), server.clientHelloBody(),
                         "a client_hello frame (the client's own ClientHello, sent back)");
             }
         });

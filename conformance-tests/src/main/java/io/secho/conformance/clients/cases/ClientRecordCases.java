@@ -1,5 +1,6 @@
 package io.secho.conformance.clients.cases;
 
+import io.secho.conformance.peer.InnerType;
 import io.secho.conformance.peer.AlertCode;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.clients.ClientCaseContext;
@@ -31,6 +32,11 @@ public class ClientRecordCases {
                 .probe(what).sendRecord(reply));
     }
 
+    /** The reply to the second request, as the deviation point makes it, must get this encrypted alert. */
+    static void replyGetsAlert(ClientCaseContext context, String what, Consumer<RecordFields> reply, AlertCode alert) {
+        context.expectAlert(secondReply(context, what, reply), alert.code(), true, FIRST_REPLY);
+    }
+
     @Test
     @DisplayName("the client's records: c2s salt and seq 0, 1, 2 ... for every record, the Close included")
     @ConformanceCase(id = "CREC-001", requirements = {"REQ-REC-2", "REQ-REC-1", "REQ-REC-3"})
@@ -44,27 +50,24 @@ public class ClientRecordCases {
     @DisplayName("a reply with a forged tag gets encrypted bad_record_mac and is not printed")
     @ConformanceCase(id = "CREC-002", requirements = {"REQ-REC-6", "REQ-REC-7", "REQ-ECHO-12"})
     void forgedTag(ClientCaseContext context) {
-        ClientOutcome outcome = secondReply(context, "the reply with a forged tag",
-                record -> record.data("SECOND").forgeTag());
-        context.expectAlert(outcome, AlertCode.BAD_RECORD_MAC.code(), true, FIRST_REPLY);
+        replyGetsAlert(context, "the reply with a forged tag", record -> record.data("SECOND").forgeTag(),
+                AlertCode.BAD_RECORD_MAC);
     }
 
     @Test
     @DisplayName("a reply that replays seq 0 (valid tag) gets bad_sequence")
     @ConformanceCase(id = "CREC-003", requirements = {"REQ-REC-8", "REQ-ECHO-12"})
     void replayedSequence(ClientCaseContext context) {
-        ClientOutcome outcome = secondReply(context, "the reply sealed with seq 0 again",
-                record -> record.data("SECOND").seq(0));
-        context.expectAlert(outcome, AlertCode.BAD_SEQUENCE.code(), true, FIRST_REPLY);
+        replyGetsAlert(context, "the reply sealed with seq 0 again", record -> record.data("SECOND").seq(0),
+                AlertCode.BAD_SEQUENCE);
     }
 
     @Test
     @DisplayName("a reply that skips seq 1 (seq 2, valid tag) gets bad_sequence")
     @ConformanceCase(id = "CREC-004", requirements = {"REQ-REC-8", "REQ-ECHO-12"})
     void skippedSequence(ClientCaseContext context) {
-        ClientOutcome outcome = secondReply(context, "the reply sealed with seq 2 instead of 1",
-                record -> record.data("SECOND").seq(2));
-        context.expectAlert(outcome, AlertCode.BAD_SEQUENCE.code(), true, FIRST_REPLY);
+        replyGetsAlert(context, "the reply sealed with seq 2 instead of 1", record -> record.data("SECOND").seq(2),
+                AlertCode.BAD_SEQUENCE);
     }
 
     @Test
@@ -84,17 +87,16 @@ public class ClientRecordCases {
     @DisplayName("a reply sealed with the c2s key and salt gets bad_record_mac")
     @ConformanceCase(id = "CREC-006", requirements = {"REQ-KS-4", "REQ-REC-6", "REQ-ECHO-12"})
     void wrongDirectionKey(ClientCaseContext context) {
-        ClientOutcome outcome = secondReply(context, "the reply sealed with the c2s key and salt",
-                record -> record.data("SECOND").clientKey());
-        context.expectAlert(outcome, AlertCode.BAD_RECORD_MAC.code(), true, FIRST_REPLY);
+        replyGetsAlert(context, "the reply sealed with the c2s key and salt", record -> record.data("SECOND").clientKey(),
+                AlertCode.BAD_RECORD_MAC);
     }
 
     /** CREC-007's inputs: records that open but are no valid data, close or alert record. */
     public static Stream<Arguments> malformedRecords() {
         return Stream.of(
                 Arguments.of("CREC-007.1", "inner type 0x04", 0x04, new byte[] {'X'}),
-                Arguments.of("CREC-007.2", "a Close with a 1-byte payload", Wire.INNER_CLOSE, new byte[] {0x00}),
-                Arguments.of("CREC-007.3", "an alert with a 2-byte payload", Wire.INNER_ALERT, new byte[] {0x0c, 0x0c}));
+                Arguments.of("CREC-007.2", "a Close with a 1-byte payload", InnerType.CLOSE.code(), new byte[] {0x00}),
+                Arguments.of("CREC-007.3", "an alert with a 2-byte payload", InnerType.ALERT.code(), new byte[] {0x0c, 0x0c}));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -102,9 +104,8 @@ public class ClientRecordCases {
     @DisplayName("a record with an unknown inner type or a malformed close or alert payload gets decode_error")
     @ConformanceCase(id = "CREC-007", requirements = {"REQ-REC-10", "REQ-ECHO-12"})
     void malformedRecord(String id, String what, int innerType, byte[] payload, ClientCaseContext context) {
-        ClientOutcome outcome = secondReply(context, "instead of the reply, a record with " + what,
-                record -> record.inner(innerType, payload, what));
-        context.expectAlert(outcome, AlertCode.DECODE_ERROR.code(), true, FIRST_REPLY);
+        replyGetsAlert(context, "instead of the reply, a record with " + what,
+                record -> record.inner(innerType, payload, what), AlertCode.DECODE_ERROR);
     }
 
     @Test

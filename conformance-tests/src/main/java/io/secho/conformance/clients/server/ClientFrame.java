@@ -1,5 +1,6 @@
 package io.secho.conformance.clients.server;
 
+import io.secho.conformance.peer.FrameType;
 import java.util.Arrays;
 import java.util.OptionalInt;
 
@@ -59,7 +60,7 @@ public record ClientFrame(Kind kind, int typeCode, int length, String descriptio
 
     /** A record the client sent after the handshake: data, close, alert, or one that did not open. */
     public boolean isRecord() {
-        return typeCode == Wire.RECORD;
+        return typeCode == FrameType.RECORD.code();
     }
 
     public boolean isData(byte[] expected) {

@@ -1,5 +1,6 @@
 package io.secho.conformance.clients.server;
 
+import io.secho.conformance.peer.InnerType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Locale;
  * changes the inner type, the payload, the key, the salt, the seq or the tag.
  */
 public final class RecordFields {
-    int innerType = Wire.INNER_DATA;
+    int innerType = InnerType.DATA.code();
     byte[] payload = new byte[0];
     boolean clientKey;
     byte[] salt;
@@ -24,21 +25,21 @@ public final class RecordFields {
     }
 
     public RecordFields data(byte[] bytes, String what) {
-        innerType = Wire.INNER_DATA;
+        innerType = InnerType.DATA.code();
         payload = bytes.clone();
         content = "data " + what;
         return this;
     }
 
     public RecordFields close() {
-        innerType = Wire.INNER_CLOSE;
+        innerType = InnerType.CLOSE.code();
         payload = new byte[0];
         content = "Close";
         return this;
     }
 
     public RecordFields alert(int code) {
-        innerType = Wire.INNER_ALERT;
+        innerType = InnerType.ALERT.code();
         payload = new byte[] {(byte) code};
         content = "alert " + Wire.alertName(code);
         return this;

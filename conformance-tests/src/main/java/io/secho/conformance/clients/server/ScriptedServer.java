@@ -1,5 +1,10 @@
 package io.secho.conformance.clients.server;
 
+import io.secho.conformance.peer.InnerType;
+import io.secho.conformance.peer.FrameType;
+import io.secho.conformance.peer.FrameLimits;
+import io.secho.conformance.peer.HelloMessage;
+import io.secho.conformance.peer.Finished;
 import io.secho.conformance.clients.ClientRunResult;
 import io.secho.conformance.net.Trace;
 import io.secho.conformance.peer.SessionSecrets;
@@ -114,18 +119,18 @@ public final class ScriptedServer {
         if (frame.kind() != ClientFrame.Kind.CLIENT_HELLO) {
             throw new ScriptStop(expected, frame.description());
         }
-        if (body.length < Wire.HELLO_FIXED) {
+        if (body.length < HelloMessage.FIXED_LENGTH) {
             throw new ScriptStop(expected, frame.description() + ": too short for a hello");
         }
         int version = u16(body, 0);
         int suiteCode = body[2] & 0xff;
         int shareLength = u16(body, 35);
-        if (version != Wire.VERSION_1 || suiteCode != suite.code() || shareLength != suite.shareLength()
-                || body.length != Wire.HELLO_FIXED + shareLength) {
+        if (version != HelloMessage.VERSION_1 || suiteCode != suite.code() || shareLength != suite.shareLength()
+                || body.length != HelloMessage.FIXED_LENGTH + shareLength) {
             throw new ScriptStop(expected, frame.description());
         }
-        clientHelloFrame = Wire.frame(Wire.CLIENT_HELLO, body);
-        clientShare = Arrays.copyOfRange(body, Wire.HELLO_FIXED, body.length);
+        clientHelloFrame = Wire.frame(FrameType.CLIENT_HELLO.code(), body);
+        clientShare = Arrays.copyOfRange(body, HelloMessage.FIXED_LENGTH, body.length);
         serverShare = ServerCrypto.newShare(suite, random, psk);
         Optional<byte[]> secret = serverShare.secretWith(clientShare);
         if (secret.isEmpty()) {
@@ -152,7 +157,7 @@ public final class ScriptedServer {
 
     /** The ClientHello's body, as sent. */
     public byte[] clientHelloBody() {
-        return Arrays.copyOfRange(clientHelloFrame, Wire.HEADER, clientHelloFrame.length);
+        return Arrays.copyOfRange(clientHelloFrame, FrameLimits.HEADER_LENGTH, clientHelloFrame.length);
     }
 
     /** The secret the right ServerHello agrees with the client. */
@@ -166,9 +171,9 @@ public final class ScriptedServer {
 
     /** The ServerHello, with whatever the deviation point changes. */
     public ScriptedServer sendServerHello(Consumer<ServerHelloFields> deviation) {
-        ServerHelloFields fields = new ServerHelloFields(suite.code(), random.next(Wire.RANDOM), serverShare.publicShare());
+        ServerHelloFields fields = new ServerHelloFields(suite.code(), random.next(HelloMessage.RANDOM_LENGTH), serverShare.publicShare());
         deviation.accept(fields);
-        byte[] frame = Wire.frame(Wire.SERVER_HELLO, fields.bytes());
+        byte[] frame = Wire.frame(FrameType.SERVER_HELLO.code(), fields.bytes());
         send(frame, fields.describe());
         serverHelloFrame = frame;
         byte[] secret = fields.secret != null ? fields.secret : agreedSecret;
@@ -190,7 +195,7 @@ public final class ScriptedServer {
 
     /** A Finished frame with this body, of any length. */
     public ScriptedServer sendFinishedFrame(byte[] body, String what) {
-        byte[] frame = Wire.frame(Wire.FINISHED, body);
+        byte[] frame = Wire.frame(FrameType.FINISHED.code(), body);
         send(frame, what);
         serverFinishedFrame = frame;
         return this;
@@ -279,7 +284,7 @@ public final class ScriptedServer {
     // ---- Raw frames and the transport ------------------------------------------------------------------------
 
     public ScriptedServer sendPlaintextAlert(int code) {
-        return sendRaw(new byte[] {Wire.ALERT, 0, 1, (byte) code}, "plaintext alert " + Wire.alertName(code));
+        return sendRaw(new byte[] {(byte) FrameType.ALERT.code(), 0, 1, (byte) code}, "plaintext alert " + Wire.alertName(code));
     }
 
     /** A frame of any type with any body. */
@@ -354,31 +359,33 @@ public final class ScriptedServer {
 
     /** FIN: the server half-closes its side. */
     public ScriptedServer halfClose() {
-        flush();
-        trace.note("server: FIN (half-close)");
-        if (probeIndex >= 0) {
-            probeSent.add("FIN");
-        }
-        try {
-            socket.shutdownOutput();
-        } catch (IOException e) {
-            trace.note("the half-close failed: " + e.getMessage());
-        }
-        return this;
+        return endOwnSide("FIN (half-close)", "FIN", () -> socket.shutdownOutput());
     }
 
     /** A TCP reset: the server aborts the connection (SO_LINGER 0). */
     public ScriptedServer reset() {
-        flush();
-        trace.note("server: TCP reset");
-        if (probeIndex >= 0) {
-            probeSent.add("a TCP reset");
-        }
-        try {
+        return endOwnSide("TCP reset", "a TCP reset", () -> {
             socket.setSoLinger(true, 0);
             socket.close();
+        });
+    }
+
+    /** What ends the server's side of the connection. */
+    @FunctionalInterface
+    private interface SocketAction {
+        void run() throws IOException;
+    }
+
+    private ScriptedServer endOwnSide(String what, String sent, SocketAction action) {
+        flush();
+        trace.note("server: " + what);
+        if (probeIndex >= 0) {
+            probeSent.add(sent);
+        }
+        try {
+            action.run();
         } catch (IOException e) {
-            trace.note("the reset failed: " + e.getMessage());
+            trace.note("the " + what + " failed: " + e.getMessage());
         }
         return this;
     }
@@ -433,17 +440,17 @@ public final class ScriptedServer {
             drainToEnd();
             return Optional.empty();
         }
-        byte[] header = new byte[Wire.HEADER];
+        byte[] header = new byte[FrameLimits.HEADER_LENGTH];
         int got = readFully(header);
         if (got == 0) {
             return Optional.empty();
         }
-        if (got < Wire.HEADER) {
+        if (got < FrameLimits.HEADER_LENGTH) {
             return Optional.of(keep(cut("EOF after " + got + " of the 3 header bytes", header, got)));
         }
         int type = header[0] & 0xff;
         int length = u16(header, 1);
-        if (type < Wire.CLIENT_HELLO || type > Wire.RECORD) {
+        if (type < FrameType.CLIENT_HELLO.code() || type > FrameType.RECORD.code()) {
             unframed = true;
             return Optional.of(keep(new ClientFrame(ClientFrame.Kind.UNKNOWN_TYPE, type, length,
                     "a header of " + Wire.typeName(type) + " (the rest is not read as frames)", OptionalInt.empty(),
@@ -483,24 +490,20 @@ public final class ScriptedServer {
         return frame;
     }
 
+    /** A frame whose type is one of Table 2's (the caller checked), decoded. */
     private ClientFrame decode(int type, byte[] header, byte[] body) {
-        switch (type) {
-            case Wire.CLIENT_HELLO:
-                return plain(ClientFrame.Kind.CLIENT_HELLO, type, body, describeHello(body));
-            case Wire.SERVER_HELLO:
-                return plain(ClientFrame.Kind.WRONG_TYPE, type, body, "server_hello frame (a type only a server sends)");
-            case Wire.FINISHED:
-                return plain(ClientFrame.Kind.FINISHED, type, body, "Finished (" + body.length + "-byte body)");
-            case Wire.ALERT:
-                if (body.length == 1) {
-                    return new ClientFrame(ClientFrame.Kind.PLAINTEXT_ALERT, type, 1, "plaintext alert "
-                            + Wire.alertName(body[0] & 0xff), OptionalInt.of(body[0] & 0xff), new byte[0], false);
-                }
-                return plain(ClientFrame.Kind.MALFORMED_ALERT, type, body, "plaintext alert frame with a "
-                        + body.length + "-byte body");
-            default:
-                return openRecord(header, body);
-        }
+        return switch (FrameType.fromCode(type).orElseThrow()) {
+            case CLIENT_HELLO -> plain(ClientFrame.Kind.CLIENT_HELLO, type, body, describeHello(body));
+            case SERVER_HELLO -> plain(ClientFrame.Kind.WRONG_TYPE, type, body,
+                    "server_hello frame (a type only a server sends)");
+            case FINISHED -> plain(ClientFrame.Kind.FINISHED, type, body, "Finished (" + body.length + "-byte body)");
+            case ALERT -> body.length == 1
+                    ? new ClientFrame(ClientFrame.Kind.PLAINTEXT_ALERT, type, 1, "plaintext alert "
+                    + Wire.alertName(body[0] & 0xff), OptionalInt.of(body[0] & 0xff), new byte[0], false)
+                    : plain(ClientFrame.Kind.MALFORMED_ALERT, type, body, "plaintext alert frame with a " + body.length
+                    + "-byte body");
+            case RECORD -> openRecord(header, body);
+        };
     }
 
     private static ClientFrame plain(ClientFrame.Kind kind, int type, byte[] body, String description) {
@@ -508,7 +511,7 @@ public final class ScriptedServer {
     }
 
     private static String describeHello(byte[] body) {
-        if (body.length < Wire.HELLO_FIXED) {
+        if (body.length < HelloMessage.FIXED_LENGTH) {
             return "ClientHello with a " + body.length + "-byte body (too short for a hello)";
         }
         return String.format(Locale.ROOT, "ClientHello version 0x%04x, suite 0x%02x%s, share_len %d (%d-byte body)",
@@ -518,22 +521,22 @@ public final class ScriptedServer {
 
     private ClientFrame openRecord(byte[] header, byte[] body) {
         int length = body.length;
-        if (length < Wire.MIN_RECORD) {
-            return plain(ClientFrame.Kind.MALFORMED_RECORD, Wire.RECORD, body, "record of " + length
+        if (length < FrameLimits.MIN_RECORD_BODY) {
+            return plain(ClientFrame.Kind.MALFORMED_RECORD, FrameType.RECORD.code(), body, "record of " + length
                     + " bytes, shorter than 29");
         }
-        long seq = u64(body, Wire.SALT);
+        long seq = u64(body, FrameLimits.SALT_LENGTH);
         if (keys == null) {
-            return plain(ClientFrame.Kind.UNOPENED_RECORD, Wire.RECORD, body, "record seq " + seq
+            return plain(ClientFrame.Kind.UNOPENED_RECORD, FrameType.RECORD.code(), body, "record seq " + seq
                     + " sent before the handshake gave it keys");
         }
-        Optional<byte[]> opened = ServerCrypto.open(keys.clientToServer().key(), Arrays.copyOf(body, Wire.NONCE), header,
-                Arrays.copyOfRange(body, Wire.NONCE, length));
+        Optional<byte[]> opened = ServerCrypto.open(keys.clientToServer().key(), Arrays.copyOf(body, FrameLimits.NONCE_LENGTH), header,
+                Arrays.copyOfRange(body, FrameLimits.NONCE_LENGTH, length));
         if (opened.isEmpty()) {
-            return plain(ClientFrame.Kind.UNOPENED_RECORD, Wire.RECORD, body, "record seq " + seq
+            return plain(ClientFrame.Kind.UNOPENED_RECORD, FrameType.RECORD.code(), body, "record seq " + seq
                     + " that does not open with the c2s key (its tag does not verify)");
         }
-        boolean saltOk = Arrays.equals(Arrays.copyOf(body, Wire.SALT), keys.clientToServer().salt());
+        boolean saltOk = Arrays.equals(Arrays.copyOf(body, FrameLimits.SALT_LENGTH), keys.clientToServer().salt());
         boolean sequenceOk = saltOk && seq == openedRecords;
         String position = "record seq " + seq + (sequenceOk ? "" : saltOk ? " (expected seq " + openedRecords + ")"
                 : " (its salt is not the c2s salt)");
@@ -541,19 +544,19 @@ public final class ScriptedServer {
         byte[] plaintext = opened.get();
         int inner = plaintext[0] & 0xff;
         byte[] payload = Arrays.copyOfRange(plaintext, 1, plaintext.length);
-        if (inner == Wire.INNER_DATA) {
-            return new ClientFrame(ClientFrame.Kind.DATA, Wire.RECORD, length, position + ": data "
+        if (inner == InnerType.DATA.code()) {
+            return new ClientFrame(ClientFrame.Kind.DATA, FrameType.RECORD.code(), length, position + ": data "
                     + ClientRunResult.quoteLine(payload), OptionalInt.empty(), payload, sequenceOk);
         }
-        if (inner == Wire.INNER_CLOSE && payload.length == 0) {
-            return new ClientFrame(ClientFrame.Kind.CLOSE, Wire.RECORD, length, position + ": Close",
+        if (inner == InnerType.CLOSE.code() && payload.length == 0) {
+            return new ClientFrame(ClientFrame.Kind.CLOSE, FrameType.RECORD.code(), length, position + ": Close",
                     OptionalInt.empty(), new byte[0], sequenceOk);
         }
-        if (inner == Wire.INNER_ALERT && payload.length == 1) {
-            return new ClientFrame(ClientFrame.Kind.ENCRYPTED_ALERT, Wire.RECORD, length, position + ": encrypted alert "
+        if (inner == InnerType.ALERT.code() && payload.length == 1) {
+            return new ClientFrame(ClientFrame.Kind.ENCRYPTED_ALERT, FrameType.RECORD.code(), length, position + ": encrypted alert "
                     + Wire.alertName(payload[0] & 0xff), OptionalInt.of(payload[0] & 0xff), new byte[0], sequenceOk);
         }
-        return new ClientFrame(ClientFrame.Kind.MALFORMED_RECORD, Wire.RECORD, length, String.format(Locale.ROOT,
+        return new ClientFrame(ClientFrame.Kind.MALFORMED_RECORD, FrameType.RECORD.code(), length, String.format(Locale.ROOT,
                 "%s: inner type 0x%02x with a %d-byte payload", position, inner, payload.length), OptionalInt.empty(),
                 new byte[0], sequenceOk);
     }

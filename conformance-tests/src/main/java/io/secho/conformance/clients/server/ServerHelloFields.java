@@ -1,5 +1,6 @@
 package io.secho.conformance.clients.server;
 
+import io.secho.conformance.peer.HelloMessage;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Locale;
  * differently, REQ-KEX-3).
  */
 public final class ServerHelloFields {
-    int version = Wire.VERSION_1;
+    int version = HelloMessage.VERSION_1;
     int suiteCode;
     byte[] random;
     byte[] share;

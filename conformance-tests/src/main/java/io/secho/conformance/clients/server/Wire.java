@@ -1,62 +1,38 @@
 package io.secho.conformance.clients.server;
 
 import io.secho.conformance.peer.AlertCode;
+import io.secho.conformance.peer.Direction;
+import io.secho.conformance.peer.Frame;
+import io.secho.conformance.peer.FrameLimits;
+import io.secho.conformance.peer.FrameType;
 
 import java.util.Locale;
 
-/** The spec's wire constants the test server needs (Tables 2, 11 and 13), and frame headers. */
+/** Frames as bytes, and the names of frame types and alerts as the test server's traces and failures word them. */
 public final class Wire {
-    public static final int CLIENT_HELLO = 0x01;
-    public static final int SERVER_HELLO = 0x02;
-    public static final int FINISHED = 0x03;
-    public static final int ALERT = 0x04;
-    public static final int RECORD = 0x05;
-    public static final int HEADER = 3;
-    public static final int MAX_PLAINTEXT_BODY = 1024;
-    public static final int MAX_RECORD_C2S = 16413;
-    public static final int MAX_RECORD_S2C = 49181;
-    public static final int MIN_RECORD = 29;
-    public static final int MAX_REPLY_PAYLOAD = 49152;
-    public static final int SALT = 4;
-    public static final int SEQ = 8;
-    public static final int NONCE = SALT + SEQ;
-    public static final int TAG = 16;
-    public static final int INNER_DATA = 0x01;
-    public static final int INNER_CLOSE = 0x02;
-    public static final int INNER_ALERT = 0x03;
-    public static final int VERSION_1 = 0x0001;
-    public static final int RANDOM = 32;
-    public static final int HELLO_FIXED = 37;
-    public static final int VERIFY_DATA = 32;
-
     private Wire() {
     }
 
     public static byte[] header(int type, int length) {
-        return new byte[] {(byte) type, (byte) (length >>> 8), (byte) length};
+        return Frame.header(type, length);
     }
 
     public static byte[] frame(int type, byte[] body) {
-        byte[] frame = new byte[HEADER + body.length];
-        System.arraycopy(header(type, body.length), 0, frame, 0, HEADER);
-        System.arraycopy(body, 0, frame, HEADER, body.length);
+        byte[] frame = new byte[FrameLimits.HEADER_LENGTH + body.length];
+        System.arraycopy(header(type, body.length), 0, frame, 0, FrameLimits.HEADER_LENGTH);
+        System.arraycopy(body, 0, frame, FrameLimits.HEADER_LENGTH, body.length);
         return frame;
     }
 
-    /** The largest body the server accepts from a client for this type (C -> S). */
+    /** The largest body the server accepts from a client for this type (C -> S, Table 2). */
     static int maxClientBody(int type) {
-        return type == RECORD ? MAX_RECORD_C2S : MAX_PLAINTEXT_BODY;
+        return FrameType.fromCode(type).map(t -> FrameLimits.maxBody(t, Direction.CLIENT_TO_SERVER))
+                .orElse(FrameLimits.MAX_PLAINTEXT_BODY);
     }
 
     public static String typeName(int type) {
-        return switch (type) {
-            case CLIENT_HELLO -> "client_hello";
-            case SERVER_HELLO -> "server_hello";
-            case FINISHED -> "finished";
-            case ALERT -> "alert";
-            case RECORD -> "record";
-            default -> String.format(Locale.ROOT, "unknown type 0x%02x", type);
-        };
+        return FrameType.fromCode(type).map(t -> t.name().toLowerCase(Locale.ROOT))
+                .orElse(String.format(Locale.ROOT, "unknown type 0x%02x", type));
     }
 
     public static String alertName(int code) {

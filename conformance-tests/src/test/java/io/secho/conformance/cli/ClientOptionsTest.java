@@ -1,15 +1,11 @@
-package io.secho.conformance.clients;
+package io.secho.conformance.cli;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.secho.conformance.cli.ConformanceMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,17 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and never name a Java class; the listing gives every case its role.
  */
 class ClientOptionsTest {
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ConformanceMain.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--client-reference --target 127.0.0.1:8443|--target describes a server under test",
@@ -54,8 +39,8 @@ class ClientOptionsTest {
         "--client-reference --case HS-001|among the client cases (it names server cases)",
         "--profile lab --client-reference|--client-reference is a Secho v1 option"})
     void misuseIsAOneLineUsageError(String arguments, String cause) {
-        Run run = run(io.secho.conformance.ShellWords.split(arguments).toArray(String[]::new));
-        assertEquals(2, run.code(), run.err());
+        CliRun run = CliRun.of(io.secho.conformance.ShellWords.split(arguments).toArray(String[]::new));
+        assertEquals(2, run.exitCode(), run.err());
         String[] lines = run.err().strip().split("\n");
         assertTrue(lines[0].startsWith("secho-conformance: ") && lines[0].contains(cause), run.err());
         assertTrue(lines.length <= 2, "a cause and a hint:\n" + run.err());
@@ -64,8 +49,8 @@ class ClientOptionsTest {
 
     @Test
     void theHelpGroupsTheClientOptions() {
-        Run help = run("--help");
-        assertEquals(0, help.code());
+        CliRun help = CliRun.of("--help");
+        assertEquals(0, help.exitCode());
         int group = help.out().indexOf("Clients under test:");
         assertTrue(group > 0, help.out());
         for (String option : List.of("--client-command=CMD", "--client-reference", "--client-run-timeout=DURATION")) {
@@ -75,8 +60,8 @@ class ClientOptionsTest {
 
     @Test
     void theListingGivesEveryCaseItsRole() {
-        Run list = run("--list", "--json");
-        assertEquals(0, list.code(), list.err());
+        CliRun list = CliRun.of("--list", "--json");
+        assertEquals(0, list.exitCode(), list.err());
         JsonObject json = JsonParser.parseString(list.out()).getAsJsonObject();
         List<String> clientIds = new ArrayList<>();
         json.getAsJsonArray("cases").forEach(element -> {
