@@ -71,7 +71,15 @@ public record ClientCommand(List<String> words, String description) {
             throw new IllegalArgumentException("the client command has no " + PORT + ": the test server listens on a "
                     + "new port for every case (placeholders: " + String.join(" ", PLACEHOLDERS) + ")");
         }
-        return new ClientCommand(words, "client command: " + command.strip());
+        return new ClientCommand(words, describe(command));
+    }
+
+    /**
+     * What reports call a client given by its command: the command as typed, with any run of hex digits as long as
+     * a key hidden (the key belongs in {@code {psk_file}}, not on the command line).
+     */
+    public static String describe(String command) {
+        return "client command: " + io.secho.cli.UsageErrors.mask(command.strip());
     }
 
     /**

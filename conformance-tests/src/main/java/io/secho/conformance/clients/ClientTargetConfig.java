@@ -33,7 +33,7 @@ public record ClientTargetConfig(ClientCommand command, Duration runTimeout, Set
 
     /** What the reports call the client, from the parameters alone (for a run that never got to its cases). */
     public static String describe(Function<String, Optional<String>> parameters) {
-        return parameters.apply(CLIENT_COMMAND).filter(v -> !v.isBlank()).map(c -> "client command: " + c.strip())
+        return parameters.apply(CLIENT_COMMAND).filter(v -> !v.isBlank()).map(ClientCommand::describe)
                 .orElseGet(() -> ClientCommand.reference().description());
     }
 

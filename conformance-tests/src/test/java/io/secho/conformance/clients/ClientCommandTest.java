@@ -23,6 +23,15 @@ class ClientCommandTest {
     }
 
     @Test
+    void aKeyTypedIntoTheCommandIsNotRepeatedInTheReports() {
+        String key = "8f0e".repeat(16);
+        ClientCommand command = ClientCommand.parse("client --port {port} --key " + key);
+        assertTrue(!command.description().contains(key) && command.description().contains("not shown"),
+                command.description());
+        assertEquals(key, command.words().get(4), "the client still gets its words as typed");
+    }
+
+    @Test
     void aCommandWithoutPortOrWithAMisspeltPlaceholderIsRefusedSayingWhy() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ClientCommand.parse("client --host {host}"))
                 .getMessage().contains("no {port}"));
