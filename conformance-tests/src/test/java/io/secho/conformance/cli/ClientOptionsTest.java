@@ -3,9 +3,13 @@ package io.secho.conformance.cli;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +49,20 @@ class ClientOptionsTest {
         assertTrue(lines[0].startsWith("secho-conformance: ") && lines[0].contains(cause), run.err());
         assertTrue(lines.length <= 2, "a cause and a hint:\n" + run.err());
         assertFalse(run.err().matches("(?s).*\\b(java|io\\.secho)\\.[a-z.]+[A-Z]\\w*(Exception|Error).*"), run.err());
+    }
+
+    /** A baseline names client cases as it names server cases; a listed case that passes fails the run. */
+    @Test
+    void aBaselineHoldsClientCasesToo(@TempDir Path dir) throws IOException {
+        Path expect = Files.writeString(dir.resolve("known.txt"), "CREC-002 the forged-tag check is missing\n");
+        CliRun run = CliRun.of("--client-reference", "--case", "CREC-002", "--expect", expect.toString(),
+                "--report-dir", dir.resolve("reports").toString());
+        assertEquals(1, run.exitCode(), run.both());
+        assertTrue(run.out().contains("NOW PASSES") && run.out().contains("CREC-002"), run.both());
+        CliRun typo = CliRun.of("--client-reference", "--expect", Files.writeString(dir.resolve("typo.txt"),
+                "CREC-02 a typo\n").toString());
+        assertEquals(2, typo.exitCode(), typo.both());
+        assertTrue(typo.err().contains("CREC-02 is not a case ID (nearest: CREC-002"), typo.err());
     }
 
     @Test

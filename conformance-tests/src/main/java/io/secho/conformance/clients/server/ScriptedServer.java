@@ -436,7 +436,8 @@ public final class ScriptedServer {
         if (ending != null) {
             return Optional.empty();
         }
-        if (unframed || frames.size() >= MAX_FRAMES) {
+        if (unframed || frames.size() >= MAX_FRAMES || readBytes >= MAX_READ_BYTES) {
+            // Past the bounds what the client sends is counted, not kept: memory stays bounded whatever it does.
             drainToEnd();
             return Optional.empty();
         }
@@ -630,7 +631,7 @@ public final class ScriptedServer {
     private void drainToEnd() {
         byte[] buffer = new byte[8192];
         long before = readBytes;
-        while (ending == null && readBytes < MAX_READ_BYTES && readSome(buffer, 0, buffer.length) >= 0) {
+        while (ending == null && readBytes < 2 * MAX_READ_BYTES && readSome(buffer, 0, buffer.length) >= 0) {
             // Discarded: only the count is kept.
         }
         if (ending == null) {
