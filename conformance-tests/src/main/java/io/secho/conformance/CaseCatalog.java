@@ -1,5 +1,6 @@
 package io.secho.conformance;
 
+import io.secho.conformance.clients.ClientTargetConfig;
 import io.secho.conformance.targets.TargetConfig;
 import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -17,12 +18,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Every case the harness has, found the way JUnit finds them: for --list and the coverage check. */
 public final class CaseCatalog {
     public static final String CASES_PACKAGE = "io.secho.conformance.cases";
     /** The lab profile's cases: a catalogue of their own, run only with --profile lab. */
     public static final String LAB_CASES_PACKAGE = "io.secho.conformance.lab";
+    /** The client cases: run only with a client under test, and then alone. */
+    public static final String CLIENT_CASES_PACKAGE = "io.secho.conformance.clients.cases";
 
     /** One case as declared; {@code parameterized} cases run once per input, as {@code ID.N}. */
     public record Entry(ConformanceCase annotation, String displayName, boolean parameterized) {
@@ -32,8 +36,9 @@ public final class CaseCatalog {
     }
 
     /**
-     * The cases of the profile the parameters name (v1 unless {@code secho.profile=lab}). The profile is
-     * always set explicitly, so that a {@code -Dsecho.profile} of the surrounding JVM cannot switch it.
+     * The cases of the profile the parameters name (v1 unless {@code secho.profile=lab}): with a client under test
+     * ({@code secho.client-command}, {@code secho.client-reference}) the client cases, else the server cases. The
+     * profile is always set explicitly, so that a {@code -Dsecho.profile} of the surrounding JVM cannot switch it.
      */
     public static LauncherDiscoveryRequest request(Map<String, String> parameters) {
         return builder(parameters).build();
@@ -49,25 +54,35 @@ public final class CaseCatalog {
     }
 
     private static LauncherDiscoveryRequestBuilder builder(Map<String, String> parameters) {
-        boolean lab = TargetConfig.labProfile(key -> Optional.ofNullable(parameters.get(key)));
+        Function<String, Optional<String>> lookup = key -> Optional.ofNullable(parameters.get(key));
+        boolean lab = TargetConfig.labProfile(lookup);
+        String cases = lab ? LAB_CASES_PACKAGE : ClientTargetConfig.clientRun(lookup) ? CLIENT_CASES_PACKAGE
+                : CASES_PACKAGE;
+        return builder(parameters, lab, List.of(cases));
+    }
+
+    private static LauncherDiscoveryRequestBuilder builder(Map<String, String> parameters, boolean lab,
+                                                           List<String> packages) {
         Map<String, String> explicit = new HashMap<>(parameters);
         explicit.put(TargetConfig.PROFILE, lab ? TargetConfig.PROFILE_LAB : TargetConfig.PROFILE_V1);
         return LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectPackage(lab ? LAB_CASES_PACKAGE : CASES_PACKAGE))
+                .selectors(packages.stream().map(DiscoverySelectors::selectPackage).toList())
                 .filters(ClassNameFilter.includeClassNamePatterns(".*Cases"))
                 .configurationParameters(explicit);
     }
 
-    /** Every Secho v1 case. */
+    /** Every Secho v1 case, a server's and a client's. */
     public static List<Entry> all() {
         return all(false);
     }
 
-    /** Every case of one profile: v1, or the lab profile's. */
+    /** Every case of one profile: v1 (the server cases and the client cases), or the lab profile's. */
     public static List<Entry> all(boolean lab) {
         Map<String, String> parameters = Map.of(TargetConfig.PROFILE, lab ? TargetConfig.PROFILE_LAB : TargetConfig.PROFILE_V1);
+        LauncherDiscoveryRequest request = builder(parameters, lab, lab ? List.of(LAB_CASES_PACKAGE)
+                : List.of(CASES_PACKAGE, CLIENT_CASES_PACKAGE)).build();
         TestPlan plan = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false).build()).discover(request(parameters));
+                .enableTestExecutionListenerAutoRegistration(false).build()).discover(request);
         List<Entry> entries = new ArrayList<>();
         for (TestIdentifier root : plan.getRoots()) {
             collect(plan, root, entries);

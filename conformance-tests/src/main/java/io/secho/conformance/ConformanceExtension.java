@@ -1,5 +1,6 @@
 package io.secho.conformance;
 
+import io.secho.conformance.clients.ClientTargetConfig;
 import io.secho.conformance.targets.TargetConfig;
 import io.secho.conformance.targets.TargetDescription;
 import io.secho.conformance.targets.TargetRun;
@@ -7,16 +8,13 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +28,7 @@ import java.util.Optional;
  * never a PASS, and no failure of one case takes the others down with it.
  */
 public final class ConformanceExtension implements ParameterResolver, AfterEachCallback, ExecutionCondition,
-        InvocationInterceptor {
+        CaseGuard {
     public static final String TRACE_ENTRY = "secho.trace";
     public static final String SEED_ENTRY = "secho.seed";
     public static final String TARGET_ENTRY = "secho.target";
@@ -39,6 +37,8 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
     public static final String TARGET_FINDINGS_ENTRY = "secho.target-findings";
     /** What the run was pointed at, and what the preflight found: {@link TargetDescription} in its JSON form. */
     public static final String TARGET_DESCRIPTION_ENTRY = "secho.target-description";
+    /** A client case's runs of the client, as the JSON report's {@code clientRuns} array. */
+    public static final String CLIENT_RUNS_ENTRY = "secho.client-runs";
     /** The protocol a run checks, for the reports' headings; absent means Secho v1. */
     public static final String PROTOCOL_ENTRY = "secho.protocol";
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConformanceExtension.class);
@@ -52,6 +52,10 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
         if (TargetConfig.labProfile(context::getConfigurationParameter)) {
             return ConditionEvaluationResult.disabled(CaseFilter.FILTERED_OUT + " (" + TargetConfig.PROFILE
                     + "=lab runs the lab profile's cases instead)");
+        }
+        if (ClientTargetConfig.clientRun(context::getConfigurationParameter)) {
+            return ConditionEvaluationResult.disabled(CaseFilter.FILTERED_OUT + " (a client under test runs the "
+                    + "client cases instead)");
         }
         return byFilters(context, annotation.get().id());
     }
@@ -88,19 +92,7 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
     }
 
     @Override
-    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
-                                    ExtensionContext context) throws Throwable {
-        guard(invocation, context);
-    }
-
-    @Override
-    public void interceptTestTemplateMethod(Invocation<Void> invocation,
-                                            ReflectiveInvocationContext<Method> invocationContext,
-                                            ExtensionContext context) throws Throwable {
-        guard(invocation, context);
-    }
-
-    private static void guard(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+    public void guard(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
         CaseContext caseContext = context.getStore(NAMESPACE).get(CaseContext.class, CaseContext.class);
         if (caseContext == null) {
             invocation.proceed();

@@ -2,7 +2,7 @@ package io.secho.conformance;
 
 import java.util.Optional;
 
-/** Case families, by ID prefix. */
+/** Case families, by ID prefix: a server's, the lab profile's, and a client's (C...). */
 public enum Family {
     HANDSHAKE("HS", "Handshake"),
     NONCE("NONCE", "Nonce uniqueness"),
@@ -12,14 +12,32 @@ public enum Family {
     CLOSE("CLOSE", "Closing"),
     LIMITS("LIM", "Timeouts and limits"),
     /** The lab-compatibility profile (spec/lab-profile.md): run only with --profile lab. */
-    LAB("LAB", "Lab profile");
+    LAB("LAB", "Lab profile"),
+    /** The client families: run only with a client under test (--client-command, --client-reference). */
+    CLIENT_HANDSHAKE("CHS", "Client handshake", true),
+    CLIENT_FRAMING("CFRM", "Client framing", true),
+    CLIENT_RECORDS("CREC", "Client records", true),
+    CLIENT_ECHO("CECHO", "Client replies", true),
+    CLIENT_CLOSE("CCLOSE", "Client closing and alerts", true),
+    CLIENT_LIMITS("CLIM", "Client timeouts", true);
 
     private final String prefix;
     private final String title;
+    private final boolean client;
 
     Family(String prefix, String title) {
+        this(prefix, title, false);
+    }
+
+    Family(String prefix, String title, boolean client) {
         this.prefix = prefix;
         this.title = title;
+        this.client = client;
+    }
+
+    /** True for the families that check a client under test. */
+    public boolean client() {
+        return client;
     }
 
     public String prefix() {

@@ -81,6 +81,8 @@ final class CaseListing {
             item.addProperty("name", runnable.name());
             item.addProperty("family", familyTitle(runnable.id()));
             item.addProperty("familyId", Family.ofCaseId(runnable.id()).map(Family::prefix).orElse("?"));
+            item.addProperty("role", Family.ofCaseId(runnable.id()).filter(Family::client).isPresent() ? "client"
+                    : "server");
             item.addProperty("level", annotation.level().name());
             JsonArray requirements = new JsonArray();
             List.of(annotation.requirements()).forEach(requirements::add);

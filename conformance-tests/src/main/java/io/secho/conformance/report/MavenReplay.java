@@ -1,6 +1,7 @@
 package io.secho.conformance.report;
 
 import io.secho.conformance.ShellWords;
+import io.secho.conformance.clients.ClientTargetConfig;
 import io.secho.conformance.targets.TargetConfig;
 import org.junit.platform.engine.ConfigurationParameters;
 
@@ -33,8 +34,9 @@ public final class MavenReplay {
      */
     static String command(ConfigurationParameters parameters, String seed, String caseId) {
         boolean lab = TargetConfig.labProfile(parameters::get);
+        boolean client = !lab && ClientTargetConfig.clientRun(parameters::get);
         StringBuilder command = new StringBuilder("(from the project root) mvn -B verify -pl conformance-tests -am -Dtest=")
-                .append(lab ? "LabConformanceSuiteTest" : "ConformanceSuiteTest")
+                .append(lab ? "LabConformanceSuiteTest" : client ? "ClientConformanceSuiteTest" : "ConformanceSuiteTest")
                 .append(" -Dsurefire.failIfNoSpecifiedTests=false");
         for (String key : keys(parameters)) {
             Optional<String> value = parameters.get(key).filter(v -> !v.isBlank());

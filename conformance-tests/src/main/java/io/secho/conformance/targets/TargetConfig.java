@@ -166,7 +166,7 @@ public record TargetConfig(
         return limit;
     }
 
-    static Set<Suite> parseSuites(String value) {
+    public static Set<Suite> parseSuites(String value) {
         Set<Suite> suites = EnumSet.noneOf(Suite.class);
         for (String name : value.split(",")) {
             suites.add(Suite.fromWireName(name.strip()).orElseThrow(() -> new IllegalArgumentException(

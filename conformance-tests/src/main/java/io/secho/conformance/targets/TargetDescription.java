@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.secho.conformance.clients.ClientTargetConfig;
 import io.secho.conformance.peer.Suite;
 
 import java.net.InetSocketAddress;
@@ -21,17 +22,20 @@ import java.util.function.Function;
  *
  * @param address   where the harness connected: the embedded server's loopback port, the address given, or
  *                  the port Docker mapped for the image; empty when the target never started
- * @param preflight empty for the lab profile, which probes no suites
+ * @param preflight empty for the lab profile, which probes no suites, and for a client under test
+ * @param client    for a client under test, what ran it: {@code client command: ...} (never a key)
  */
 public record TargetDescription(Kind kind, Optional<String> address, Optional<String> image,
-                                Optional<Preflight> preflight) {
+                                Optional<Preflight> preflight, Optional<String> client) {
     public enum Kind {
         /** The harness's own reference server, on a free loopback port. */
         EMBEDDED,
         /** A server at an address the user gave ({@code --target}). */
         ADDRESS,
         /** A Docker image the harness started ({@code --image}). */
-        IMAGE;
+        IMAGE,
+        /** A client under test ({@code --client-command}, {@code --client-reference}), against test servers. */
+        CLIENT;
 
         public String jsonName() {
             return name().toLowerCase(Locale.ROOT);
@@ -42,11 +46,25 @@ public record TargetDescription(Kind kind, Optional<String> address, Optional<St
         }
     }
 
+    /** A server target. */
+    public TargetDescription(Kind kind, Optional<String> address, Optional<String> image, Optional<Preflight> preflight) {
+        this(kind, address, image, preflight, Optional.empty());
+    }
+
+    /** A client under test, as {@code describe} words it. */
+    public static TargetDescription client(String describe) {
+        return new TargetDescription(Kind.CLIENT, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(describe));
+    }
+
     /**
      * Where the run was pointed, from its configuration alone: for a report whose cases never ran far enough to
      * say more.
      */
     public static TargetDescription fromParameters(Function<String, Optional<String>> parameters) {
+        if (ClientTargetConfig.clientRun(parameters)) {
+            return client(ClientTargetConfig.describe(parameters));
+        }
         Optional<String> image = parameters.apply(TargetConfig.IMAGE).map(String::strip).filter(v -> !v.isEmpty());
         if (image.isPresent()) {
             return new TargetDescription(Kind.IMAGE, Optional.empty(), image, Optional.empty());
@@ -68,6 +86,7 @@ public record TargetDescription(Kind kind, Optional<String> address, Optional<St
             case EMBEDDED -> "embedded";
             case ADDRESS -> address.orElse("?");
             case IMAGE -> "image " + image.orElse("?");
+            case CLIENT -> client.orElse("client");
         };
     }
 
@@ -76,6 +95,7 @@ public record TargetDescription(Kind kind, Optional<String> address, Optional<St
         json.addProperty("kind", kind.jsonName());
         address.ifPresent(a -> json.addProperty("address", a));
         image.ifPresent(i -> json.addProperty("image", i));
+        client.ifPresent(c -> json.addProperty("client", c));
         preflight.ifPresent(found -> {
             JsonArray suites = new JsonArray();
             for (Suite suite : Suite.values()) {
@@ -113,7 +133,7 @@ public record TargetDescription(Kind kind, Optional<String> address, Optional<St
                     json.get("oneConnectionAtATime").getAsBoolean()));
         }
         return new TargetDescription(Kind.ofJsonName(json.get("kind").getAsString()), text(json, "address"),
-                text(json, "image"), preflight);
+                text(json, "image"), preflight, text(json, "client"));
     }
 
     /** The JSON form as one line, for a JUnit report entry. */
