@@ -136,7 +136,8 @@ def read_key_file(path, key_file_format):
         return bytes.fromhex(text.decode("ascii"))
     if len(content) in (16, 32) and key_file_format in ("auto", "raw"):
         return content
-    raise SystemExit("lab_server.py: %s: %d bytes are no %s key" % (path, len(content), key_file_format))
+    raise SystemExit("%s: %s: %d bytes are no %s key" % (os.path.basename(sys.argv[0]), path, len(content),
+                                                        key_file_format))
 
 
 class Session:
@@ -346,10 +347,9 @@ def serve_one_at_a_time(args, conn, address):
                                                     ending))
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def add_knobs(parser):
+    """The knobs of spec/lab-profile.md section 7, the same for this server and lab_client.py."""
     parser.add_argument("--variant", choices=["sec", "dh"], required=True)
-    parser.add_argument("--port", type=int, default=8443, help="0 picks a free port (default: 8443)")
     parser.add_argument("--key-file", help="sec: the fixed key, 16 or 32 raw bytes or hex")
     parser.add_argument("--key-file-format", choices=["auto", "raw", "hex"], default="auto",
                         help="sec: how to read --key-file (a lab program's key typed as 32 hex digits is raw)")
@@ -361,6 +361,29 @@ def main():
                         help="native: whatever this version of cryptography writes (default)")
     parser.add_argument("--server-sends-key-first", action="store_true")
     parser.add_argument("--plaintext-replies", action="store_true")
+
+
+def check_knobs(parser, args):
+    """Reads the sec variant's key (args.key) and the associated data (args.aad, bytes or None)."""
+    if args.variant == "sec":
+        if not args.key_file:
+            parser.error("the sec variant needs --key-file")
+        try:
+            args.key = read_key_file(args.key_file, args.key_file_format)
+        except OSError as e:
+            parser.error("--key-file: %s" % (e.strerror or e))
+    elif args.key_file:
+        parser.error("--key-file is for the sec variant")
+    try:
+        args.aad = binascii.unhexlify(args.aad) if args.aad else None
+    except binascii.Error as e:
+        parser.error("--aad: %s" % e)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--port", type=int, default=8443, help="0 picks a free port (default: 8443)")
+    add_knobs(parser)
     parser.add_argument("--sequential", action="store_true", help="serve one client at a time, as the lab's do")
     parser.add_argument("--asyncio", action="store_true",
                         help="serve with asyncio streams, reader.read(9999) per message, as the newer lab programs do")
@@ -370,16 +393,7 @@ def main():
     parser.add_argument("--idle-timeout", type=float, default=10.0)
     parser.add_argument("--lifetime", type=float, default=300.0, help="stop by itself after this many seconds")
     args = parser.parse_args()
-    if args.variant == "sec":
-        if not args.key_file:
-            parser.error("the sec variant needs --key-file")
-        args.key = read_key_file(args.key_file, args.key_file_format)
-    elif args.key_file:
-        parser.error("--key-file is for the sec variant")
-    try:
-        args.aad = binascii.unhexlify(args.aad) if args.aad else None
-    except binascii.Error as e:
-        parser.error("--aad: %s" % e)
+    check_knobs(parser, args)
     sequential = args.sequential or any(m in args.weak for m in ("freeze-on-disconnect", "crash-on-bad-record"))
     if args.asyncio and sequential:
         parser.error("--asyncio serves every client at once: not with --sequential, freeze-on-disconnect or "

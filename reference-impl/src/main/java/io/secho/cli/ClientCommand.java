@@ -10,6 +10,7 @@ import io.secho.server.ServerConfig;
 import picocli.CommandLine;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -33,6 +34,7 @@ final class ClientCommand implements Callable<Integer> {
     static final String WHO = "secho client";
 
     private final Map<String, String> environment;
+    private final InputStream stdin;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -77,12 +79,14 @@ final class ClientCommand implements Callable<Integer> {
     static final class Timeouts {
         @CommandLine.Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
                 converter = DurationConverter.class,
-                description = "Limit on connecting and on each wait for the server (default: ${DEFAULT-VALUE}).")
+                description = "Limit on connecting and on each wait for the server (default: ${DEFAULT-VALUE}; at most 30s "
+                        + "with a Secho v1 server). When it runs out the session fails.")
         Duration timeout;
     }
 
-    ClientCommand(Map<String, String> environment) {
+    ClientCommand(Map<String, String> environment, InputStream stdin) {
         this.environment = environment;
+        this.stdin = stdin;
     }
 
     @Override
@@ -90,7 +94,7 @@ final class ClientCommand implements Callable<Integer> {
         CommandLine commandLine = spec.commandLine();
         if (labOptions.lab()) {
             LabOptions.rejectForLab(commandLine, List.of("--suite", PskOptions.OPTION));
-            return LabCommands.client(commandLine, labOptions, target.host, target.port, target.messages,
+            return LabCommands.client(commandLine, labOptions, target.host, target.port, target.messages, stdin,
                     timeouts.timeout);
         }
         labOptions.rejectForV1(commandLine);
@@ -106,19 +110,28 @@ final class ClientCommand implements Callable<Integer> {
         return session(config, commandLine.getOut(), commandLine.getErr());
     }
 
+    /**
+     * Exit code 0 only for a clean end: every message answered and the Close exchanged (REQ-CLOSE-2, REQ-CLOSE-6).
+     * Each reply is printed once the client returned it, that is once its record passed every check, UTF-8
+     * included (REQ-ECHO-12, REQ-ECHO-13); after a failure nothing more is printed.
+     */
     private int session(ClientConfig config, PrintWriter out, PrintWriter err) {
         String server = target.host + ":" + target.port;
-        try (SechoClient client = SechoClient.connect(config)) {
+        SechoClient client = null;
+        try {
+            client = SechoClient.connect(config);
             err.printf("%s: connected to %s, suite %s%n", WHO, server, client.suite());
             err.flush();
             if (target.messages != null) {
                 for (String message : target.messages) {
-                    out.println(client.echo(message));
+                    String reply = client.echo(message);
+                    out.println(reply);
                     out.flush();
                 }
             } else {
-                StandardInputEcho.run(client::echo, out, err);
+                StandardInputEcho.run(client::echo, stdin, out, err);
             }
+            client.close();
             return ExitCodes.SUCCESS;
         } catch (SessionException e) {
             err.println(WHO + ": " + e.getMessage());
@@ -130,8 +143,14 @@ final class ClientCommand implements Callable<Integer> {
             err.printf("%s: cannot connect to %s: %s%n", WHO, server, e.getMessage());
             return ExitCodes.NETWORK;
         } catch (SocketTimeoutException e) {
-            err.printf("%s: no answer from %s within %s (a Secho v1 server answers at once; a lab server needs "
-                    + "--profile lab)%n", WHO, server, DurationConverter.format(config.timeout()));
+            // REQ-LIM-8: the client has already ended the connection.
+            if (client == null) {
+                err.printf("%s: no answer from %s within %s (a Secho v1 server answers at once; a lab server needs "
+                        + "--profile lab)%n", WHO, server, DurationConverter.format(config.timeout()));
+            } else {
+                err.printf("%s: no answer from %s within %s (waiting for %s); the session failed%n", WHO, server,
+                        DurationConverter.format(config.timeout()), e.getMessage());
+            }
             return ExitCodes.SESSION_FAILED;
         } catch (IOException e) {
             err.printf("%s: connection to %s failed: %s%n", WHO, server, e.getMessage());
@@ -139,6 +158,20 @@ final class ClientCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println(WHO + ": " + e.getMessage());
             return ExitCodes.SESSION_FAILED;
+        } finally {
+            endAfterFailure(client);
+        }
+    }
+
+    /** A session given up for a local reason (a message too long) still ends with the Close exchange. */
+    private static void endAfterFailure(SechoClient client) {
+        if (client == null) {
+            return;
+        }
+        try {
+            client.close();
+        } catch (IOException | SessionException | RuntimeException ignored) {
+            // The session has already failed and been reported; this only ends the connection properly.
         }
     }
 }

@@ -11,6 +11,7 @@ import io.secho.lab.LabServerConfig;
 import picocli.CommandLine;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -30,7 +31,7 @@ final class LabCommands {
     }
 
     static int client(CommandLine commandLine, LabOptions options, String host, int port, List<String> messages,
-                      Duration timeout) {
+                      InputStream stdin, Duration timeout) {
         PrintWriter out = commandLine.getOut();
         PrintWriter err = commandLine.getErr();
         LabProfile profile = options.toProfile(commandLine);
@@ -51,7 +52,7 @@ final class LabCommands {
                     out.flush();
                 }
             } else {
-                StandardInputEcho.run(client::echo, out, err);
+                StandardInputEcho.run(client::echo, stdin, out, err);
             }
             return ExitCodes.SUCCESS;
         } catch (LabProtocolException e) {

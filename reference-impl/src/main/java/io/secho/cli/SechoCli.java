@@ -2,6 +2,7 @@ package io.secho.cli;
 
 import picocli.CommandLine;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
 
@@ -39,7 +40,13 @@ public final class SechoCli implements Runnable {
 
     /** Runs the command line as {@link #main} would, with the streams and environment given. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        CommandLine commandLine = new CommandLine(new SechoCli(), new EnvironmentFactory(environment));
+        return execute(args, System.in, out, err, environment);
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter, Map)}, with the client's standard input given. */
+    public static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err,
+                              Map<String, String> environment) {
+        CommandLine commandLine = new CommandLine(new SechoCli(), new EnvironmentFactory(environment, in));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -49,13 +56,18 @@ public final class SechoCli implements Runnable {
         return commandLine.execute(args);
     }
 
-    /** Gives subcommands the environment to read the PSK from, so tests need not touch the real one. */
+    /**
+     * Gives subcommands the environment to read the PSK from, and the client its standard input, so tests need
+     * not touch the real ones.
+     */
     private static final class EnvironmentFactory implements CommandLine.IFactory {
         private final Map<String, String> environment;
+        private final InputStream in;
         private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
 
-        EnvironmentFactory(Map<String, String> environment) {
+        EnvironmentFactory(Map<String, String> environment, InputStream in) {
             this.environment = Map.copyOf(environment);
+            this.in = in;
         }
 
         @Override
@@ -64,7 +76,7 @@ public final class SechoCli implements Runnable {
                 return type.cast(new ServerCommand(environment));
             }
             if (type == ClientCommand.class) {
-                return type.cast(new ClientCommand(environment));
+                return type.cast(new ClientCommand(environment, in));
             }
             return fallback.create(type);
         }

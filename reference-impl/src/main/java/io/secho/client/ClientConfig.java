@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * @param suites tried in order: a server that answers unsupported_suite gets the next one on a new connection
- * @param timeout bound on connecting and on each wait for the server
+ * @param timeout bound on connecting and on each wait for the server (REQ-LIM-8: at most 30 s)
  */
 public record ClientConfig(
         String host,
@@ -22,6 +22,8 @@ public record ClientConfig(
         RandomBytes random) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** REQ-LIM-8: no wait of a client for the server may be longer. */
+    public static final Duration MAX_TIMEOUT = Duration.ofSeconds(30);
 
     public ClientConfig {
         suites = List.copyOf(suites);
@@ -36,6 +38,10 @@ public record ClientConfig(
         }
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be positive");
+        }
+        if (timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("timeout must be at most " + MAX_TIMEOUT.toSeconds()
+                    + "s (a client bounds each wait for the server by 30 s at most)");
         }
     }
 

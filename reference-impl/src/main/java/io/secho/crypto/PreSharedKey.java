@@ -10,7 +10,7 @@ import java.util.Arrays;
 /** The 256-bit key of the psk suite. Its {@link #toString} never shows the key. */
 public final class PreSharedKey {
     public static final int LENGTH = 32;
-    private static final String FILE_CONTENT = 2 * LENGTH + " hex digits as plain text";
+    private static final String FILE_CONTENT = 2 * LENGTH + " hex digits, optionally followed by one line end (LF or CRLF)";
     private static final byte[] UTF8_BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final byte[] key;
@@ -26,7 +26,7 @@ public final class PreSharedKey {
         return new PreSharedKey(key.clone());
     }
 
-    /** Parses exactly 64 hex digits; surrounding white space is ignored. */
+    /** Parses exactly 64 hex digits; surrounding white space is ignored (the environment variable SECHO_PSK). */
     public static PreSharedKey fromHex(String text) {
         String digits = text.strip();
         if (digits.length() != 2 * LENGTH || !digits.chars().allMatch(PreSharedKey::isHexDigit)) {
@@ -38,23 +38,44 @@ public final class PreSharedKey {
     }
 
     /**
-     * Reads 64 hex digits as plain text; surrounding white space and a UTF-8 byte-order mark (some editors write
-     * one) are ignored.
+     * REQ-KEX-11: a PSK file holds exactly 64 hex digits (either case), optionally followed by one line end (LF or
+     * CRLF), and nothing else: no byte-order mark, no other white space, no second line.
      *
      * @throws IllegalArgumentException naming the file and what is wrong with its content, never the content
      */
     public static PreSharedKey fromFile(Path file) throws IOException {
         byte[] content = KeyFileBytes.read(file, FILE_CONTENT);
-        int start = startsWith(content, UTF8_BYTE_ORDER_MARK) ? UTF8_BYTE_ORDER_MARK.length : 0;
-        // One char per byte, so that the message counts bytes and no decoder ever fails on them.
-        String text = new String(content, start, content.length - start, StandardCharsets.ISO_8859_1);
-        try {
-            return fromHex(text);
-        } catch (IllegalArgumentException e) {
-            boolean binary = text.chars().anyMatch(c -> c >= 0x7f || (c < ' ' && !Character.isWhitespace(c)));
-            throw new IllegalArgumentException(file + ": " + e.getMessage()
-                    + (binary ? "; the file is not plain text: it must hold " + FILE_CONTENT : ""), e);
+        int digits = content.length;
+        if (digits > 0 && content[digits - 1] == '\n') {
+            digits--;
+            if (digits > 0 && content[digits - 1] == '\r') {
+                digits--;
+            }
         }
+        // One char per byte, so that the message counts bytes and no decoder ever fails on them.
+        String text = new String(content, 0, digits, StandardCharsets.ISO_8859_1);
+        if (text.length() == 2 * LENGTH && text.chars().allMatch(PreSharedKey::isHexDigit)) {
+            return new PreSharedKey(Hex.decode(text));
+        }
+        throw new IllegalArgumentException(file + ": a PSK file must hold exactly " + FILE_CONTENT + " ("
+                + whatIsThere(content, text) + ")");
+    }
+
+    /** What the file holds instead, in words that never show the content. */
+    private static String whatIsThere(byte[] content, String text) {
+        if (startsWith(content, UTF8_BYTE_ORDER_MARK)) {
+            return "it begins with a byte-order mark; save it without one";
+        }
+        String all = new String(content, StandardCharsets.ISO_8859_1);
+        if (all.chars().anyMatch(c -> c >= 0x7f || (c < ' ' && !Character.isWhitespace(c)))) {
+            return "the file is not plain text";
+        }
+        String stripped = all.strip();
+        if (stripped.length() == 2 * LENGTH && stripped.chars().allMatch(PreSharedKey::isHexDigit)) {
+            return "the 64 hex digits have white space or more than one line end around them";
+        }
+        return "found " + text.length() + " characters before the line end"
+                + (text.chars().allMatch(PreSharedKey::isHexDigit) ? "" : ", not all hex digits");
     }
 
     private static boolean startsWith(byte[] content, byte[] prefix) {

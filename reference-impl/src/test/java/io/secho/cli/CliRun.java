@@ -1,7 +1,9 @@
 package io.secho.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +17,15 @@ record CliRun(int exitCode, String out, String err) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = SechoCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** With {@code stdin} (UTF-8) as the client's standard input. */
+    static CliRun withInput(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SechoCli.execute(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out, true), new PrintWriter(err, true), Map.of());
         return new CliRun(code, out.toString(), err.toString());
     }
 

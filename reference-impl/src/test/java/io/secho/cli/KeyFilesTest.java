@@ -41,7 +41,7 @@ class KeyFilesTest {
                 .assertUsageError("--psk-file: " + dir.resolve("secho.key") + ": no such file");
         Path binary = Files.write(dir.resolve("binary.key"), new byte[] {'8', 'f', (byte) 0xff, (byte) 0xfe, 0, 1});
         CliRun.run("client", "--psk-file", binary.toString(), "--message", "x")
-                .assertUsageError("the file is not plain text: it must hold 64 hex digits as plain text");
+                .assertUsageError("must hold exactly 64 hex digits, optionally followed by one line end (LF or CRLF) (the file is not plain text)");
         Path utf16 = Files.writeString(dir.resolve("utf16.key"), KEY_HEX, StandardCharsets.UTF_16);
         CliRun.run("client", "--psk-file", utf16.toString(), "--message", "x").assertUsageError("not plain text");
         Path huge = Files.write(dir.resolve("huge.key"), new byte[100_000]);

@@ -74,16 +74,54 @@ class PreSharedKeyTest {
         assertNoKeyMaterial(e.getMessage(), "fromFile rejection message");
     }
 
-    /** Some editors start a UTF-8 file with a byte-order mark; the key after it is still the key. */
+    /** REQ-KEX-11: 64 hex digits in either case, then at most one LF or CRLF; nothing else. */
     @Test
-    void fromFileSkipsAUtf8ByteOrderMark(@TempDir Path directory) throws IOException {
+    void fromFileAcceptsExactlyTheDigitsAndOneLineEnd(@TempDir Path directory) throws IOException {
+        String upper = KEY_HEX.toUpperCase(Locale.ROOT);
+        for (String text : new String[] {KEY_HEX, KEY_HEX + "\n", KEY_HEX + "\r\n", upper, upper + "\n"}) {
+            Path file = Files.writeString(directory.resolve("good.hex"), text, StandardCharsets.US_ASCII);
+            assertArrayEquals(KEY, PreSharedKey.fromFile(file).bytes(), "must accept " + escape(text));
+        }
+    }
+
+    @Test
+    void fromFileRejectsEverythingElseWithoutShowingIt(@TempDir Path directory) throws IOException {
+        String[] bad = {
+            KEY_HEX + "\n\n",                 // two line ends
+            KEY_HEX + "\r",                   // a lone CR
+            KEY_HEX + "\n\r\n",
+            " " + KEY_HEX + "\n",              // leading space
+            KEY_HEX + " \n",                  // trailing space
+            "\n" + KEY_HEX,                   // leading line end
+            KEY_HEX + "\t",
+            KEY_HEX + "\n" + KEY_HEX + "\n",   // a second line
+            KEY_HEX.substring(0, 63) + "\n",
+            KEY_HEX + "0\n",
+            "",
+            "\n",
+        };
+        for (String text : bad) {
+            Path file = Files.writeString(directory.resolve("bad.hex"), text, StandardCharsets.US_ASCII);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PreSharedKey.fromFile(file),
+                    "fromFile must reject " + escape(text));
+            assertTrue(e.getMessage().contains("bad.hex: a PSK file must hold exactly 64 hex digits, optionally "
+                    + "followed by one line end (LF or CRLF)"), e.getMessage());
+            assertNoKeyMaterial(e.getMessage(), "the message for " + escape(text));
+        }
+    }
+
+    /** Some editors start a UTF-8 file with a byte-order mark: REQ-KEX-11 allows none, and the message says so. */
+    @Test
+    void fromFileRejectsAUtf8ByteOrderMarkSayingSo(@TempDir Path directory) throws IOException {
         byte[] mark = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] digits = (KEY_HEX + "\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] content = new byte[mark.length + digits.length];
         System.arraycopy(mark, 0, content, 0, mark.length);
         System.arraycopy(digits, 0, content, mark.length, digits.length);
         Path file = Files.write(directory.resolve("bom.hex"), content);
-        assertEquals(PreSharedKey.fromHex(KEY_HEX), PreSharedKey.fromFile(file));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PreSharedKey.fromFile(file));
+        assertTrue(e.getMessage().contains("byte-order mark"), e.getMessage());
+        assertNoKeyMaterial(e.getMessage(), "the message for a file with a byte-order mark");
     }
 
     @Test

@@ -24,18 +24,19 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * src/test/python/lab_server.py in a process of its own, on a free loopback port, stopped when closed;
- * it also stops by itself after its lifetime. Finds the Python interpreters that have the cryptography
- * module: {@code $SECHO_PYTHON}, {@code python3} on the PATH and Debian's {@code /usr/bin/python3}, one per
- * version of cryptography (versions differ in the DH key form they write).
+ * it also stops by itself after its lifetime. Finds, for every test that runs a Python peer, the Python
+ * interpreters that have the cryptography module: {@code $SECHO_PYTHON}, {@code python3} on the PATH and
+ * Debian's {@code /usr/bin/python3}, one per version of cryptography (versions differ in the DH key form they
+ * write).
  */
-final class PythonLabServer implements AutoCloseable {
+public final class PythonLabServer implements AutoCloseable {
     static final Path SCRIPT = Path.of("src/test/python/lab_server.py");
     private static final Duration START_LIMIT = Duration.ofSeconds(30);
     private static final Duration LIFETIME = Duration.ofSeconds(180);
     private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
 
     /** An interpreter that imports cryptography, and the version it has. */
-    record Python(String command, String cryptography) {
+    public record Python(String command, String cryptography) {
         @Override
         public String toString() {
             return command + " (cryptography " + cryptography + ")";
@@ -56,7 +57,7 @@ final class PythonLabServer implements AutoCloseable {
      * Every usable interpreter; none skips the calling test with the reason, except under CI, where the
      * Python peer is part of the build (.ci/run installs Debian's python3-cryptography).
      */
-    static List<Python> pythons() {
+    public static List<Python> pythons() {
         Set<String> candidates = new LinkedHashSet<>();
         String configured = System.getenv("SECHO_PYTHON");
         if (configured != null && !configured.isBlank()) {
