@@ -83,8 +83,8 @@ final class RecordVectors {
                 .note("BadInnerType", "MALFORMED", "Inner type not 0x01..0x03: decode_error.")
                 .note("BadInnerLength", "MALFORMED",
                         "A Close with a payload, or an alert whose payload is not exactly 1 byte: decode_error.")
-                .note("InvalidUtf8", "MALFORMED", "A data payload that is not well-formed UTF-8: bad_payload at the"
-                        + " server (step 6); the client does not check replies, so it accepts one.")
+                .note("InvalidUtf8", "MALFORMED", "A data payload that is not well-formed UTF-8: bad_payload (step 6),"
+                        + " at the server for a request (REQ-ECHO-7) and at the client for a reply (REQ-ECHO-13).")
                 .note("CheckOrder", "ORDER", "Two faults at once; the comment names the check that fires first.");
 
         protection(file.group("RecordProtectionTest").param("direction", "c2s")
@@ -237,13 +237,8 @@ final class RecordVectors {
                 "encrypted alert with a 2-byte payload", "BadInnerLength");
 
         byte[] notUtf8 = {(byte) 0x61, (byte) 0xff};
-        if (atServer) {
-            reject(group, 0, sealed(keys, 0, data, notUtf8), AlertCode.BAD_PAYLOAD,
-                    "data payload 61 ff is not UTF-8 (step 6, server only)", "InvalidUtf8");
-        } else {
-            accept(group, keys, 0, data, notUtf8,
-                    "data payload 61 ff is not UTF-8: the client does not check replies", "InvalidUtf8");
-        }
+        reject(group, 0, sealed(keys, 0, data, notUtf8), AlertCode.BAD_PAYLOAD,
+                "data payload 61 ff is not UTF-8 (step 6)", "InvalidUtf8");
 
         reject(group, 1, KeyScheduleVectors.flip(genuine, genuine.length - 1, 0), AlertCode.BAD_RECORD_MAC,
                 "replayed seq 0 with a modified tag: the tag check (step 2) fires before the sequence check",

@@ -68,7 +68,8 @@ class ReferenceRecordTest {
         VectorFiles.assertOutcome(test, () -> {
             FrameReader reader = new FrameReader(new ByteArrayInputStream(hex(test, "record")), direction);
             InnerPlaintext inner = opener.open(reader.read(EnumSet.of(FrameType.RECORD, FrameType.ALERT)));
-            if (direction == Direction.CLIENT_TO_SERVER && inner.type() == InnerType.DATA) {
+            if (inner.type() == InnerType.DATA) {
+                // Step 6 in both directions: REQ-ECHO-7 at the server, REQ-ECHO-13 at the client.
                 EchoTransform.decodeStrictUtf8(inner.payload());
             }
             if (VectorFiles.valid(test)) {

@@ -113,7 +113,7 @@ final class Receiver {
         if (type < 0x01 || type > 0x03 || (type == 0x02 && payload.length != 0) || (type == 0x03 && payload.length != 1)) {
             return new Opened("decode_error", -1, null);
         }
-        if (atServer && type == 0x01 && !wellFormedUtf8(payload)) {
+        if (type == 0x01 && !wellFormedUtf8(payload)) {
             return new Opened("bad_payload", -1, null);
         }
         return new Opened(null, type, payload);
