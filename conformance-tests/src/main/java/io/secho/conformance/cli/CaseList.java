@@ -43,7 +43,15 @@ final class CaseList {
      *                               which the catalogue's test catches before a user can)
      */
     static CaseList of(boolean lab) {
-        List<CaseCatalog.Entry> templates = CaseCatalog.all(lab);
+        return of(CaseCatalog.all(lab));
+    }
+
+    /** The cases a run with these parameters runs: the server cases or the client cases of its profile. */
+    static CaseList forRun(Map<String, String> parameters) {
+        return of(CaseCatalog.selected(parameters));
+    }
+
+    private static CaseList of(List<CaseCatalog.Entry> templates) {
         Map<String, List<CaseInputs.Invocation>> inputs = CaseInputs.all().stream()
                 .collect(Collectors.groupingBy(invocation -> templateOf(invocation.id()), LinkedHashMap::new,
                         Collectors.toList()));

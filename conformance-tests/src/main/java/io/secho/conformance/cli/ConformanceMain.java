@@ -4,9 +4,11 @@ import io.secho.cli.LabOptions;
 import io.secho.conformance.CaseCatalog;
 import io.secho.conformance.Family;
 import io.secho.conformance.IoProblems;
+import io.secho.conformance.clients.ClientTargetConfig;
 import io.secho.conformance.lab.LabDetect;
 import io.secho.conformance.lab.LabTargetConfig;
 import io.secho.conformance.lab.LabTargetRun;
+import io.secho.conformance.lab.clients.LabClientTarget;
 import io.secho.conformance.report.Baseline;
 import io.secho.conformance.report.ConformanceListener;
 import io.secho.conformance.report.ConsoleSettings;
@@ -75,7 +77,9 @@ import java.util.stream.Collectors;
             "  java -jar secho-conformance.jar --profile lab --lab-variant sec --key-file key.bin \\",
             "      --target 127.0.0.1:8443",
             "  java -jar secho-conformance.jar --profile lab --lab-variant dh --target 127.0.0.1:8443 \\",
-            "      --lab-detect"})
+            "      --lab-detect",
+            "  java -jar secho-conformance.jar --profile lab --lab-variant sec --key-file key.bin \\",
+            "      --client-command \"python3 Client_sec.py --port {port}\""})
 public final class ConformanceMain implements Callable<Integer> {
     static final String NAME = "secho-conformance";
     /** The field name of the lab options' mixin: the help groups its options under "Lab profile". */
@@ -187,6 +191,17 @@ public final class ConformanceMain implements Callable<Integer> {
                     + "line that works (exit 0) or what was tried (exit 1).")
     boolean labDetect;
 
+    @CommandLine.Option(names = "--client-command", paramLabel = "CMD",
+            description = "Test a client instead of a server: the command that runs it, split into words as a shell "
+                    + "would (no shell runs it), with {host} and {port} replaced for each case; the messages come on "
+                    + "its standard input, a line each, the replies go to its standard output. With --profile lab: "
+                    + "a lab client, against the harness's lab test server with the lab options.")
+    String clientCommand;
+
+    @CommandLine.Option(names = "--client-run-timeout", paramLabel = "DURATION",
+            description = "How long one run of the client under test may take before it is killed (default: 45s).")
+    String clientRunTimeout;
+
     @CommandLine.Mixin(name = LAB_MIXIN)
     LabOptions labOptions = new LabOptions();
 
@@ -255,9 +270,13 @@ public final class ConformanceMain implements Callable<Integer> {
         Map<String, String> parameters = configurationParameters(commandLine);
         String protocol;
         Optional<LabTargetConfig> lab = Optional.empty();
+        Optional<LabClientTarget> labClient = Optional.empty();
         Optional<TargetConfig> v1 = Optional.empty();
         try {
-            if (labOptions.lab()) {
+            if (labOptions.lab() && clientCommand != null) {
+                labClient = Optional.of(LabClientTarget.from(key -> Optional.ofNullable(parameters.get(key))));
+                protocol = labClient.get().protocol();
+            } else if (labOptions.lab()) {
                 lab = Optional.of(LabTargetConfig.from(key -> Optional.ofNullable(parameters.get(key))));
                 protocol = "Secho lab profile (" + lab.get().profile().describe() + ")";
             } else {
@@ -267,7 +286,7 @@ public final class ConformanceMain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageError(commandLine, UsageErrors.optionNames(e.getMessage(), spec), UsageErrors.HELP_HINT);
         }
-        CaseList cases = CaseList.of(labOptions.lab());
+        CaseList cases = CaseList.forRun(parameters);
         Optional<Baseline> baseline = expect == null ? Optional.empty()
                 : Optional.of(ExpectFile.load(commandLine, expect, cases));
         long selected = cases.selected(Optional.ofNullable(parameters.get(TargetConfig.CASE)),
@@ -305,12 +324,14 @@ public final class ConformanceMain implements Callable<Integer> {
             }
         }
         String seed = parameters.get(TargetConfig.SEED);
-        out.println(protocol + " conformance harness: target " + (image != null
+        out.println(protocol + " conformance harness: target " + (labClient.isPresent() ? labClient.get().describe()
+                : image != null
                 ? startedImage.map(ImageTarget::describe).orElse("image " + image)
                 : target == null ? (labOptions.lab() ? "embedded reference lab server" : "embedded reference server")
                 : target)
                 + ", seed " + seed + " (--seed replays this run)");
         lab.flatMap(LabTargetConfig::keyReading).ifPresent(out::println);
+        labClient.flatMap(LabClientTarget::keyReading).ifPresent(out::println);
         Progress progress = terminal.fancy() ? new LiveProgress(err, selected) : new PeriodicProgress(err, selected);
         ConformanceListener listener = new ConformanceListener(out, Optional.of(reportDir), new ConsoleSettings(
                 terminal.palette(), failuresOnly, progress,
@@ -363,6 +384,11 @@ public final class ConformanceMain implements Callable<Integer> {
             if (labDetect) {
                 throw new UsageError(commandLine, "--lab-detect belongs to the lab profile", "add --profile lab");
             }
+        }
+        if (clientCommand != null && (target != null || labDetect)) {
+            throw new UsageError(commandLine, "--client-command tests a client against the harness's own test server; "
+                    + (labDetect ? "--lab-detect tries settings against a server" : "--target names a server to test"),
+                    "give either the client command or the server");
         }
         if (labDetect && target == null) {
             throw new UsageError(commandLine, "--lab-detect needs the server to try", "add --target HOST:PORT");
@@ -453,6 +479,12 @@ public final class ConformanceMain implements Callable<Integer> {
         }
         if (maxConnections != null) {
             parameters.put(TargetConfig.MAX_CONNECTIONS, maxConnections);
+        }
+        if (clientCommand != null) {
+            parameters.put(ClientTargetConfig.CLIENT_COMMAND, clientCommand);
+        }
+        if (clientRunTimeout != null) {
+            parameters.put(ClientTargetConfig.CLIENT_RUN_TIMEOUT, clientRunTimeout);
         }
         if (labOptions.lab()) {
             parameters.put(TargetConfig.PROFILE, TargetConfig.PROFILE_LAB);

@@ -40,7 +40,8 @@ final class HelpSections {
     static Map<String, List<OptionSpec>> groups(CommandSpec spec, String labMixin) {
         Set<OptionSpec> lab = Set.copyOf(spec.mixins().get(labMixin).options());
         Map<String, Predicate<OptionSpec>> rules = new LinkedHashMap<>();
-        rules.put(TARGET, named("--target").or(startsWith("--image")).or(startsWith("--container")));
+        rules.put(TARGET, named("--target").or(startsWith("--image")).or(startsWith("--container"))
+                .or(startsWith("--client")));
         rules.put(SUITES_AND_KEYS, named("--suite", "--psk-file"));
         rules.put(TIMEOUTS, named("--handshake-timeout", "--idle-timeout", "--io-timeout", "--max-connections"));
         rules.put(SELECTION, named("--case", "--family", "--seed", "--list", "--json", "--expanded"));

@@ -112,8 +112,8 @@ public final class ConsoleReport {
             out.println("Lab profile rules and weaknesses (spec/lab-profile.md). A weakness is FOUND when a case's own "
                     + "probe showed it, absent when the probes that apply ran and did not, not checked when a probe never "
                     + "ran, and not applicable when no probe applies to this variant:");
-            out.println("  FAIL marks a fault of this server; WARN a weakness inherent in the lab protocol, which every "
-                    + "lab server has.");
+            out.println("  FAIL marks a fault of this server (or client); WARN a weakness inherent in the lab protocol, "
+                    + "which every lab server has.");
         } else {
             out.println("Requirements (one PASSes only when every case that checks it passed; otherwise it shows the "
                     + "worst verdict among its cases, and why):");
