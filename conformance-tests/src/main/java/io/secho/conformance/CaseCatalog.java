@@ -18,8 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Every case the harness has, found the way JUnit finds them: for --list and the coverage check. */
 public final class CaseCatalog {
@@ -86,6 +88,13 @@ public final class CaseCatalog {
      */
     public static List<Entry> selected(Map<String, String> parameters) {
         return discover(builder(parameters).enableImplicitConfigurationParameters(false).build());
+    }
+
+    /** The IDs of the lab profile's client cases (its one family holds server and client cases alike). */
+    public static Set<String> labClientCaseIds() {
+        Map<String, String> parameters = Map.of(TargetConfig.PROFILE, TargetConfig.PROFILE_LAB);
+        return discover(builder(parameters, true, List.of(LAB_CLIENT_CASES_PACKAGE)).build()).stream()
+                .map(e -> e.annotation().id()).collect(Collectors.toSet());
     }
 
     /** Every Secho v1 case, a server's and a client's. */

@@ -7,15 +7,16 @@ import io.secho.conformance.net.ReceivedSomethingElse;
 import io.secho.conformance.net.Session;
 import io.secho.conformance.net.TestConnection;
 import io.secho.conformance.net.Trace;
+import io.secho.conformance.peer.EchoRule;
+import io.secho.conformance.peer.InnerPlaintext;
+import io.secho.conformance.peer.InnerType;
+import io.secho.conformance.peer.InsecureDeterministicRandomBytes;
+import io.secho.conformance.peer.PreSharedKey;
+import io.secho.conformance.peer.RandomBytes;
+import io.secho.conformance.peer.Suite;
 import io.secho.conformance.targets.Preflight;
 import io.secho.conformance.targets.SuiteSupport;
 import io.secho.conformance.targets.TargetRun;
-import io.secho.crypto.InsecureDeterministicRandomBytes;
-import io.secho.crypto.PreSharedKey;
-import io.secho.crypto.RandomBytes;
-import io.secho.handshake.Suite;
-import io.secho.record.InnerPlaintext;
-import io.secho.record.InnerType;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -347,6 +348,14 @@ public final class CaseContext implements AutoCloseable, GuardedCase {
 
     /** Sends a message and FAILS unless the reply is exactly {@code expected}. */
     public void expectEcho(Session session, byte[] request, byte[] expected) {
+        // A case's expectation must be what the spec's rule gives (computed by the harness's own engine, not
+        // by the implementation under test): a wrong literal in a case is the harness's error, not a FAIL.
+        byte[] owed = EchoRule.expectedReply(request).orElseThrow(() -> new IllegalStateException(
+                "a case expects an echo of ill-formed UTF-8 " + Session.describe(request)));
+        if (!Arrays.equals(owed, expected)) {
+            throw new IllegalStateException("a case expects " + Session.describe(expected) + " as the echo of "
+                    + Session.describe(request) + ", but the echo rule of Section 10 gives " + Session.describe(owed));
+        }
         byte[] reply = echo(session, request);
         if (!Arrays.equals(reply, expected)) {
             throw fail("the reply " + Session.describe(expected), "the reply " + Session.describe(reply),

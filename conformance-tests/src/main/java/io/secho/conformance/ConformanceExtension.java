@@ -40,6 +40,8 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
     public static final String TARGET_FINDINGS_ENTRY = "secho.target-findings";
     /** What the run was pointed at, and what the preflight found: {@link TargetDescription} in its JSON form. */
     public static final String TARGET_DESCRIPTION_ENTRY = "secho.target-description";
+    /** A client case's runs of the client, as the JSON report's {@code clientRuns} array. */
+    public static final String CLIENT_RUNS_ENTRY = "secho.client-runs";
     /** The protocol a run checks, for the reports' headings; absent means Secho v1. */
     public static final String PROTOCOL_ENTRY = "secho.protocol";
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConformanceExtension.class);

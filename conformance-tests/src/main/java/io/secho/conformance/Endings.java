@@ -1,16 +1,16 @@
 package io.secho.conformance;
 
-import io.secho.alert.AlertCode;
 import io.secho.conformance.net.ByteText;
 import io.secho.conformance.net.Decoded;
 import io.secho.conformance.net.Ending;
 import io.secho.conformance.net.Observed;
 import io.secho.conformance.net.Session;
 import io.secho.conformance.net.TestConnection;
-import io.secho.record.InnerPlaintext;
-import io.secho.record.InnerType;
-import io.secho.wire.Frame;
-import io.secho.wire.FrameType;
+import io.secho.conformance.peer.AlertCode;
+import io.secho.conformance.peer.Frame;
+import io.secho.conformance.peer.FrameType;
+import io.secho.conformance.peer.InnerPlaintext;
+import io.secho.conformance.peer.InnerType;
 
 import java.util.ArrayList;
 import java.util.List;

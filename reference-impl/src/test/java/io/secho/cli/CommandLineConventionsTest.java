@@ -42,7 +42,7 @@ class CommandLineConventionsTest {
         String client = CliRun.run("client", "--help").out();
         assertInOrder(client, "Server and messages:", "--host=HOST", "--port=PORT", "--message=TEXT",
                 "Suites and keys:", "--suite=SUITE", "--psk-file=FILE", "SECHO_PSK", "Timeouts:",
-                "--timeout=DURATION", "(default: 10s)", "Lab profile (--profile lab):", "Exit codes:");
+                "--timeout=DURATION", "(default: 10s;", "Lab profile (--profile lab):", "Exit codes:");
     }
 
     @Test

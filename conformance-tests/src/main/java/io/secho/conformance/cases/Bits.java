@@ -1,8 +1,8 @@
 package io.secho.conformance.cases;
 
 import io.secho.conformance.CaseContext;
-import io.secho.wire.Frame;
-import io.secho.wire.FrameLimits;
+import io.secho.conformance.peer.Frame;
+import io.secho.conformance.peer.FrameLimits;
 
 import java.util.Arrays;
 

@@ -1,6 +1,10 @@
 package io.secho.conformance.cases;
 
 import io.secho.conformance.RetiredCases;
+import io.secho.conformance.clients.cases.ClientCloseCases;
+import io.secho.conformance.clients.cases.ClientFramingCases;
+import io.secho.conformance.clients.cases.ClientHandshakeCases;
+import io.secho.conformance.clients.cases.ClientRecordCases;
 import org.junit.jupiter.params.provider.Arguments;
 
 import java.util.ArrayList;
@@ -32,7 +36,16 @@ public final class CaseInputs {
             VectorCases::finishedVectors,
             VectorCases::frameHeaderVectors,
             VectorCases::wellFormedEchoes,
-            VectorCases::illFormedEchoes);
+            VectorCases::illFormedEchoes,
+            ClientHandshakeCases::wrongShareLengths,
+            ClientHandshakeCases::zeroSecretShares,
+            ClientHandshakeCases::acceptedShares,
+            ClientHandshakeCases::invalidModpShares,
+            ClientHandshakeCases::wrongFirstFrames,
+            ClientFramingCases::unknownTypes,
+            ClientFramingCases::handshakeFramesLate,
+            ClientRecordCases::malformedRecords,
+            ClientCloseCases::truncations);
 
     private CaseInputs() {
     }

@@ -1,6 +1,5 @@
 package io.secho.conformance.cases;
 
-import io.secho.alert.AlertCode;
 import io.secho.conformance.CaseContext;
 import io.secho.conformance.CaseSkipped;
 import io.secho.conformance.ConformanceCase;
@@ -8,7 +7,8 @@ import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.Endings;
 import io.secho.conformance.net.Session;
 import io.secho.conformance.net.TestConnection;
-import io.secho.handshake.Suite;
+import io.secho.conformance.peer.AlertCode;
+import io.secho.conformance.peer.Suite;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

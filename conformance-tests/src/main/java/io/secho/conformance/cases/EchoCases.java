@@ -1,16 +1,16 @@
 package io.secho.conformance.cases;
 
-import io.secho.alert.AlertCode;
 import io.secho.conformance.CaseContext;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.Endings;
 import io.secho.conformance.net.ReceivedSomethingElse;
 import io.secho.conformance.net.Session;
-import io.secho.record.InnerPlaintext;
-import io.secho.record.InnerType;
-import io.secho.wire.Frame;
-import io.secho.wire.FrameType;
+import io.secho.conformance.peer.AlertCode;
+import io.secho.conformance.peer.Frame;
+import io.secho.conformance.peer.FrameType;
+import io.secho.conformance.peer.InnerPlaintext;
+import io.secho.conformance.peer.InnerType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,6 +1,5 @@
 package io.secho.conformance.cases;
 
-import io.secho.alert.AlertCode;
 import io.secho.conformance.CaseContext;
 import io.secho.conformance.CaseSkipped;
 import io.secho.conformance.ConformanceCase;
@@ -13,12 +12,13 @@ import io.secho.conformance.net.Observed;
 import io.secho.conformance.net.ReceivedSomethingElse;
 import io.secho.conformance.net.Session;
 import io.secho.conformance.net.TestConnection;
-import io.secho.handshake.ClientHello;
-import io.secho.handshake.Suite;
-import io.secho.record.InnerPlaintext;
-import io.secho.record.InnerType;
-import io.secho.wire.Frame;
-import io.secho.wire.FrameType;
+import io.secho.conformance.peer.AlertCode;
+import io.secho.conformance.peer.ClientHello;
+import io.secho.conformance.peer.Frame;
+import io.secho.conformance.peer.FrameType;
+import io.secho.conformance.peer.InnerPlaintext;
+import io.secho.conformance.peer.InnerType;
+import io.secho.conformance.peer.Suite;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

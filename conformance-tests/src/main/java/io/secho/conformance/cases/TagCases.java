@@ -1,6 +1,5 @@
 package io.secho.conformance.cases;
 
-import io.secho.alert.AlertCode;
 import io.secho.conformance.CaseContext;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.ConformanceExtension;
@@ -8,13 +7,14 @@ import io.secho.conformance.Endings;
 import io.secho.conformance.net.ConnectionEndedException;
 import io.secho.conformance.net.ReceivedSomethingElse;
 import io.secho.conformance.net.Session;
-import io.secho.crypto.AesGcm;
-import io.secho.record.InnerType;
-import io.secho.record.RecordNonce;
-import io.secho.record.RecordSealer;
-import io.secho.wire.Frame;
-import io.secho.wire.FrameLimits;
-import io.secho.wire.FrameType;
+import io.secho.conformance.peer.AesGcm;
+import io.secho.conformance.peer.AlertCode;
+import io.secho.conformance.peer.Frame;
+import io.secho.conformance.peer.FrameLimits;
+import io.secho.conformance.peer.FrameType;
+import io.secho.conformance.peer.InnerType;
+import io.secho.conformance.peer.RecordNonce;
+import io.secho.conformance.peer.RecordSealer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,8 +1,6 @@
 package io.secho.conformance.cases;
 
 import com.google.gson.JsonObject;
-import io.secho.alert.AlertCode;
-import io.secho.alert.ProtocolException;
 import io.secho.conformance.CaseContext;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.ConformanceExtension;
@@ -12,11 +10,13 @@ import io.secho.conformance.net.ConnectionEndedException;
 import io.secho.conformance.net.Decoded;
 import io.secho.conformance.net.Session;
 import io.secho.conformance.net.TestConnection;
-import io.secho.handshake.ServerHello;
-import io.secho.handshake.Suite;
-import io.secho.wire.Frame;
-import io.secho.wire.FrameLimits;
-import io.secho.wire.FrameType;
+import io.secho.conformance.peer.AlertCode;
+import io.secho.conformance.peer.Frame;
+import io.secho.conformance.peer.FrameLimits;
+import io.secho.conformance.peer.FrameType;
+import io.secho.conformance.peer.ProtocolException;
+import io.secho.conformance.peer.ServerHello;
+import io.secho.conformance.peer.Suite;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;

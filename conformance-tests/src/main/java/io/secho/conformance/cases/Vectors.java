@@ -3,7 +3,7 @@ package io.secho.conformance.cases;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.secho.wire.Hex;
+import io.secho.conformance.peer.Hex;
 import org.junit.jupiter.params.provider.Arguments;
 
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.secho.conformance.cli;
 
 import io.secho.conformance.CaseCatalog;
 import io.secho.conformance.CaseFilter;
+import io.secho.conformance.Family;
 import io.secho.conformance.RetiredCases;
 import io.secho.conformance.cases.CaseInputs;
 import io.secho.conformance.report.CaseOrder;
@@ -112,9 +113,14 @@ final class CaseList {
         return cases.stream().filter(c -> c.templateId().equals(id)).map(RunnableCase::id).collect(Collectors.toList());
     }
 
-    /** How many cases the {@code --case} and {@code --family} filters select, as the run will judge them. */
-    long selected(Optional<String> caseFilter, Optional<String> familyFilter) {
+    /**
+     * How many cases the {@code --case} and {@code --family} filters select, as the run will judge them: the client
+     * cases with a client under test, else the server cases.
+     */
+    long selected(Optional<String> caseFilter, Optional<String> familyFilter, boolean client) {
         return cases.stream()
+                // The lab profile's one family holds its server and client cases: forRun keeps those of the run.
+                .filter(c -> Family.ofCaseId(c.id()).map(f -> f == Family.LAB || f.client() == client).orElse(false))
                 .filter(c -> caseFilter.isEmpty() || CaseFilter.matchesCase(c.templateId(), caseFilter.get(), c.id()))
                 .filter(c -> familyFilter.isEmpty() || CaseFilter.matchesFamily(c.id(), familyFilter.get()))
                 .count();

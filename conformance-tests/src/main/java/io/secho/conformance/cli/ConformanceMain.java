@@ -4,6 +4,7 @@ import io.secho.cli.LabOptions;
 import io.secho.conformance.CaseCatalog;
 import io.secho.conformance.Family;
 import io.secho.conformance.IoProblems;
+import io.secho.conformance.clients.ClientCommand;
 import io.secho.conformance.clients.ClientTargetConfig;
 import io.secho.conformance.lab.LabDetect;
 import io.secho.conformance.lab.LabTargetConfig;
@@ -50,9 +51,16 @@ import java.util.stream.Collectors;
         commandListHeading = "%nCommands:%n",
         description = {"Checks a Secho v1 server against every requirement of the spec and reports a verdict per "
                 + "case, family and requirement. Without --target it tests the embedded reference server.",
+            "With --client-command (or --client-reference) it checks a Secho v1 client instead: for each client case it "
+                + "starts a test server on a free loopback port that plays the case's script, and runs the command with "
+                + "{host}, {port}, {suite} and {psk_file} filled in, the case's messages on its standard input (a line "
+                + "each); the client prints each reply on a line and exits 0 after a clean session, non-zero after an "
+                + "error, 127 when it does not support what the case needs (SKIP).",
             "With --profile lab it checks one of the lab's own servers (Server_sec.py, Server_dh.py) against the lab "
                 + "profile (spec/lab-profile.md) and reports which of its known weaknesses the server has; the lab "
-                + "options say how that server speaks. Without --target it tests an embedded reference lab server.",
+                + "options say how that server speaks. Without --target it tests an embedded reference lab server. With "
+                + "--client-command it checks a lab client (Client_sec.py, Client_dh.py) against the harness's own lab "
+                + "test server instead (LAB-017..LAB-020).",
             "Every case ends PASS (the probe ran and the server did what the spec requires), FAIL (a MUST not met), "
                 + "WARN (a SHOULD not met), SKIP (not applicable: the reason names the suite or option), BLOCKED (a "
                 + "precondition failed, so the probe was never sent; it names what blocked it) or ERROR (the harness "
@@ -74,12 +82,15 @@ import java.util.stream.Collectors;
             "  java -jar secho-conformance.jar --target host:8443 --suite x25519 --family TAG --seed 42",
             "  java -jar secho-conformance.jar --target host:8443 --expect known-failures.txt --failures-only",
             "  java -jar secho-conformance.jar --list --json > cases.json",
+            "  java -jar secho-conformance.jar --client-command \\",
+            "      'python3 client.py --host {host} --port {port} --suite {suite} --key-file {psk_file}'",
+            "  java -jar secho-conformance.jar --client-reference --family CREC",
             "  java -jar secho-conformance.jar --profile lab --lab-variant sec --key-file key.bin \\",
             "      --target 127.0.0.1:8443",
             "  java -jar secho-conformance.jar --profile lab --lab-variant dh --target 127.0.0.1:8443 \\",
             "      --lab-detect",
             "  java -jar secho-conformance.jar --profile lab --lab-variant sec --key-file key.bin \\",
-            "      --client-command \"python3 Client_sec.py --port {port}\""})
+            "      --client-command 'python3 Client_sec.py --host {host} --port {port}'"})
 public final class ConformanceMain implements Callable<Integer> {
     static final String NAME = "secho-conformance";
     /** The field name of the lab options' mixin: the help groups its options under "Lab profile". */
@@ -117,6 +128,24 @@ public final class ConformanceMain implements Callable<Integer> {
                     + "stops with exit code 3 and the end of the container's log.")
     String imageStartupTimeout;
 
+    @CommandLine.Option(names = "--client-command", paramLabel = "CMD",
+            description = "Test this client instead of a server: a command line (split into words as a shell would, no "
+                    + "shell runs it) with the placeholders {host}, {port}, {suite} and {psk_file}, run once per client "
+                    + "case against a test server. Only the client families run. With --profile lab: a lab client, "
+                    + "with {host} and {port} only, against a lab test server speaking by the lab options.")
+    String clientCommand;
+
+    @CommandLine.Option(names = "--client-reference",
+            description = "Test the reference client the harness carries (the --client-command of 'secho-reference.jar "
+                    + "client ... --timeout 5s', run with this Java); with --profile lab, the reference lab client "
+                    + "with the lab options.")
+    boolean clientReference;
+
+    @CommandLine.Option(names = "--client-run-timeout", paramLabel = "DURATION",
+            description = "How long one run of the client may take before it is killed with every process it started "
+                    + "(default: 45s, more than the 30s a client may wait for a server).")
+    String clientRunTimeout;
+
     @CommandLine.Option(names = "--suite", paramLabel = "SUITE",
             description = "Only these suites (x25519, modp2048, psk); repeatable. Default: every suite the target offers.")
     List<String> suites;
@@ -153,8 +182,8 @@ public final class ConformanceMain implements Callable<Integer> {
     List<String> cases;
 
     @CommandLine.Option(names = "--family", paramLabel = "NAME", split = ",",
-            description = "Run only these families: HS, NONCE, TAG, ECHO, FRM, CLOSE, LIM (LAB with --profile lab); "
-                    + "repeatable.")
+            description = "Run only these families: HS, NONCE, TAG, ECHO, FRM, CLOSE, LIM (LAB with --profile lab; "
+                    + "CHS, CFRM, CREC, CECHO, CCLOSE, CLIM with a client under test); repeatable.")
     List<String> families;
 
     @CommandLine.Option(names = "--expect", paramLabel = "FILE",
@@ -191,17 +220,6 @@ public final class ConformanceMain implements Callable<Integer> {
                     + "line that works (exit 0) or what was tried (exit 1).")
     boolean labDetect;
 
-    @CommandLine.Option(names = "--client-command", paramLabel = "CMD",
-            description = "Test a client instead of a server: the command that runs it, split into words as a shell "
-                    + "would (no shell runs it), with {host} and {port} replaced for each case; the messages come on "
-                    + "its standard input, a line each, the replies go to its standard output. With --profile lab: "
-                    + "a lab client, against the harness's lab test server with the lab options.")
-    String clientCommand;
-
-    @CommandLine.Option(names = "--client-run-timeout", paramLabel = "DURATION",
-            description = "How long one run of the client under test may take before it is killed (default: 45s).")
-    String clientRunTimeout;
-
     @CommandLine.Mixin(name = LAB_MIXIN)
     LabOptions labOptions = new LabOptions();
 
@@ -209,6 +227,10 @@ public final class ConformanceMain implements Callable<Integer> {
     private static final List<String> V1_ONLY = List.of("--image", "--image-port", "--image-env", "--image-arg",
             "--image-startup-timeout", "--suite", "--psk-file", "--handshake-timeout", "--idle-timeout",
             "--max-connections");
+    /** Options that describe a server under test: with a client under test the harness is the server. */
+    private static final List<String> SERVER_ONLY = List.of("--target", "--image", "--image-port", "--image-env",
+            "--image-arg", "--image-startup-timeout", "--psk-file", "--handshake-timeout", "--idle-timeout",
+            "--max-connections", "--io-timeout");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -273,7 +295,7 @@ public final class ConformanceMain implements Callable<Integer> {
         Optional<LabClientTarget> labClient = Optional.empty();
         Optional<TargetConfig> v1 = Optional.empty();
         try {
-            if (labOptions.lab() && clientCommand != null) {
+            if (labOptions.lab() && clientRun()) {
                 labClient = Optional.of(LabClientTarget.from(key -> Optional.ofNullable(parameters.get(key))));
                 protocol = labClient.get().protocol();
             } else if (labOptions.lab()) {
@@ -281,19 +303,29 @@ public final class ConformanceMain implements Callable<Integer> {
                 protocol = "Secho lab profile (" + lab.get().profile().describe() + ")";
             } else {
                 v1 = Optional.of(TargetConfig.from(key -> Optional.ofNullable(parameters.get(key))));
+                if (clientRun()) {
+                    ClientTargetConfig.from(key -> Optional.ofNullable(parameters.get(key)));
+                }
                 protocol = RunSummary.V1;
             }
         } catch (IllegalArgumentException e) {
             throw new UsageError(commandLine, UsageErrors.optionNames(e.getMessage(), spec), UsageErrors.HELP_HINT);
         }
-        CaseList cases = CaseList.forRun(parameters);
+        // The lab profile's server and client cases share one family: a lab run lists only its own.
+        CaseList cases = labOptions.lab() ? CaseList.forRun(parameters) : CaseList.of(false);
         Optional<Baseline> baseline = expect == null ? Optional.empty()
                 : Optional.of(ExpectFile.load(commandLine, expect, cases));
         long selected = cases.selected(Optional.ofNullable(parameters.get(TargetConfig.CASE)),
-                Optional.ofNullable(parameters.get(TargetConfig.FAMILY)));
+                Optional.ofNullable(parameters.get(TargetConfig.FAMILY)), clientRun());
         if (selected == 0 && !labDetect) {
-            throw new UsageError(commandLine, "no case matches the --case/--family filter", "'" + NAME
-                    + " --list --expanded' lists every case ID");
+            boolean otherRole = cases.selected(Optional.ofNullable(parameters.get(TargetConfig.CASE)),
+                    Optional.ofNullable(parameters.get(TargetConfig.FAMILY)), !clientRun()) > 0;
+            throw new UsageError(commandLine, "no case matches the --case/--family filter" + (!otherRole ? ""
+                    : clientRun() ? " among the client cases (it names server cases)"
+                    : " among the server cases (it names client cases)"), !otherRole ? "'" + NAME
+                    + " --list --expanded' lists every case ID" : clientRun() ? "leave out --client-command and "
+                    + "--client-reference to test a server" : "add --client-command CMD or --client-reference to test "
+                    + "a client");
         }
         if (!labDetect) {
             requireWritable(commandLine, reportDir);
@@ -323,8 +355,13 @@ public final class ConformanceMain implements Callable<Integer> {
                 return ExitCodes.UNREACHABLE;
             }
         }
+        if (clientRun()) {
+            requireProgram(commandLine, parameters);
+        }
         String seed = parameters.get(TargetConfig.SEED);
-        out.println(protocol + " conformance harness: target " + (labClient.isPresent() ? labClient.get().describe()
+        out.println(protocol + " conformance harness: target " + (clientRun()
+                ? labClient.map(LabClientTarget::describe).orElseGet(() -> ClientTargetConfig.describe(
+                        key -> Optional.ofNullable(parameters.get(key))))
                 : image != null
                 ? startedImage.map(ImageTarget::describe).orElse("image " + image)
                 : target == null ? (labOptions.lab() ? "embedded reference lab server" : "embedded reference server")
@@ -385,10 +422,27 @@ public final class ConformanceMain implements Callable<Integer> {
                 throw new UsageError(commandLine, "--lab-detect belongs to the lab profile", "add --profile lab");
             }
         }
-        if (clientCommand != null && (target != null || labDetect)) {
-            throw new UsageError(commandLine, "--client-command tests a client against the harness's own test server; "
-                    + (labDetect ? "--lab-detect tries settings against a server" : "--target names a server to test"),
-                    "give either the client command or the server");
+        if (clientCommand != null && clientReference) {
+            throw new UsageError(commandLine, "give either --client-command or --client-reference, not both",
+                    "--client-reference runs the reference client the harness carries");
+        }
+        if (clientRunTimeout != null && !clientRun()) {
+            throw new UsageError(commandLine, "--client-run-timeout goes with a client under test",
+                    "add --client-command CMD or --client-reference");
+        }
+        if (clientRun()) {
+            for (String option : SERVER_ONLY) {
+                if (commandLine.getParseResult().hasMatchedOption(option)) {
+                    throw new UsageError(commandLine, option + " describes a server under test; with "
+                            + (clientReference ? "--client-reference" : "--client-command")
+                            + " the harness is the server", "leave out " + option + " to test the client, or the "
+                            + "client option to test a server");
+                }
+            }
+        }
+        if (labDetect && clientRun()) {
+            throw new UsageError(commandLine, "--lab-detect tries settings against a server; with a client under test "
+                    + "the harness is the server", "leave out --lab-detect to test the client");
         }
         if (labDetect && target == null) {
             throw new UsageError(commandLine, "--lab-detect needs the server to try", "add --target HOST:PORT");
@@ -465,6 +519,15 @@ public final class ConformanceMain implements Callable<Integer> {
         if (suites != null) {
             parameters.put(TargetConfig.SUITES, String.join(",", suites));
         }
+        if (clientCommand != null) {
+            parameters.put(ClientTargetConfig.CLIENT_COMMAND, clientCommand);
+        }
+        if (clientReference) {
+            parameters.put(ClientTargetConfig.CLIENT_REFERENCE, "true");
+        }
+        if (clientRunTimeout != null) {
+            parameters.put(ClientTargetConfig.CLIENT_RUN_TIMEOUT, clientRunTimeout);
+        }
         if (pskFile != null) {
             parameters.put(TargetConfig.PSK_FILE, pskFile.toString());
         }
@@ -480,12 +543,6 @@ public final class ConformanceMain implements Callable<Integer> {
         if (maxConnections != null) {
             parameters.put(TargetConfig.MAX_CONNECTIONS, maxConnections);
         }
-        if (clientCommand != null) {
-            parameters.put(ClientTargetConfig.CLIENT_COMMAND, clientCommand);
-        }
-        if (clientRunTimeout != null) {
-            parameters.put(ClientTargetConfig.CLIENT_RUN_TIMEOUT, clientRunTimeout);
-        }
         if (labOptions.lab()) {
             parameters.put(TargetConfig.PROFILE, TargetConfig.PROFILE_LAB);
             labOptions.given().forEach((option, value) -> parameters.put(LabTargetConfig.parameterName(option), value));
@@ -496,16 +553,45 @@ public final class ConformanceMain implements Callable<Integer> {
         }
         if (families != null) {
             for (String family : families) {
-                if (Family.parse(family).isEmpty()) {
+                Optional<Family> known = Family.parse(family);
+                if (known.isEmpty()) {
                     throw new UsageError(commandLine, "--family: unknown family '" + family + "'", "choose "
-                            + Arrays.stream(Family.values()).filter(f -> f != Family.LAB).map(Family::prefix)
-                            .collect(Collectors.joining(", ")) + " (" + Family.LAB.prefix() + " with --profile lab)");
+                            + familyList(false) + " (" + Family.LAB.prefix() + " with --profile lab; "
+                            + familyList(true) + " with a client under test)");
+                }
+                if (known.get() != Family.LAB && known.get().client() != clientRun()) {
+                    throw new UsageError(commandLine, "--family " + family + " is a " + (known.get().client()
+                            ? "client family: its cases test a client" : "server family: its cases test a server"),
+                            known.get().client() ? "add --client-command CMD or --client-reference"
+                                    : "with a client under test choose " + familyList(true));
                 }
             }
             parameters.put(TargetConfig.FAMILY, String.join(",", families));
         }
         parameters.put(TargetConfig.REPORT_DIR, reportDir.toString());
         return parameters;
+    }
+
+    private boolean clientRun() {
+        return clientCommand != null || clientReference;
+    }
+
+    private static String familyList(boolean client) {
+        return Arrays.stream(Family.values()).filter(f -> f != Family.LAB && f.client() == client).map(Family::prefix)
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The client command's program, found before any case runs: a typo in it would otherwise block every case with
+     * the same message.
+     */
+    private static void requireProgram(CommandLine commandLine, Map<String, String> parameters) {
+        ClientTargetConfig config = ClientTargetConfig.from(key -> Optional.ofNullable(parameters.get(key)));
+        Optional<String> problem = ClientCommand.findProgram(config.command().program());
+        if (problem.isPresent()) {
+            throw new UsageError(commandLine, "--client-command: " + problem.get(), "give the program's path, or put "
+                    + "it on PATH");
+        }
     }
 
     private static Optional<String> checkReachable(InetSocketAddress address) {

@@ -19,6 +19,7 @@ import java.util.function.Predicate;
  */
 final class HelpSections {
     static final String TARGET = "Target:";
+    static final String CLIENTS = "Clients under test:";
     static final String SUITES_AND_KEYS = "Suites and keys:";
     static final String TIMEOUTS = "Timeouts and limits of the target:";
     static final String SELECTION = "Selection and listing:";
@@ -40,8 +41,8 @@ final class HelpSections {
     static Map<String, List<OptionSpec>> groups(CommandSpec spec, String labMixin) {
         Set<OptionSpec> lab = Set.copyOf(spec.mixins().get(labMixin).options());
         Map<String, Predicate<OptionSpec>> rules = new LinkedHashMap<>();
-        rules.put(TARGET, named("--target").or(startsWith("--image")).or(startsWith("--container"))
-                .or(startsWith("--client")));
+        rules.put(TARGET, named("--target").or(startsWith("--image")).or(startsWith("--container")));
+        rules.put(CLIENTS, startsWith("--client-"));
         rules.put(SUITES_AND_KEYS, named("--suite", "--psk-file"));
         rules.put(TIMEOUTS, named("--handshake-timeout", "--idle-timeout", "--io-timeout", "--max-connections"));
         rules.put(SELECTION, named("--case", "--family", "--seed", "--list", "--json", "--expanded"));

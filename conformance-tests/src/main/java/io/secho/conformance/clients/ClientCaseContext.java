@@ -1,5 +1,6 @@
 package io.secho.conformance.clients;
 
+import com.google.gson.JsonArray;
 import io.secho.conformance.CaseBlocked;
 import io.secho.conformance.CaseSkipped;
 import io.secho.conformance.ConformanceFailure;
@@ -11,7 +12,7 @@ import io.secho.conformance.clients.server.SeededBytes;
 import io.secho.conformance.clients.server.TestServer;
 import io.secho.conformance.clients.server.Wire;
 import io.secho.conformance.net.Trace;
-import io.secho.handshake.Suite;
+import io.secho.conformance.peer.Suite;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ public final class ClientCaseContext implements GuardedCase {
     private final String caseId;
     private final List<String> requirements;
     private final Trace trace = new Trace();
+    private final JsonArray runsJson = new JsonArray();
     private int runs;
     private int evidence;
 
@@ -152,6 +154,9 @@ public final class ClientCaseContext implements GuardedCase {
         trace.note("run " + runs + ": suite " + suite);
         ClientOutcome outcome = ClientRunner.run(target, suite, messages, script,
                 new SeededBytes("secho-conformance client/" + target.config().seed() + "/" + caseId + "/" + runs), trace);
+        synchronized (this) {
+            runsJson.add(outcome.toJson());
+        }
         if (outcome.startFailure().isPresent()) {
             throw new CaseBlocked("the client command could not be started", "", outcome.startFailure().get());
         }
@@ -221,7 +226,7 @@ public final class ClientCaseContext implements GuardedCase {
      * 30 s of the server's silence (REQ-LIM-8).
      */
     public void expectGaveUp(ClientOutcome outcome, boolean established, List<String> printed) {
-        int timeout = io.secho.alert.AlertCode.TIMEOUT.code();
+        int timeout = io.secho.conformance.peer.AlertCode.TIMEOUT.code();
         expectAnswer(outcome, "nothing, or the " + (established ? "encrypted" : "plaintext") + " alert timeout",
                 frames -> frames.isEmpty() || (frames.size() == 1 && (established
                         ? frames.get(0).isEncryptedAlert(timeout) : frames.get(0).isPlaintextAlert(timeout))), printed);
@@ -257,7 +262,7 @@ public final class ClientCaseContext implements GuardedCase {
      */
     public void expectClosingProcedure(ClientOutcome outcome, String after) {
         ClientEnding ending = outcome.server().ending();
-        boolean reset = ending == ClientEnding.RESET || outcome.server().resetWhileSending();
+        boolean reset = ending == ClientEnding.RESET || outcome.server().lateReset();
         if (ending == ClientEnding.FIN && !reset) {
             evidence("the client ended the connection with FIN");
             return;
@@ -268,8 +273,7 @@ public final class ClientCaseContext implements GuardedCase {
         });
         String requirement = !ownAlertOrClose ? "REQ-CLOSE-12" : reset ? "REQ-ALERT-5" : "REQ-ALERT-4";
         String why = reset ? (ending == ClientEnding.RESET ? "a TCP reset where the closing procedure ends with an "
-                + "orderly FIN" : "a TCP reset while the server was still sending: the client closed with unread "
-                + "input instead of draining it")
+                + "orderly FIN" : "a TCP reset right after the client's FIN")
                 : ending == ClientEnding.OPEN_AFTER_EXIT ? "the connection stayed open after the client exited"
                 : "the connection " + ending.description();
         throw failWith(with(requirement), after + ", then FIN (half-close, drain, close; no reset)",
@@ -361,6 +365,11 @@ public final class ClientCaseContext implements GuardedCase {
     public void evidence(String what) {
         evidence++;
         trace.note("checked: " + what);
+    }
+
+    /** Every run of the client in this case, as the JSON report's {@code clientRuns}; empty when none ran. */
+    public synchronized String runsJson() {
+        return runsJson.isEmpty() ? "" : runsJson.toString();
     }
 
     @Override

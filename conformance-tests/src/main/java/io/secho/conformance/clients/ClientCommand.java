@@ -2,11 +2,13 @@ package io.secho.conformance.clients;
 
 import io.secho.conformance.ShellWords;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -104,6 +106,33 @@ public record ClientCommand(List<String> words, String description) {
             resolved.add(replaced);
         }
         return resolved;
+    }
+
+    /**
+     * Why the program cannot be started, if it cannot: a path that names no executable file, or a name found in
+     * no directory of PATH.
+     */
+    public static Optional<String> findProgram(String program) {
+        if (program.contains("/") || program.contains(java.io.File.separator)) {
+            Path path = Path.of(program);
+            if (!Files.isRegularFile(path)) {
+                return Optional.of("no such program: " + program);
+            }
+            return Files.isExecutable(path) ? Optional.empty() : Optional.of(program + " is not executable");
+        }
+        String searchPath = Optional.ofNullable(System.getenv("PATH")).orElse("");
+        for (String directory : searchPath.split(java.io.File.pathSeparator)) {
+            if (directory.isEmpty()) {
+                continue;
+            }
+            for (String suffix : List.of("", ".exe", ".cmd", ".bat")) {
+                Path candidate = Path.of(directory, program + suffix);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of("no program '" + program + "' on PATH");
     }
 
     /** The program the command starts: its first word. */

@@ -94,6 +94,7 @@ public final class ClientExtension implements ParameterResolver, AfterEachCallba
         ClientTarget target = caseContext.target();
         Map<String, String> published = new LinkedHashMap<>();
         published.put(ConformanceExtension.TRACE_ENTRY, caseContext.trace().render());
+        published.put(ConformanceExtension.CLIENT_RUNS_ENTRY, caseContext.runsJson());
         published.put(ConformanceExtension.SEED_ENTRY, target.config().seed());
         published.put(ConformanceExtension.TARGET_FINDINGS_ENTRY, String.join("\n", target.preflight().describe()));
         published.put(ConformanceExtension.TARGET_DESCRIPTION_ENTRY, target.description().encode());

@@ -2,7 +2,7 @@ package io.secho.conformance.clients;
 
 import io.secho.conformance.clients.server.SeededBytes;
 import io.secho.conformance.net.Trace;
-import io.secho.handshake.Suite;
+import io.secho.conformance.peer.Suite;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

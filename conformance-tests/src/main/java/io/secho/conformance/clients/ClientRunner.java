@@ -5,7 +5,7 @@ import io.secho.conformance.clients.server.SeededBytes;
 import io.secho.conformance.clients.server.ServerTranscript;
 import io.secho.conformance.clients.server.TestServer;
 import io.secho.conformance.net.Trace;
-import io.secho.handshake.Suite;
+import io.secho.conformance.peer.Suite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package io.secho.conformance.clients;
 
 import io.secho.cli.DurationConverter;
 import io.secho.conformance.targets.TargetConfig;
-import io.secho.handshake.Suite;
+import io.secho.conformance.peer.Suite;
 
 import java.time.Duration;
 import java.util.EnumSet;

@@ -6,8 +6,8 @@ import io.secho.conformance.ConformanceFailure;
 import io.secho.conformance.GuardedCase;
 import io.secho.conformance.net.TestConnection;
 import io.secho.conformance.net.Trace;
-import io.secho.crypto.InsecureDeterministicRandomBytes;
-import io.secho.crypto.RandomBytes;
+import io.secho.conformance.peer.InsecureDeterministicRandomBytes;
+import io.secho.conformance.peer.RandomBytes;
 import io.secho.lab.LabProfile;
 
 import java.io.IOException;

@@ -5,7 +5,8 @@ import io.secho.conformance.net.ByteText;
 import io.secho.conformance.net.ConnectionEndedException;
 import io.secho.conformance.net.Ending;
 import io.secho.conformance.net.TestConnection;
-import io.secho.echo.EchoTransform;
+import io.secho.conformance.peer.EchoRule;
+import io.secho.conformance.peer.Hex;
 import io.secho.lab.LabCipher;
 import io.secho.lab.LabClient;
 import io.secho.lab.LabDh;
@@ -14,7 +15,6 @@ import io.secho.lab.LabProfile;
 import io.secho.lab.LabProfileOptions;
 import io.secho.lab.LabProtocolException;
 import io.secho.lab.LabVariant;
-import io.secho.wire.Hex;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -82,7 +82,8 @@ public final class LabPeer {
             return new LabPeer(context, connection, new LabCipher(key.bytes(), profile), Optional.empty(),
                     listened);
         }
-        LabDh ours = LabDh.generate(context.random());
+        // The reference lab classes take the reference's randomness type: a method reference adapts the harness's.
+        LabDh ours = LabDh.generate(context.random()::nextBytes);
         byte[] encoded = ours.encodedPublicKey(profile.keyFormat(), profile.keyEncoding());
         String what = "our DH public key (" + profile.keyEncoding() + " " + profile.keyFormat().title() + ")";
         if (!serverFirst && !connection.send(encoded, what)) {
@@ -424,6 +425,6 @@ public final class LabPeer {
     }
 
     static String upper(String text) {
-        return EchoTransform.toUpperCase(text);
+        return EchoRule.upperCase(text);
     }
 }

@@ -1,9 +1,9 @@
 package io.secho.conformance.lab;
 
 import io.secho.conformance.IoProblems;
+import io.secho.conformance.peer.InsecureDeterministicRandomBytes;
+import io.secho.conformance.peer.SystemRandomBytes;
 import io.secho.conformance.targets.TargetDescription;
-import io.secho.crypto.InsecureDeterministicRandomBytes;
-import io.secho.crypto.SystemRandomBytes;
 import io.secho.lab.LabClient;
 import io.secho.lab.LabClientConfig;
 import io.secho.lab.LabKey;
@@ -66,7 +66,7 @@ public final class LabTargetRun implements AutoCloseable {
     public static Optional<String> checkReachable(LabTargetConfig config) {
         InetSocketAddress target = config.external().orElseThrow(() -> new IllegalArgumentException("no target"));
         LabClientConfig client = new LabClientConfig(target.getHostString(), target.getPort(), config.profile(),
-                config.key(), config.ioTimeout(), new SystemRandomBytes());
+                config.key(), config.ioTimeout(), new SystemRandomBytes()::nextBytes);
         try (LabClient session = LabClient.connect(client)) {
             return Optional.empty();
         } catch (ConnectException | UnknownHostException | NoRouteToHostException e) {

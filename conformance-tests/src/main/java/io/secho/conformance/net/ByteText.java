@@ -1,6 +1,6 @@
 package io.secho.conformance.net;
 
-import io.secho.wire.Hex;
+import io.secho.conformance.peer.Hex;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,17 +1,17 @@
 package io.secho.conformance.net;
 
-import io.secho.alert.ProtocolException;
-import io.secho.crypto.KeyExchange;
-import io.secho.crypto.PreSharedKey;
-import io.secho.crypto.RandomBytes;
-import io.secho.handshake.ClientHello;
-import io.secho.handshake.Finished;
-import io.secho.handshake.ServerHello;
-import io.secho.handshake.Suite;
-import io.secho.keyschedule.KeySchedule;
-import io.secho.keyschedule.SessionSecrets;
-import io.secho.wire.Frame;
-import io.secho.wire.FrameType;
+import io.secho.conformance.peer.ClientHello;
+import io.secho.conformance.peer.Finished;
+import io.secho.conformance.peer.Frame;
+import io.secho.conformance.peer.FrameType;
+import io.secho.conformance.peer.KeyExchange;
+import io.secho.conformance.peer.KeySchedule;
+import io.secho.conformance.peer.PreSharedKey;
+import io.secho.conformance.peer.ProtocolException;
+import io.secho.conformance.peer.RandomBytes;
+import io.secho.conformance.peer.ServerHello;
+import io.secho.conformance.peer.SessionSecrets;
+import io.secho.conformance.peer.Suite;
 
 import java.util.Optional;
 

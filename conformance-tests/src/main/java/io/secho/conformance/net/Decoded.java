@@ -1,8 +1,8 @@
 package io.secho.conformance.net;
 
-import io.secho.alert.AlertCode;
-import io.secho.wire.Frame;
-import io.secho.wire.FrameType;
+import io.secho.conformance.peer.AlertCode;
+import io.secho.conformance.peer.Frame;
+import io.secho.conformance.peer.FrameType;
 
 import java.util.Locale;
 

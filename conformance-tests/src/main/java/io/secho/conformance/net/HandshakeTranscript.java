@@ -1,7 +1,7 @@
 package io.secho.conformance.net;
 
-import io.secho.handshake.Suite;
-import io.secho.keyschedule.SessionSecrets;
+import io.secho.conformance.peer.SessionSecrets;
+import io.secho.conformance.peer.Suite;
 
 /** One handshake as the harness ran it: the frames on the wire and what both sides derived. */
 public record HandshakeTranscript(

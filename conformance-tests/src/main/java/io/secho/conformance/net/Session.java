@@ -1,18 +1,18 @@
 package io.secho.conformance.net;
 
-import io.secho.alert.AlertCode;
-import io.secho.alert.ProtocolException;
-import io.secho.crypto.AesGcm;
-import io.secho.handshake.Suite;
-import io.secho.keyschedule.SessionSecrets;
-import io.secho.record.InnerPlaintext;
-import io.secho.record.InnerType;
-import io.secho.record.RecordOpener;
-import io.secho.record.RecordSealer;
-import io.secho.wire.Direction;
-import io.secho.wire.Frame;
-import io.secho.wire.FrameLimits;
-import io.secho.wire.FrameType;
+import io.secho.conformance.peer.AesGcm;
+import io.secho.conformance.peer.AlertCode;
+import io.secho.conformance.peer.Direction;
+import io.secho.conformance.peer.Frame;
+import io.secho.conformance.peer.FrameLimits;
+import io.secho.conformance.peer.FrameType;
+import io.secho.conformance.peer.InnerPlaintext;
+import io.secho.conformance.peer.InnerType;
+import io.secho.conformance.peer.ProtocolException;
+import io.secho.conformance.peer.RecordOpener;
+import io.secho.conformance.peer.RecordSealer;
+import io.secho.conformance.peer.SessionSecrets;
+import io.secho.conformance.peer.Suite;
 
 import javax.crypto.AEADBadTagException;
 import java.nio.ByteBuffer;

@@ -1,8 +1,8 @@
 package io.secho.conformance.net;
 
-import io.secho.wire.Frame;
-import io.secho.wire.FrameLimits;
-import io.secho.wire.FrameType;
+import io.secho.conformance.peer.Frame;
+import io.secho.conformance.peer.FrameLimits;
+import io.secho.conformance.peer.FrameType;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -13,6 +13,8 @@ import java.util.List;
  * @param detail   the message's parts as fields: expected, sent and received for FAIL and WARN, what blocked
  *                 it for BLOCKED
  * @param internal for ERROR, the harness's own diagnostics (exception and stack), for the JSON report only
+ * @param clientRuns for a client case, each run of the client (exit status, what it printed, what it sent and how
+ *                   the connection ended) as a JSON array, for the JSON report; empty for a server case
  */
 public record CaseResult(
         String id,
@@ -26,10 +28,17 @@ public record CaseResult(
         String message,
         VerdictDetail detail,
         String trace,
-        String internal) {
+        String internal,
+        String clientRuns) {
 
     public CaseResult {
         requirements = List.copyOf(requirements);
+    }
+
+    /** A server case's result. */
+    public CaseResult(String id, String name, Family family, Level level, List<String> requirements, String endings,
+                      Verdict verdict, long millis, String message, VerdictDetail detail, String trace, String internal) {
+        this(id, name, family, level, requirements, endings, verdict, millis, message, detail, trace, internal, "");
     }
 
     /** For BLOCKED, the cause shared by every case it blocked, with the case to look at; else empty. */

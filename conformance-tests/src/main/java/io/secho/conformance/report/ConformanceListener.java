@@ -281,7 +281,7 @@ public class ConformanceListener implements TestExecutionListener {
         CaseResult result = new CaseResult(id, name(identifier, id), Family.ofCaseId(id).orElseThrow(),
                 annotation.level(), List.of(annotation.requirements()), annotation.endings(), verdict, millis,
                 message == null ? "" : message, detail, published.getOrDefault(ConformanceExtension.TRACE_ENTRY, ""),
-                internal);
+                internal, published.getOrDefault(ConformanceExtension.CLIENT_RUNS_ENTRY, ""));
         results.put(identifier.getUniqueId(), result);
         if (console.progress() != Progress.NONE) {
             List<CaseResult> sofar = new ArrayList<>(results.values());

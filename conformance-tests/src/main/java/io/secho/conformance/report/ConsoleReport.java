@@ -23,7 +23,8 @@ public final class ConsoleReport {
     /** IDs listed in a requirement's line before "and N more". */
     private static final int LISTED_IDS = 8;
     /** The cases whose failure blocks the rest (the handshakes; the lab profile's first echo): fixed first. */
-    private static final List<String> HANDSHAKE_CASES = List.of("HS-001", "HS-002", "HS-003", "LAB-001");
+    private static final List<String> HANDSHAKE_CASES = List.of("HS-001", "HS-002", "HS-003", "LAB-001", "LAB-017",
+            "CHS-001", "CHS-002", "CHS-003");
 
     private ConsoleReport() {
     }
@@ -195,7 +196,8 @@ public final class ConsoleReport {
                 .forEach(e -> hints.add(e.getValue() + " case(s) never sent their probe: " + e.getKey()));
         Optional<CaseResult> firstFailure = summary.cases().stream()
                 .filter(c -> c.verdict() == Verdict.FAIL && !HANDSHAKE_CASES.contains(c.id())).findFirst();
-        firstFailure.ifPresent(c -> hints.add("then " + c.id() + " (" + c.name() + "): " + firstLine(c.message())));
+        firstFailure.ifPresent(c -> hints.add((hints.isEmpty() ? "start with " : "then ") + c.id() + " (" + c.name()
+                + "): " + firstLine(c.message())));
         summary.cases().stream().filter(c -> c.verdict() == Verdict.ERROR).findFirst()
                 .ifPresent(c -> hints.add("harness error in " + c.id() + ": " + firstLine(c.message())));
         if (hints.isEmpty()) {

@@ -3,6 +3,7 @@ package io.secho.conformance.report;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import java.util.Map;
 public final class JsonReport {
     public static final String FILE_NAME = "secho-conformance.json";
     /** The version of the report's form; a change a reader could trip over gets a new number. */
-    public static final String FORMAT = "secho-conformance-report/2";
+    public static final String FORMAT = "secho-conformance-report/3";
     /** Where the schema of {@link #FORMAT} lives on the harness's class path (and in its jar). */
     public static final String SCHEMA_RESOURCE = "/io/secho/conformance/report/secho-conformance-report.schema.json";
 
@@ -112,6 +113,9 @@ public final class JsonReport {
                 .ifPresent(reason -> item.addProperty("expectedFailure", reason));
         if (!result.internal().isEmpty()) {
             item.addProperty("harnessDiagnostics", result.internal());
+        }
+        if (!result.clientRuns().isEmpty()) {
+            item.add("clientRuns", JsonParser.parseString(result.clientRuns()));
         }
         item.addProperty("trace", result.trace());
         return item;

@@ -1,10 +1,10 @@
 package io.secho.conformance.report;
 
 import io.secho.conformance.Family;
+import io.secho.conformance.peer.Suite;
 import io.secho.conformance.targets.Preflight;
 import io.secho.conformance.targets.SuiteSupport;
 import io.secho.conformance.targets.TargetDescription;
-import io.secho.handshake.Suite;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;

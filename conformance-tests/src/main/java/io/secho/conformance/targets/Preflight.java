@@ -1,6 +1,6 @@
 package io.secho.conformance.targets;
 
-import io.secho.handshake.Suite;
+import io.secho.conformance.peer.Suite;
 
 import java.util.ArrayList;
 import java.util.List;

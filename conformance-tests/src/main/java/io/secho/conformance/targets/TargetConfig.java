@@ -2,8 +2,8 @@ package io.secho.conformance.targets;
 
 import io.secho.cli.DurationConverter;
 import io.secho.cli.KeyFiles;
-import io.secho.crypto.PreSharedKey;
-import io.secho.handshake.Suite;
+import io.secho.conformance.peer.PreSharedKey;
+import io.secho.conformance.peer.Suite;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -206,6 +206,9 @@ public record TargetConfig(
             return PreSharedKey.fromFile(file);
         } catch (IOException e) {
             throw new IllegalArgumentException(PSK_FILE + ": " + KeyFiles.describe(file, e));
+        } catch (IllegalArgumentException e) {
+            // The content is wrong (REQ-KEX-11); the message says how without showing it.
+            throw new IllegalArgumentException(PSK_FILE + ": " + KeyFiles.shown(file) + ": " + e.getMessage(), e);
         }
     }
 

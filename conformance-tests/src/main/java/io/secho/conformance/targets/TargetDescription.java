@@ -5,7 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.secho.conformance.clients.ClientTargetConfig;
-import io.secho.handshake.Suite;
+import io.secho.conformance.peer.Suite;
 
 import java.net.InetSocketAddress;
 import java.util.EnumMap;

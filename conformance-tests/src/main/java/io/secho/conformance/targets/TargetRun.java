@@ -1,6 +1,5 @@
 package io.secho.conformance.targets;
 
-import io.secho.alert.AlertCode;
 import io.secho.conformance.net.ByteText;
 import io.secho.conformance.net.ClientFlight;
 import io.secho.conformance.net.ConnectionEndedException;
@@ -12,15 +11,14 @@ import io.secho.conformance.net.ReceivedSomethingElse;
 import io.secho.conformance.net.Session;
 import io.secho.conformance.net.TestConnection;
 import io.secho.conformance.net.Trace;
-import io.secho.crypto.InsecureDeterministicRandomBytes;
-import io.secho.crypto.KeyExchange;
-import io.secho.crypto.PreSharedKey;
-import io.secho.handshake.ClientHello;
-import io.secho.handshake.Suite;
-import io.secho.server.SechoServer;
-import io.secho.server.ServerConfig;
-import io.secho.wire.Frame;
-import io.secho.wire.FrameType;
+import io.secho.conformance.peer.AlertCode;
+import io.secho.conformance.peer.ClientHello;
+import io.secho.conformance.peer.Frame;
+import io.secho.conformance.peer.FrameType;
+import io.secho.conformance.peer.InsecureDeterministicRandomBytes;
+import io.secho.conformance.peer.KeyExchange;
+import io.secho.conformance.peer.PreSharedKey;
+import io.secho.conformance.peer.Suite;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -63,7 +61,7 @@ public final class TargetRun implements AutoCloseable {
     private final TargetConfig config;
     private final Optional<InetSocketAddress> address;
     private final Optional<String> startFailure;
-    private final Optional<SechoServer> embedded;
+    private final Optional<EmbeddedReferenceServer> embedded;
     private final Optional<ImageTarget> image;
     private final Optional<PreSharedKey> psk;
     private final Duration handshakeTimeout;
@@ -78,7 +76,7 @@ public final class TargetRun implements AutoCloseable {
     private Semaphore casePermits;
 
     private TargetRun(TargetConfig config, Optional<InetSocketAddress> address, Optional<String> startFailure,
-                      Optional<SechoServer> embedded, Optional<ImageTarget> image, Optional<PreSharedKey> psk,
+                      Optional<EmbeddedReferenceServer> embedded, Optional<ImageTarget> image, Optional<PreSharedKey> psk,
                       Duration handshakeTimeout, Optional<Duration> idleTimeout, Optional<Integer> maxConnections) {
         this.config = config;
         this.address = address;
@@ -127,14 +125,8 @@ public final class TargetRun implements AutoCloseable {
         PreSharedKey key = config.psk().orElseGet(() -> PreSharedKey.of(
                 InsecureDeterministicRandomBytes.fromLabel("secho-conformance embedded psk " + config.seed())
                         .nextBytes(PreSharedKey.LENGTH)));
-        SechoServer server = SechoServer.start(ServerConfig.builder()
-                .port(0)
-                .psk(key)
-                .handshakeTimeout(EMBEDDED_HANDSHAKE_TIMEOUT)
-                .idleTimeout(EMBEDDED_IDLE_TIMEOUT)
-                .maxConnections(EMBEDDED_MAX_CONNECTIONS)
-                .log(line -> { })
-                .build());
+        EmbeddedReferenceServer server = EmbeddedReferenceServer.start(key, EMBEDDED_HANDSHAKE_TIMEOUT,
+                EMBEDDED_IDLE_TIMEOUT, EMBEDDED_MAX_CONNECTIONS);
         return new TargetRun(config, Optional.of(new InetSocketAddress("127.0.0.1", server.port())), Optional.empty(),
                 Optional.of(server), Optional.empty(), Optional.of(key), EMBEDDED_HANDSHAKE_TIMEOUT,
                 Optional.of(EMBEDDED_IDLE_TIMEOUT), Optional.of(EMBEDDED_MAX_CONNECTIONS));
@@ -405,7 +397,7 @@ public final class TargetRun implements AutoCloseable {
     @Override
     public void close() {
         watchdogs.shutdownNow();
-        embedded.ifPresent(SechoServer::close);
+        embedded.ifPresent(EmbeddedReferenceServer::close);
         image.ifPresent(ImageTarget::close);
     }
 }

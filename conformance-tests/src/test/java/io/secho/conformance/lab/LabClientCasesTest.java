@@ -227,6 +227,13 @@ class LabClientCasesTest {
             assertTrue(list.out().contains(id), id + " is not listed:\n" + list.out());
         }
         assertTrue(list.out().contains("LAB-001"), list.out());
+        MainRun json = MainRun.of("--profile", "lab", "--list", "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        for (com.google.gson.JsonElement item : com.google.gson.JsonParser.parseString(json.out()).getAsJsonObject()
+                .getAsJsonArray("cases")) {
+            String id = item.getAsJsonObject().get("id").getAsString();
+            assertEquals(CASES.contains(id) ? "client" : "server", item.getAsJsonObject().get("role").getAsString(), id);
+        }
         assertTrue(CaseCatalog.all(true).stream().map(e -> e.annotation().id()).toList().containsAll(CASES));
     }
 

@@ -1,13 +1,13 @@
 package io.secho.conformance.clients.cases;
 
-import io.secho.alert.AlertCode;
+import io.secho.conformance.peer.AlertCode;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.clients.ClientCaseContext;
 import io.secho.conformance.clients.ClientExtension;
 import io.secho.conformance.clients.ClientOutcome;
 import io.secho.conformance.clients.server.ScriptedServer;
 import io.secho.conformance.clients.server.Wire;
-import io.secho.handshake.Suite;
+import io.secho.conformance.peer.Suite;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

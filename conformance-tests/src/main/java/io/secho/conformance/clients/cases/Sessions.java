@@ -4,7 +4,7 @@ import io.secho.conformance.clients.ClientCaseContext;
 import io.secho.conformance.clients.ClientOutcome;
 import io.secho.conformance.clients.server.ClientFrame;
 import io.secho.conformance.clients.server.ScriptedServer;
-import io.secho.handshake.Suite;
+import io.secho.conformance.peer.Suite;
 
 import java.util.List;
 import java.util.Locale;

@@ -74,7 +74,7 @@ public final class RecordFields {
 
     public RecordFields forgeTag() {
         flipTag = true;
-        deviations.add("a forged tag (last bit flipped)");
+        deviations.add("a forged tag (one bit of it flipped)");
         return this;
     }
 

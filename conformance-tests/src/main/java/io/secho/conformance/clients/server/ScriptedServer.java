@@ -2,7 +2,9 @@ package io.secho.conformance.clients.server;
 
 import io.secho.conformance.clients.ClientRunResult;
 import io.secho.conformance.net.Trace;
-import io.secho.handshake.Suite;
+import io.secho.conformance.peer.SessionSecrets;
+import io.secho.conformance.peer.TrafficKeys;
+import io.secho.conformance.peer.Suite;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,6 +34,8 @@ public final class ScriptedServer {
     private static final int SLICE_MILLIS = 100;
     private static final int MAX_FRAMES = 512;
     private static final long MAX_READ_BYTES = 1 << 20;
+    /** After the client's FIN, over how long the two probe bytes that find a reset following it are sent. */
+    private static final long LATE_RESET_WAIT_MILLIS = 200;
 
     /** How the test server writes what it sends. */
     private enum WriteMode { NORMAL, ONE_BYTE, COALESCE }
@@ -56,7 +60,7 @@ public final class ScriptedServer {
     private boolean unframed;
     private long readBytes;
     private boolean writeFailed;
-    private boolean resetWhileSending;
+    private boolean lateReset;
     private byte[] lastBody = new byte[0];
     private byte[] clientHelloFrame;
     private byte[] clientShare;
@@ -64,7 +68,7 @@ public final class ScriptedServer {
     private byte[] serverHelloFrame;
     private byte[] serverFinishedFrame;
     private byte[] agreedSecret;
-    private ServerCrypto.SessionKeys keys;
+    private SessionSecrets keys;
     private long sendSeq;
     private long openedRecords;
 
@@ -134,6 +138,16 @@ public final class ScriptedServer {
     /** The ClientHello's key share, as sent. */
     public byte[] clientShare() {
         return clientShare.clone();
+    }
+
+    /** The ServerHello frame as the server sent it. */
+    public byte[] serverHelloFrame() {
+        return serverHelloFrame.clone();
+    }
+
+    /** The server Finished frame as the server sent it. */
+    public byte[] serverFinishedFrame() {
+        return serverFinishedFrame.clone();
     }
 
     /** The ClientHello's body, as sent. */
@@ -236,8 +250,9 @@ public final class ScriptedServer {
         return readData(message).reply(message);
     }
 
+    /** The server's Close, then its FIN: the closing procedure of REQ-CLOSE-3. */
     public ScriptedServer sendClose() {
-        return sendRecord(RecordFields::close);
+        return sendRecord(RecordFields::close).halfClose();
     }
 
     public ScriptedServer sendEncryptedAlert(int code) {
@@ -249,29 +264,16 @@ public final class ScriptedServer {
         RecordFields fields = new RecordFields();
         deviation.accept(fields);
         long seq = fields.seq != null ? fields.seq : sendSeq++;
-        byte[] key = fields.clientKey ? keys.c2sKey() : keys.s2cKey();
-        byte[] salt = fields.salt != null ? fields.salt : fields.clientKey ? keys.c2sSalt() : keys.s2cSalt();
-        byte[] plaintext = new byte[1 + fields.payload.length];
-        plaintext[0] = (byte) fields.innerType;
-        System.arraycopy(fields.payload, 0, plaintext, 1, fields.payload.length);
-        int length = Wire.NONCE + plaintext.length + Wire.TAG;
-        byte[] header = Wire.header(Wire.RECORD, length);
-        byte[] nonce = nonce(salt, seq);
-        byte[] sealed = ServerCrypto.seal(key, nonce, header, plaintext);
-        if (fields.flipTag) {
-            sealed[sealed.length - 1] ^= 1;
-        }
-        byte[] frame = new byte[Wire.HEADER + length];
-        System.arraycopy(header, 0, frame, 0, Wire.HEADER);
-        System.arraycopy(nonce, 0, frame, Wire.HEADER, Wire.NONCE);
-        System.arraycopy(sealed, 0, frame, Wire.HEADER + Wire.NONCE, sealed.length);
+        TrafficKeys direction = fields.clientKey ? keys.clientToServer() : keys.serverToClient();
+        byte[] salt = fields.salt != null ? fields.salt : direction.salt();
+        byte[] frame = ServerCrypto.seal(direction, salt, seq, fields.innerType, fields.payload, fields.flipTag);
         send(frame, fields.describe(seq));
         return this;
     }
 
     /** The s2c salt of the session, for a record sent with another one. */
     public byte[] serverSalt() {
-        return keys.s2cSalt();
+        return keys.serverToClient().salt();
     }
 
     // ---- Raw frames and the transport ------------------------------------------------------------------------
@@ -307,14 +309,47 @@ public final class ScriptedServer {
 
     /** Sends what {@link #coalesce()} held back, in one write; later sends are written at once again. */
     public ScriptedServer flush() {
-        if (pending.size() > 0) {
-            byte[] bytes = pending.toByteArray();
-            pending.reset();
+        if (mode != WriteMode.COALESCE) {
+            return this;
+        }
+        mode = WriteMode.NORMAL;
+        byte[] bytes = pending.toByteArray();
+        pending.reset();
+        if (bytes.length > 0) {
             trace.note("the " + bytes.length + " bytes above go out in one TCP write");
             write(bytes);
         }
-        mode = WriteMode.NORMAL;
         return this;
+    }
+
+    /**
+     * Waits at most {@code millis} (and never past the run's limit) for the client to send something, without
+     * reading it: for a case that applies only to a client that sends on without waiting for a reply.
+     */
+    public boolean clientSendsWithin(long millis) {
+        flush();
+        long until = System.nanoTime() + millis * 1_000_000L;
+        while (System.nanoTime() - until < 0 && clock.over().isEmpty()) {
+            if (clientHasSentMore()) {
+                return true;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return clientHasSentMore();
+    }
+
+    /** True when the client has sent bytes the server has not read yet (a client that pipelines its requests). */
+    public boolean clientHasSentMore() {
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** FIN: the server half-closes its side. */
@@ -356,6 +391,14 @@ public final class ScriptedServer {
         flush();
         while (readFrame().isPresent()) {
             // Each frame is decoded and kept by readFrame.
+        }
+        if (ending == ClientEnding.FIN && !socket.isClosed() && !socket.isOutputShutdown()) {
+            // A client that drains until EOF after its FIN can now finish its closing procedure.
+            try {
+                socket.shutdownOutput();
+            } catch (IOException e) {
+                trace.note("the half-close after the client's FIN failed: " + e.getMessage());
+            }
         }
         return this;
     }
@@ -484,13 +527,13 @@ public final class ScriptedServer {
             return plain(ClientFrame.Kind.UNOPENED_RECORD, Wire.RECORD, body, "record seq " + seq
                     + " sent before the handshake gave it keys");
         }
-        Optional<byte[]> opened = ServerCrypto.open(keys.c2sKey(), Arrays.copyOf(body, Wire.NONCE), header,
+        Optional<byte[]> opened = ServerCrypto.open(keys.clientToServer().key(), Arrays.copyOf(body, Wire.NONCE), header,
                 Arrays.copyOfRange(body, Wire.NONCE, length));
         if (opened.isEmpty()) {
             return plain(ClientFrame.Kind.UNOPENED_RECORD, Wire.RECORD, body, "record seq " + seq
                     + " that does not open with the c2s key (its tag does not verify)");
         }
-        boolean saltOk = Arrays.equals(Arrays.copyOf(body, Wire.SALT), keys.c2sSalt());
+        boolean saltOk = Arrays.equals(Arrays.copyOf(body, Wire.SALT), keys.clientToServer().salt());
         boolean sequenceOk = saltOk && seq == openedRecords;
         String position = "record seq " + seq + (sequenceOk ? "" : saltOk ? " (expected seq " + openedRecords + ")"
                 : " (its salt is not the c2s salt)");
@@ -535,6 +578,7 @@ public final class ScriptedServer {
                 int read = in.read(buffer, offset, length);
                 if (read < 0) {
                     end(ClientEnding.FIN);
+                    checkLateReset();
                     return -1;
                 }
                 readBytes += read;
@@ -549,6 +593,34 @@ public final class ScriptedServer {
                 end(socket.isClosed() ? ClientEnding.CLOSED_BY_SERVER : ClientEnding.RESET);
                 return -1;
             }
+        }
+    }
+
+    /**
+     * A FIN read as EOF may be followed by a reset at once: Java's close() of a socket with unread input sends FIN
+     * and then a reset, so EOF alone does not show that the client drained (REQ-CLOSE-12, REQ-ALERT-4). Two probe
+     * bytes do, while the server's side is still open: a client still draining takes them, a socket already closed
+     * answers the first with a reset and the second write fails. Once the server has sent its FIN a client may
+     * have finished its closing procedure, and nothing is probed; a reset later than the probe goes unseen, which
+     * can make a case pass, never fail.
+     */
+    private void checkLateReset() {
+        if (socket.isClosed() || socket.isOutputShutdown() || writeFailed) {
+            return;
+        }
+        try {
+            for (int probe = 0; probe < 2; probe++) {
+                Thread.sleep(Math.min(LATE_RESET_WAIT_MILLIS / 2, clock.millisLeft()));
+                out.write(0);
+                out.flush();
+            }
+            trace.note("S->C 2 probe bytes after the client's FIN: taken (the client drains)");
+        } catch (IOException e) {
+            lateReset = true;
+            trace.note("the client's side: a TCP reset after its FIN (it closed with unread input; a probe byte "
+                    + "after its FIN was refused)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -604,8 +676,8 @@ public final class ScriptedServer {
             }
         } catch (IOException e) {
             writeFailed = true;
-            resetWhileSending = true;
-            trace.note("the write failed: the client reset the connection (" + e.getMessage() + ")");
+            lateReset = true;
+            trace.note("the write failed: the client had reset the connection (" + e.getMessage() + ")");
         }
     }
 
@@ -614,7 +686,7 @@ public final class ScriptedServer {
     ServerTranscript transcript(Optional<ScriptStop> stop) {
         long endedAfter = ending != null && probeIndex >= 0 ? (endNanos - probeNanos) / 1_000_000 : -1;
         return new ServerTranscript(true, frames, probeIndex, probe, probeSent, stop, ending == null
-                ? ClientEnding.NOT_READ_FURTHER : ending, endedAfter, resetWhileSending,
+                ? ClientEnding.NOT_READ_FURTHER : ending, endedAfter, lateReset,
                 Optional.ofNullable(clientHelloFrame));
     }
 
@@ -628,14 +700,6 @@ public final class ScriptedServer {
 
     static String upperCase(String message) {
         return message.toUpperCase(Locale.ROOT);
-    }
-
-    private static byte[] nonce(byte[] salt, long seq) {
-        byte[] nonce = Arrays.copyOf(salt, Wire.NONCE);
-        for (int i = 0; i < Wire.SEQ; i++) {
-            nonce[Wire.SALT + i] = (byte) (seq >>> (8 * (Wire.SEQ - 1 - i)));
-        }
-        return nonce;
     }
 
     private static int u16(byte[] bytes, int offset) {

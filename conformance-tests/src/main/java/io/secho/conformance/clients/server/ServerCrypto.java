@@ -1,22 +1,23 @@
 package io.secho.conformance.clients.server;
 
-import io.secho.alert.ProtocolException;
-import io.secho.crypto.AesGcm;
-import io.secho.crypto.HmacSha256;
-import io.secho.crypto.KeyExchange;
-import io.secho.crypto.PreSharedKey;
-import io.secho.crypto.RandomBytes;
-import io.secho.handshake.Suite;
-import io.secho.keyschedule.KeySchedule;
-import io.secho.keyschedule.SessionSecrets;
+import io.secho.conformance.peer.AesGcm;
+import io.secho.conformance.peer.HmacSha256;
+import io.secho.conformance.peer.KeyExchange;
+import io.secho.conformance.peer.KeySchedule;
+import io.secho.conformance.peer.PreSharedKey;
+import io.secho.conformance.peer.ProtocolException;
+import io.secho.conformance.peer.RecordForge;
+import io.secho.conformance.peer.SessionSecrets;
+import io.secho.conformance.peer.Suite;
+import io.secho.conformance.peer.TrafficKeys;
 
 import javax.crypto.AEADBadTagException;
 import java.util.Optional;
 
 /**
- * The protocol engine's calls the test server makes, in one place: the server's key share and the secret with
- * the client's, the key schedule, Finished, and AES-GCM with any nonce. Nothing else of the test server touches
- * an engine.
+ * The calls the test server makes on the harness's protocol engine ({@link io.secho.conformance.peer}), in one
+ * place: the server's key share and the secret with the client's, the key schedule, Finished, and records sealed
+ * field by field (any key, salt, seq, inner type, a forged tag) or opened with the nonce as received.
  */
 final class ServerCrypto {
     private ServerCrypto() {
@@ -30,18 +31,8 @@ final class ServerCrypto {
         Optional<byte[]> secretWith(byte[] clientShare);
     }
 
-    /** Everything the key schedule gives the server for one session. */
-    record SessionKeys(byte[] c2sKey, byte[] c2sSalt, byte[] s2cKey, byte[] s2cSalt, byte[] serverVerifyData,
-                       byte[] clientFinishedKey) {
-        @Override
-        public String toString() {
-            return "SessionKeys[redacted]";
-        }
-    }
-
     static ServerShare newShare(Suite suite, SeededBytes random, byte[] psk) {
-        RandomBytes bytes = random::fill;
-        KeyExchange exchange = suite.newKeyExchange(bytes, Optional.of(PreSharedKey.of(psk)));
+        KeyExchange exchange = suite.newKeyExchange(random::fill, Optional.of(PreSharedKey.of(psk)));
         return new ServerShare() {
             @Override
             public byte[] publicShare() {
@@ -59,27 +50,32 @@ final class ServerCrypto {
         };
     }
 
-    static SessionKeys derive(byte[] secret, byte[] clientHelloFrame, byte[] serverHelloFrame) {
-        SessionSecrets secrets = KeySchedule.derive(secret, clientHelloFrame, serverHelloFrame);
-        return new SessionKeys(secrets.clientToServer().key(), secrets.clientToServer().salt(),
-                secrets.serverToClient().key(), secrets.serverToClient().salt(), secrets.serverVerifyData(),
-                secrets.clientFinishedKey());
+    static SessionSecrets derive(byte[] secret, byte[] clientHelloFrame, byte[] serverHelloFrame) {
+        return KeySchedule.derive(secret, clientHelloFrame, serverHelloFrame);
     }
 
     /** HMAC-SHA256(c_fin, th2), th2 over the three whole frames. */
-    static byte[] clientVerifyData(SessionKeys keys, byte[] clientHelloFrame, byte[] serverHelloFrame,
+    static byte[] clientVerifyData(SessionSecrets keys, byte[] clientHelloFrame, byte[] serverHelloFrame,
                                    byte[] serverFinishedFrame) {
-        return HmacSha256.mac(keys.clientFinishedKey(),
-                KeySchedule.transcriptHash2(clientHelloFrame, serverHelloFrame, serverFinishedFrame));
+        return KeySchedule.clientVerifyData(keys, KeySchedule.transcriptHash2(clientHelloFrame, serverHelloFrame,
+                serverFinishedFrame));
     }
 
     static boolean constantTimeEquals(byte[] expected, byte[] actual) {
         return HmacSha256.constantTimeEquals(expected, actual);
     }
 
-    static byte[] seal(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext) {
-        return new AesGcm(key).seal(nonce, aad, plaintext);
+    /** A record frame: the direction's key and salt, this seq, inner type and payload; its tag forged on demand. */
+    static byte[] seal(TrafficKeys keys, byte[] salt, long seq, int innerType, byte[] payload, boolean forgeTag) {
+        RecordForge forge = RecordForge.with(keys).salt(salt).sequence(seq).innerType(innerType).payload(payload);
+        if (forgeTag) {
+            forge.flipTagBit(TAG_LAST_BIT);
+        }
+        return forge.encode();
     }
+
+    /** The last bit of the tag, as the trace words it. */
+    private static final int TAG_LAST_BIT = 127;
 
     /** The plaintext, or empty when the tag does not verify. */
     static Optional<byte[]> open(byte[] key, byte[] nonce, byte[] aad, byte[] ciphertextAndTag) {

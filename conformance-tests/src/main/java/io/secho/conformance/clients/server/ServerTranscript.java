@@ -11,13 +11,13 @@ import java.util.stream.Collectors;
  *
  * @param probeIndex    how many frames came before the probe; -1 when the script never reached it
  * @param endedAfterMillis  from the probe to the end of the connection (FIN or reset); -1 when it did not end so
- * @param resetWhileSending a write of the server failed: the client reset the connection (a FIN read before that
- *                          does not make the end orderly)
+ * @param lateReset         the client reset the connection after its FIN, or while the server was still writing
+ *                          (it closed with unread input): the FIN read before does not make the end orderly
  * @param clientHello       the ClientHello frame, when the client sent a valid one
  */
 public record ServerTranscript(boolean connected, List<ClientFrame> frames, int probeIndex, String probe,
                                List<String> probeSent, Optional<ScriptStop> stop, ClientEnding ending,
-                               long endedAfterMillis, boolean resetWhileSending, Optional<byte[]> clientHello) {
+                               long endedAfterMillis, boolean lateReset, Optional<byte[]> clientHello) {
     public ServerTranscript {
         frames = List.copyOf(frames);
         probeSent = List.copyOf(probeSent);
@@ -70,7 +70,7 @@ public record ServerTranscript(boolean connected, List<ClientFrame> frames, int 
         String sent = shown.isEmpty() ? "nothing" : shown.stream().map(ClientFrame::description)
                 .collect(Collectors.joining("; "));
         return sent + ", then " + ending.description() + (endedAfterMillis >= 0 ? " " + endedAfterMillis
-                + " ms after the probe" : "") + (resetWhileSending ? " (and it reset the connection while the server "
-                + "was still sending)" : "");
+                + " ms after the probe" : "") + (lateReset ? " (and then a TCP reset: it closed with unread "
+                + "input)" : "");
     }
 }

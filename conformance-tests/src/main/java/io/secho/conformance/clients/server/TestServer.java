@@ -1,7 +1,7 @@
 package io.secho.conformance.clients.server;
 
 import io.secho.conformance.net.Trace;
-import io.secho.handshake.Suite;
+import io.secho.conformance.peer.Suite;
 
 import java.io.IOException;
 import java.net.InetAddress;

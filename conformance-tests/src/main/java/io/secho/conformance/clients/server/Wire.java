@@ -1,6 +1,6 @@
 package io.secho.conformance.clients.server;
 
-import io.secho.alert.AlertCode;
+import io.secho.conformance.peer.AlertCode;
 
 import java.util.Locale;
 

@@ -1,6 +1,7 @@
 package io.secho.conformance.lab.clients;
 
 import io.secho.conformance.clients.server.SeededBytes;
+import io.secho.conformance.peer.Modp2048Group;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -15,26 +16,18 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * The dh variant's key exchange as spec/lab-profile.md section 4 states it (LAB-R2), written for the lab test
- * server with BigInteger and Bouncy Castle's ASN.1 classes: RFC 3526 group 14 with g = 2, public keys as an X.509
- * SubjectPublicKeyInfo in PKCS#3 or X9.42 form, sent as PEM or bare DER, and Z = y^x mod p as 256 bytes.
+ * server with BigInteger, the harness's own RFC 3526 group 14 ({@link Modp2048Group}, g = 2) and Bouncy Castle's
+ * ASN.1 classes: public keys as an X.509 SubjectPublicKeyInfo in PKCS#3 or X9.42 form, sent as PEM or bare DER, and
+ * Z = y^x mod p as 256 bytes.
  */
 final class LabDhKey {
-    static final BigInteger P = new BigInteger(1, HexFormat.of().parseHex(
-            "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD"
-                    + "EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED"
-                    + "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F"
-                    + "83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B"
-                    + "E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA0510"
-                    + "15728E5A8AACAA68FFFFFFFFFFFFFFFF"));
-    static final BigInteger G = BigInteger.TWO;
+    static final BigInteger P = Modp2048Group.P;
+    static final BigInteger G = Modp2048Group.G;
     static final BigInteger Q = P.subtract(BigInteger.ONE).shiftRight(1);
-    static final int LENGTH = 256;
     private static final String PEM_BEGIN = "-----BEGIN PUBLIC KEY-----";
     private static final String PEM_END = "-----END PUBLIC KEY-----";
     /** A private exponent this long is ample for a test server that talks to one client under test. */
@@ -59,7 +52,7 @@ final class LabDhKey {
 
     /** Z = y_peer^x mod p, big-endian, padded to 256 bytes, as Python's {@code exchange} returns it. */
     byte[] secretWith(BigInteger peer) {
-        return toFixed(peer.modPow(x, P));
+        return Modp2048Group.encode(peer.modPow(x, P));
     }
 
     /** The session key: HKDF-SHA256 of Z, no salt, the knob's info, 32 bytes. */
@@ -162,18 +155,5 @@ final class LabDhKey {
         if (q != null && !Q.equals(q)) {
             throw new Refused("X9.42 parameters whose q is not (p-1)/2 of group 14");
         }
-    }
-
-    private static byte[] toFixed(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        if (bytes.length == LENGTH) {
-            return bytes;
-        }
-        if (bytes.length > LENGTH) {
-            return Arrays.copyOfRange(bytes, bytes.length - LENGTH, bytes.length);
-        }
-        byte[] padded = new byte[LENGTH];
-        System.arraycopy(bytes, 0, padded, LENGTH - bytes.length, bytes.length);
-        return padded;
     }
 }
