@@ -18,7 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Every case the harness has, found the way JUnit finds them: for --list and the coverage check. */
 public final class CaseCatalog {
@@ -27,6 +30,8 @@ public final class CaseCatalog {
     public static final String LAB_CASES_PACKAGE = "io.secho.conformance.lab";
     /** The client cases: run only with a client under test, and then alone. */
     public static final String CLIENT_CASES_PACKAGE = "io.secho.conformance.clients.cases";
+    /** The lab profile's client cases: run only with --profile lab and a client under test, and then alone. */
+    public static final String LAB_CLIENT_CASES_PACKAGE = "io.secho.conformance.lab.clients";
 
     /** One case as declared; {@code parameterized} cases run once per input, as {@code ID.N}. */
     public record Entry(ConformanceCase annotation, String displayName, boolean parameterized) {
@@ -56,9 +61,15 @@ public final class CaseCatalog {
     private static LauncherDiscoveryRequestBuilder builder(Map<String, String> parameters) {
         Function<String, Optional<String>> lookup = key -> Optional.ofNullable(parameters.get(key));
         boolean lab = TargetConfig.labProfile(lookup);
-        String cases = lab ? LAB_CASES_PACKAGE : ClientTargetConfig.clientRun(lookup) ? CLIENT_CASES_PACKAGE
-                : CASES_PACKAGE;
-        return builder(parameters, lab, List.of(cases));
+        boolean client = ClientTargetConfig.clientRun(lookup);
+        if (lab) {
+            // The lab client cases live in a package below the lab server cases': a run has the one or the other.
+            return client ? builder(parameters, true, List.of(LAB_CLIENT_CASES_PACKAGE))
+                    : builder(parameters, true, List.of(LAB_CASES_PACKAGE))
+                    .filters(ClassNameFilter.excludeClassNamePatterns(Pattern.quote(LAB_CLIENT_CASES_PACKAGE + ".")
+                            + ".*"));
+        }
+        return builder(parameters, false, List.of(client ? CLIENT_CASES_PACKAGE : CASES_PACKAGE));
     }
 
     private static LauncherDiscoveryRequestBuilder builder(Map<String, String> parameters, boolean lab,
@@ -71,16 +82,37 @@ public final class CaseCatalog {
                 .configurationParameters(explicit);
     }
 
+    /**
+     * The cases a run with these parameters runs, as {@link #request} selects them (before the filters): the server
+     * cases or the client cases of its profile.
+     */
+    public static List<Entry> selected(Map<String, String> parameters) {
+        return discover(builder(parameters).enableImplicitConfigurationParameters(false).build());
+    }
+
+    /** The IDs of the lab profile's client cases (its one family holds server and client cases alike). */
+    public static Set<String> labClientCaseIds() {
+        Map<String, String> parameters = Map.of(TargetConfig.PROFILE, TargetConfig.PROFILE_LAB);
+        return discover(builder(parameters, true, List.of(LAB_CLIENT_CASES_PACKAGE)).build()).stream()
+                .map(e -> e.annotation().id()).collect(Collectors.toSet());
+    }
+
     /** Every Secho v1 case, a server's and a client's. */
     public static List<Entry> all() {
         return all(false);
     }
 
-    /** Every case of one profile: v1 (the server cases and the client cases), or the lab profile's. */
+    /**
+     * Every case of one profile: v1 (the server cases and the client cases), or the lab profile's (its server
+     * cases and its client cases, in the package below).
+     */
     public static List<Entry> all(boolean lab) {
         Map<String, String> parameters = Map.of(TargetConfig.PROFILE, lab ? TargetConfig.PROFILE_LAB : TargetConfig.PROFILE_V1);
-        LauncherDiscoveryRequest request = builder(parameters, lab, lab ? List.of(LAB_CASES_PACKAGE)
-                : List.of(CASES_PACKAGE, CLIENT_CASES_PACKAGE)).build();
+        return discover(builder(parameters, lab, lab ? List.of(LAB_CASES_PACKAGE)
+                : List.of(CASES_PACKAGE, CLIENT_CASES_PACKAGE)).build());
+    }
+
+    private static List<Entry> discover(LauncherDiscoveryRequest request) {
         TestPlan plan = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build()).discover(request);
         List<Entry> entries = new ArrayList<>();

@@ -44,7 +44,15 @@ final class CaseList {
      *                               which the catalogue's test catches before a user can)
      */
     static CaseList of(boolean lab) {
-        List<CaseCatalog.Entry> templates = CaseCatalog.all(lab);
+        return of(CaseCatalog.all(lab));
+    }
+
+    /** The cases a run with these parameters runs: the server cases or the client cases of its profile. */
+    static CaseList forRun(Map<String, String> parameters) {
+        return of(CaseCatalog.selected(parameters));
+    }
+
+    private static CaseList of(List<CaseCatalog.Entry> templates) {
         Map<String, List<CaseInputs.Invocation>> inputs = CaseInputs.all().stream()
                 .collect(Collectors.groupingBy(invocation -> templateOf(invocation.id()), LinkedHashMap::new,
                         Collectors.toList()));
@@ -111,7 +119,8 @@ final class CaseList {
      */
     long selected(Optional<String> caseFilter, Optional<String> familyFilter, boolean client) {
         return cases.stream()
-                .filter(c -> Family.ofCaseId(c.id()).map(f -> f.client() == client).orElse(false))
+                // The lab profile's one family holds its server and client cases: forRun keeps those of the run.
+                .filter(c -> Family.ofCaseId(c.id()).map(f -> f == Family.LAB || f.client() == client).orElse(false))
                 .filter(c -> caseFilter.isEmpty() || CaseFilter.matchesCase(c.templateId(), caseFilter.get(), c.id()))
                 .filter(c -> familyFilter.isEmpty() || CaseFilter.matchesFamily(c.id(), familyFilter.get()))
                 .count();

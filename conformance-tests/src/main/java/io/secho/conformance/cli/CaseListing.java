@@ -11,6 +11,7 @@ import io.secho.conformance.report.ConsoleReport;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** {@code --list}: the cases for a person (templates, or every runnable ID) or, with {@code --json}, for a program. */
@@ -73,6 +74,7 @@ final class CaseListing {
         root.addProperty("profile", profile);
         root.addProperty("count", list.cases().size());
         JsonArray cases = new JsonArray();
+        Set<String> labClients = CaseCatalog.labClientCaseIds();
         for (CaseList.RunnableCase runnable : list.cases()) {
             ConformanceCase annotation = runnable.template().annotation();
             JsonObject item = new JsonObject();
@@ -81,8 +83,8 @@ final class CaseListing {
             item.addProperty("name", runnable.name());
             item.addProperty("family", familyTitle(runnable.id()));
             item.addProperty("familyId", Family.ofCaseId(runnable.id()).map(Family::prefix).orElse("?"));
-            item.addProperty("role", Family.ofCaseId(runnable.id()).filter(Family::client).isPresent() ? "client"
-                    : "server");
+            item.addProperty("role", Family.ofCaseId(runnable.id()).filter(Family::client).isPresent()
+                    || labClients.contains(runnable.templateId()) ? "client" : "server");
             item.addProperty("level", annotation.level().name());
             JsonArray requirements = new JsonArray();
             List.of(annotation.requirements()).forEach(requirements::add);

@@ -9,6 +9,7 @@ import io.secho.conformance.clients.ClientTargetConfig;
 import io.secho.conformance.lab.LabDetect;
 import io.secho.conformance.lab.LabTargetConfig;
 import io.secho.conformance.lab.LabTargetRun;
+import io.secho.conformance.lab.clients.LabClientTarget;
 import io.secho.conformance.report.Baseline;
 import io.secho.conformance.report.ConformanceListener;
 import io.secho.conformance.report.ConsoleSettings;
@@ -57,7 +58,9 @@ import java.util.stream.Collectors;
                 + "error, 127 when it does not support what the case needs (SKIP).",
             "With --profile lab it checks one of the lab's own servers (Server_sec.py, Server_dh.py) against the lab "
                 + "profile (spec/lab-profile.md) and reports which of its known weaknesses the server has; the lab "
-                + "options say how that server speaks. Without --target it tests an embedded reference lab server.",
+                + "options say how that server speaks. Without --target it tests an embedded reference lab server. With "
+                + "--client-command it checks a lab client (Client_sec.py, Client_dh.py) against the harness's own lab "
+                + "test server instead (LAB-017..LAB-020).",
             "Every case ends PASS (the probe ran and the server did what the spec requires), FAIL (a MUST not met), "
                 + "WARN (a SHOULD not met), SKIP (not applicable: the reason names the suite or option), BLOCKED (a "
                 + "precondition failed, so the probe was never sent; it names what blocked it) or ERROR (the harness "
@@ -85,7 +88,9 @@ import java.util.stream.Collectors;
             "  java -jar secho-conformance.jar --profile lab --lab-variant sec --key-file key.bin \\",
             "      --target 127.0.0.1:8443",
             "  java -jar secho-conformance.jar --profile lab --lab-variant dh --target 127.0.0.1:8443 \\",
-            "      --lab-detect"})
+            "      --lab-detect",
+            "  java -jar secho-conformance.jar --profile lab --lab-variant sec --key-file key.bin \\",
+            "      --client-command 'python3 Client_sec.py --host {host} --port {port}'"})
 public final class ConformanceMain implements Callable<Integer> {
     static final String NAME = "secho-conformance";
     /** The field name of the lab options' mixin: the help groups its options under "Lab profile". */
@@ -126,12 +131,14 @@ public final class ConformanceMain implements Callable<Integer> {
     @CommandLine.Option(names = "--client-command", paramLabel = "CMD",
             description = "Test this client instead of a server: a command line (split into words as a shell would, no "
                     + "shell runs it) with the placeholders {host}, {port}, {suite} and {psk_file}, run once per client "
-                    + "case against a test server. Only the client families run.")
+                    + "case against a test server. Only the client families run. With --profile lab: a lab client, "
+                    + "with {host} and {port} only, against a lab test server speaking by the lab options.")
     String clientCommand;
 
     @CommandLine.Option(names = "--client-reference",
             description = "Test the reference client the harness carries (the --client-command of 'secho-reference.jar "
-                    + "client ... --timeout 5s', run with this Java).")
+                    + "client ... --timeout 5s', run with this Java); with --profile lab, the reference lab client "
+                    + "with the lab options.")
     boolean clientReference;
 
     @CommandLine.Option(names = "--client-run-timeout", paramLabel = "DURATION",
@@ -219,7 +226,7 @@ public final class ConformanceMain implements Callable<Integer> {
     /** Options of Secho v1 alone: the lab protocol has no suites, no PSK, no handshake or idle timeout to check. */
     private static final List<String> V1_ONLY = List.of("--image", "--image-port", "--image-env", "--image-arg",
             "--image-startup-timeout", "--suite", "--psk-file", "--handshake-timeout", "--idle-timeout",
-            "--max-connections", "--client-command", "--client-reference", "--client-run-timeout");
+            "--max-connections");
     /** Options that describe a server under test: with a client under test the harness is the server. */
     private static final List<String> SERVER_ONLY = List.of("--target", "--image", "--image-port", "--image-env",
             "--image-arg", "--image-startup-timeout", "--psk-file", "--handshake-timeout", "--idle-timeout",
@@ -285,9 +292,13 @@ public final class ConformanceMain implements Callable<Integer> {
         Map<String, String> parameters = configurationParameters(commandLine);
         String protocol;
         Optional<LabTargetConfig> lab = Optional.empty();
+        Optional<LabClientTarget> labClient = Optional.empty();
         Optional<TargetConfig> v1 = Optional.empty();
         try {
-            if (labOptions.lab()) {
+            if (labOptions.lab() && clientRun()) {
+                labClient = Optional.of(LabClientTarget.from(key -> Optional.ofNullable(parameters.get(key))));
+                protocol = labClient.get().protocol();
+            } else if (labOptions.lab()) {
                 lab = Optional.of(LabTargetConfig.from(key -> Optional.ofNullable(parameters.get(key))));
                 protocol = "Secho lab profile (" + lab.get().profile().describe() + ")";
             } else {
@@ -300,7 +311,8 @@ public final class ConformanceMain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageError(commandLine, UsageErrors.optionNames(e.getMessage(), spec), UsageErrors.HELP_HINT);
         }
-        CaseList cases = CaseList.of(labOptions.lab());
+        // The lab profile's server and client cases share one family: a lab run lists only its own.
+        CaseList cases = labOptions.lab() ? CaseList.forRun(parameters) : CaseList.of(false);
         Optional<Baseline> baseline = expect == null ? Optional.empty()
                 : Optional.of(ExpectFile.load(commandLine, expect, cases));
         long selected = cases.selected(Optional.ofNullable(parameters.get(TargetConfig.CASE)),
@@ -348,13 +360,15 @@ public final class ConformanceMain implements Callable<Integer> {
         }
         String seed = parameters.get(TargetConfig.SEED);
         out.println(protocol + " conformance harness: target " + (clientRun()
-                ? ClientTargetConfig.describe(key -> Optional.ofNullable(parameters.get(key)))
+                ? labClient.map(LabClientTarget::describe).orElseGet(() -> ClientTargetConfig.describe(
+                        key -> Optional.ofNullable(parameters.get(key))))
                 : image != null
                 ? startedImage.map(ImageTarget::describe).orElse("image " + image)
                 : target == null ? (labOptions.lab() ? "embedded reference lab server" : "embedded reference server")
                 : target)
                 + ", seed " + seed + " (--seed replays this run)");
         lab.flatMap(LabTargetConfig::keyReading).ifPresent(out::println);
+        labClient.flatMap(LabClientTarget::keyReading).ifPresent(out::println);
         Progress progress = terminal.fancy() ? new LiveProgress(err, selected) : new PeriodicProgress(err, selected);
         ConformanceListener listener = new ConformanceListener(out, Optional.of(reportDir), new ConsoleSettings(
                 terminal.palette(), failuresOnly, progress,
@@ -425,6 +439,10 @@ public final class ConformanceMain implements Callable<Integer> {
                             + "client option to test a server");
                 }
             }
+        }
+        if (labDetect && clientRun()) {
+            throw new UsageError(commandLine, "--lab-detect tries settings against a server; with a client under test "
+                    + "the harness is the server", "leave out --lab-detect to test the client");
         }
         if (labDetect && target == null) {
             throw new UsageError(commandLine, "--lab-detect needs the server to try", "add --target HOST:PORT");

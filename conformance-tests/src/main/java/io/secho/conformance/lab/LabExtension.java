@@ -5,6 +5,7 @@ import io.secho.conformance.CaseFilter;
 import io.secho.conformance.CaseIds;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.ConformanceExtension;
+import io.secho.conformance.clients.ClientTargetConfig;
 import io.secho.conformance.targets.TargetConfig;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -46,6 +47,10 @@ public final class LabExtension implements ParameterResolver, AfterEachCallback,
         if (!TargetConfig.labProfile(context::getConfigurationParameter)) {
             return ConditionEvaluationResult.disabled(CaseFilter.FILTERED_OUT + " (the lab profile's cases run only "
                     + "with " + TargetConfig.PROFILE + "=lab)");
+        }
+        if (ClientTargetConfig.clientRun(context::getConfigurationParameter)) {
+            return ConditionEvaluationResult.disabled(CaseFilter.FILTERED_OUT + " (a lab client under test runs the "
+                    + "lab client cases)");
         }
         return ConformanceExtension.byFilters(context, annotation.get().id());
     }

@@ -23,8 +23,8 @@ public final class ConsoleReport {
     /** IDs listed in a requirement's line before "and N more". */
     private static final int LISTED_IDS = 8;
     /** The cases whose failure blocks the rest (the handshakes; the lab profile's first echo): fixed first. */
-    private static final List<String> HANDSHAKE_CASES = List.of("HS-001", "HS-002", "HS-003", "LAB-001", "CHS-001",
-            "CHS-002", "CHS-003");
+    private static final List<String> HANDSHAKE_CASES = List.of("HS-001", "HS-002", "HS-003", "LAB-001", "LAB-017",
+            "CHS-001", "CHS-002", "CHS-003");
 
     private ConsoleReport() {
     }
@@ -113,8 +113,8 @@ public final class ConsoleReport {
             out.println("Lab profile rules and weaknesses (spec/lab-profile.md). A weakness is FOUND when a case's own "
                     + "probe showed it, absent when the probes that apply ran and did not, not checked when a probe never "
                     + "ran, and not applicable when no probe applies to this variant:");
-            out.println("  FAIL marks a fault of this server; WARN a weakness inherent in the lab protocol, which every "
-                    + "lab server has.");
+            out.println("  FAIL marks a fault of this server (or client); WARN a weakness inherent in the lab protocol, "
+                    + "which every lab server has.");
         } else {
             out.println("Requirements (one PASSes only when every case that checks it passed; otherwise it shows the "
                     + "worst verdict among its cases, and why):");
