@@ -3,7 +3,9 @@ package io.secho.cli;
 import picocli.CommandLine;
 
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** {@code java -jar secho-reference.jar server|client|demo|keygen|help ...} */
@@ -35,7 +37,10 @@ public final class SechoCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
+        // Replies are UTF-8 on standard output whatever the locale (the client contract): under LC_ALL=C the
+        // platform's encoding would print every non-ASCII reply as '?'.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        System.exit(execute(args, out, new PrintWriter(System.err, true), System.getenv()));
     }
 
     /** Runs the command line as {@link #main} would, with the streams and environment given. */

@@ -1,5 +1,7 @@
 package io.secho.cli;
 
+import io.secho.server.SechoServer;
+import io.secho.server.ServerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,10 +47,25 @@ class LauncherIT {
         assertTrue(result.err().contains(missing + " is missing") && result.err().contains("mvn "), result.err());
     }
 
+    @Test
+    void repliesAreUtf8WhateverTheLocale() throws Exception {
+        try (SechoServer server = SechoServer.start(ServerConfig.builder().port(0).log(line -> { }).build())) {
+            Result result = run(Map.of("LC_ALL", "C", "LANG", "C"), "é ß ǆ\n".getBytes(StandardCharsets.UTF_8),
+                    "client", "--port", String.valueOf(server.port()), "--suite", "x25519");
+            assertEquals(0, result.exitCode(), result.err());
+            assertEquals("É SS Ǆ\n", result.out());
+        }
+    }
+
     private record Result(int exitCode, String out, String err) {
     }
 
     private static Result run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        return run(environment, new byte[0], args);
+    }
+
+    private static Result run(Map<String, String> environment, byte[] input, String... args)
+            throws IOException, InterruptedException {
         assertTrue(Files.isRegularFile(JAR), "the shaded jar is built before the integration tests: " + JAR);
         List<String> command = new ArrayList<>(List.of("sh", LAUNCHER.toString()));
         command.addAll(List.of(args));
@@ -59,6 +76,9 @@ class LauncherIT {
         Path err = Files.createTempFile("secho-launcher", ".err");
         try {
             Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input);
+            }
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new AssertionError("the launcher did not end within 2 minutes");

@@ -4,8 +4,8 @@ import javax.crypto.AEADBadTagException;
 import java.util.Arrays;
 
 /**
- * A correct receiver's record layer for the peer's direction: the checks of Table 12, steps 2 to 5 (and
- * step 6 for a server, when built with {@link #checkingRequests}), in that order (REQ-REC-5).
+ * A receiver's record layer for the peer's direction: the checks of Table 12, steps 2 to 5, and step 6 when
+ * built with {@link #checkingUtf8} (a correct receiver, either side), in that order (REQ-REC-5).
  */
 public final class RecordOpener {
     private final AesGcm aead;
@@ -14,7 +14,10 @@ public final class RecordOpener {
     private long expectedSequence;
     private boolean exhausted;
 
-    /** A client's opener of s2c records, or any receiver that checks no UTF-8 (steps 2 to 5). */
+    /**
+     * Steps 2 to 5 only: the harness observing a server's replies, whose payload it judges itself (a reply that is
+     * not UTF-8 is a wrong echo to report, not a record to refuse).
+     */
     public RecordOpener(TrafficKeys keys) {
         this(keys, false);
     }
@@ -25,8 +28,8 @@ public final class RecordOpener {
         this.checkUtf8 = checkUtf8;
     }
 
-    /** A server's opener of c2s records: step 6 too, a data payload must be well-formed UTF-8 (REQ-ECHO-7). */
-    public static RecordOpener checkingRequests(TrafficKeys keys) {
+    /** A correct receiver on either side: step 6 too, a data payload must be well-formed UTF-8 (REQ-ECHO-7, REQ-ECHO-13). */
+    public static RecordOpener checkingUtf8(TrafficKeys keys) {
         return new RecordOpener(keys, true);
     }
 
@@ -38,8 +41,8 @@ public final class RecordOpener {
     }
 
     /** Like {@link #insecureExpectingFrom}, with step 6. */
-    public static RecordOpener insecureCheckingRequestsFrom(TrafficKeys keys, long expectedSequence) {
-        RecordOpener opener = checkingRequests(keys);
+    public static RecordOpener insecureCheckingUtf8From(TrafficKeys keys, long expectedSequence) {
+        RecordOpener opener = checkingUtf8(keys);
         opener.expectedSequence = expectedSequence;
         return opener;
     }

@@ -90,7 +90,7 @@ public final class ServerSide {
 
         /** The client's records as the server opens them: c2s key and salt, Table 12 with step 6. */
         public RecordOpener opener() {
-            return RecordOpener.checkingRequests(secrets.clientToServer());
+            return RecordOpener.checkingUtf8(secrets.clientToServer());
         }
     }
 }

@@ -137,8 +137,8 @@ class PeerVectorsTest {
             Optional<AlertCode> alert = state.check(FrameHeader.parse(record));
             InnerPlaintext[] opened = new InnerPlaintext[1];
             if (alert.isEmpty()) {
-                RecordOpener opener = server ? RecordOpener.insecureCheckingRequestsFrom(keys, expected)
-                        : RecordOpener.insecureExpectingFrom(keys, expected);
+                // Step 6 applies at both sides (REQ-ECHO-7 at the server, REQ-ECHO-13 at the client).
+                RecordOpener opener = RecordOpener.insecureCheckingUtf8From(keys, expected);
                 alert = alertOf(() -> opened[0] = opener.open(Frame.parse(record)));
             }
             assertOutcome(v, alert);

@@ -26,7 +26,7 @@ class RecordLayerTest {
         assertArrayEquals(sealer.sealEncoded(InnerType.DATA, HELLO), RecordForge.with(C2S).payload(HELLO).encode());
         assertArrayEquals(sealer.sealEncoded(InnerType.CLOSE, new byte[0]),
                 RecordForge.with(C2S).sequence(1).innerType(InnerType.CLOSE).encode());
-        RecordOpener opener = RecordOpener.checkingRequests(C2S);
+        RecordOpener opener = RecordOpener.checkingUtf8(C2S);
         InnerPlaintext first = opener.open(RecordForge.with(C2S).payload(HELLO).frame());
         assertArrayEquals(HELLO, first.payload());
         assertEquals(0, first.sequenceNumber());
@@ -47,7 +47,7 @@ class RecordLayerTest {
         // A nonce altered on the wire: the tag fails before the sequence check (Section 9.3's note).
         byte[] record = RecordForge.with(C2S).payload(HELLO).encode();
         record[FrameLimits.HEADER_LENGTH + FrameLimits.NONCE_LENGTH - 1] ^= 1;
-        assertEquals(AlertCode.BAD_RECORD_MAC, alert(RecordOpener.checkingRequests(C2S), Frame.parse(record)));
+        assertEquals(AlertCode.BAD_RECORD_MAC, alert(RecordOpener.checkingUtf8(C2S), Frame.parse(record)));
     }
 
     @Test
@@ -55,7 +55,7 @@ class RecordLayerTest {
         assertAlert(AlertCode.BAD_SEQUENCE, RecordForge.with(C2S).sequence(1).payload(HELLO)); // skipped
         assertAlert(AlertCode.BAD_SEQUENCE, RecordForge.with(C2S).salt(S2C.salt()).payload(HELLO)); // wrong salt
         assertAlert(AlertCode.BAD_SEQUENCE, RecordForge.with(C2S).nonce(new byte[12]).payload(HELLO)); // any nonce
-        RecordOpener opener = RecordOpener.checkingRequests(C2S);
+        RecordOpener opener = RecordOpener.checkingUtf8(C2S);
         Frame first = RecordForge.with(C2S).payload(HELLO).frame();
         opener.open(first);
         assertEquals(AlertCode.BAD_SEQUENCE, alert(opener, first), "a replay");
@@ -71,7 +71,7 @@ class RecordLayerTest {
         assertAlert(AlertCode.DECODE_ERROR, RecordForge.with(C2S).innerType(InnerType.ALERT));
         // Step 6 is the server's only: a client opener takes ill-formed UTF-8, a server's does not.
         byte[] illFormed = {(byte) 0xc0, (byte) 0x80};
-        assertEquals(AlertCode.BAD_PAYLOAD, alert(RecordOpener.checkingRequests(C2S),
+        assertEquals(AlertCode.BAD_PAYLOAD, alert(RecordOpener.checkingUtf8(C2S),
                 RecordForge.with(C2S).payload(illFormed).frame()));
         assertEquals(Optional.empty(), Optional.ofNullable(alert(new RecordOpener(S2C),
                 RecordForge.with(S2C).payload(illFormed).frame())));
@@ -129,7 +129,7 @@ class RecordLayerTest {
     }
 
     private static void assertAlert(AlertCode expected, RecordForge record) {
-        assertEquals(expected, alert(RecordOpener.checkingRequests(C2S), record.frame()));
+        assertEquals(expected, alert(RecordOpener.checkingUtf8(C2S), record.frame()));
     }
 
     private static AlertCode alert(RecordOpener opener, Frame frame) {
