@@ -158,6 +158,9 @@ public final class CaseContext implements AutoCloseable, GuardedCase {
     // ---- Preconditions: a failure here BLOCKS the case --------------------------------------------------
 
     /** A new connection; BLOCKED when none can be made. */
+    /** The cause of the {@link CaseBlocked} that {@link #connect} throws when no connection can be made. */
+    public static final String CANNOT_CONNECT = "cannot connect to the target";
+
     public TestConnection connect() {
         return connect(0);
     }
@@ -170,7 +173,7 @@ public final class CaseContext implements AutoCloseable, GuardedCase {
             register(connection);
             return connection;
         } catch (IOException e) {
-            throw new CaseBlocked("cannot connect to the target", "", e.getMessage());
+            throw new CaseBlocked(CANNOT_CONNECT, "", e.getMessage());
         }
     }
 

@@ -41,7 +41,7 @@ class ClientOptionsTest {
         "--family CHS|--family CHS is a client family",
         "--case CREC-002|among the server cases (it names client cases)",
         "--client-reference --case HS-001|among the client cases (it names server cases)",
-        "--profile lab --client-reference|--client-reference is a Secho v1 option"})
+        "--profile lab --lab-variant dh --client-command 'true --port {port} {suite}'|{suite} is for Secho v1 clients"})
     void misuseIsAOneLineUsageError(String arguments, String cause) {
         CliRun run = CliRun.of(io.secho.conformance.ShellWords.split(arguments).toArray(String[]::new));
         assertEquals(2, run.exitCode(), run.err());
