@@ -6,6 +6,8 @@ import io.secho.conformance.Family;
 import io.secho.conformance.IoProblems;
 import io.secho.conformance.clients.ClientCommand;
 import io.secho.conformance.clients.ClientTargetConfig;
+import io.secho.conformance.grade.GradeCommand;
+import io.secho.conformance.grade.MergeCommand;
 import io.secho.conformance.lab.LabDetect;
 import io.secho.conformance.lab.LabTargetConfig;
 import io.secho.conformance.lab.LabTargetRun;
@@ -45,9 +47,10 @@ import java.util.stream.Collectors;
 /** {@code java -jar secho-conformance.jar}: the same JUnit cases as {@code mvn verify}, from the command line. */
 @CommandLine.Command(name = ConformanceMain.NAME, mixinStandardHelpOptions = true,
         version = "secho-conformance 1.0 (Secho protocol v1)",
-        subcommands = CommandLine.HelpCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, GradeCommand.class, MergeCommand.class},
         usageHelpWidth = 100,
-        customSynopsis = {"secho-conformance [OPTIONS]", "       secho-conformance help"},
+        customSynopsis = {"secho-conformance [OPTIONS]", "       secho-conformance grade|merge [OPTIONS]",
+            "       secho-conformance help"},
         commandListHeading = "%nCommands:%n",
         description = {"Checks a Secho v1 server against every requirement of the spec and reports a verdict per "
                 + "case, family and requirement. Without --target it tests the embedded reference server.",

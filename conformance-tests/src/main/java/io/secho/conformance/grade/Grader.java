@@ -1,0 +1,227 @@
+package io.secho.conformance.grade;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.secho.conformance.Family;
+import io.secho.conformance.cli.ConformanceMain;
+import io.secho.conformance.report.JsonReport;
+import io.secho.conformance.report.Verdict;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Grades one submission: starts its server on a free loopback port (for a command), runs the harness against it
+ * in a JVM of its own with the submission's folder as report directory, stops the server, and reads the report.
+ * A JVM per submission, because one harness run already runs up to 32 cases in parallel, registers shutdown
+ * hooks and keeps process-wide state (the client processes, the interrupted-run hook): separate JVMs keep the
+ * runs, their memory and a crash apart, for the cost of a JVM start (about a second) per submission.
+ */
+final class Grader {
+    static final String HARNESS_LOG = "harness.log";
+    private static final int TAIL_LINES = 8;
+    /** Ports handed out and not yet given back: two submissions starting at once never get the same one. */
+    private static final Set<Integer> PORTS_IN_USE = ConcurrentHashMap.newKeySet();
+
+    /** What every submission shares. */
+    record Settings(Path out, Path submissionsFolder, List<String> harnessArgs, List<String> imageArgs,
+                    Duration startTimeout, Duration runTimeout, List<String> javaCommand) {
+    }
+
+    private final Settings settings;
+
+    Grader(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** The java command that runs this harness again: this JVM's java with this JVM's class path. */
+    static List<String> ownJava() {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return List.of(java, "-cp", System.getProperty("java.class.path"), ConformanceMain.class.getName());
+    }
+
+    SubmissionResult grade(Submission submission) {
+        long started = System.nanoTime();
+        Path folder = settings.out().resolve(submission.name());
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            return SubmissionResult.error(submission.name(), 0, "", "cannot make " + folder + ": " + e.getMessage(),
+                    true);
+        }
+        return switch (submission.kind()) {
+            case ADDRESS -> runHarness(submission, folder, List.of("--target", submission.target()), Optional.empty(),
+                    started);
+            case IMAGE -> {
+                List<String> target = new ArrayList<>(List.of("--image", submission.target()));
+                target.addAll(settings.imageArgs());
+                yield runHarness(submission, folder, target, Optional.empty(), started);
+            }
+            case COMMAND -> gradeCommand(submission, folder, started);
+        };
+    }
+
+    private SubmissionResult gradeCommand(Submission submission, Path folder, long started) {
+        int port;
+        try {
+            port = freePort();
+        } catch (IOException e) {
+            return SubmissionResult.error(submission.name(), seconds(started), "", "no free loopback port: "
+                    + e.getMessage(), true);
+        }
+        Path log = folder.resolve(ServerProcess.LOG);
+        try (ServerProcess server = ServerProcess.start(submission.command(port), settings.submissionsFolder(), log)) {
+            Optional<String> notStarted = server.awaitListening(port, settings.startTimeout());
+            if (notStarted.isPresent()) {
+                server.close();
+                return SubmissionResult.error(submission.name(), seconds(started), "",
+                        withTail(notStarted.get(), log), false);
+            }
+            return runHarness(submission, folder, List.of("--target", "127.0.0.1:" + port), Optional.of(server),
+                    started);
+        } catch (IOException e) {
+            return SubmissionResult.error(submission.name(), seconds(started), "", e.getMessage(), false);
+        } finally {
+            PORTS_IN_USE.remove(port);
+        }
+    }
+
+    private SubmissionResult runHarness(Submission submission, Path folder, List<String> target,
+                                        Optional<ServerProcess> server, long started) {
+        List<String> command = new ArrayList<>(settings.javaCommand());
+        command.addAll(target);
+        command.addAll(List.of("--report-dir", folder.toString()));
+        command.addAll(settings.harnessArgs());
+        Path harnessLog = folder.resolve(HARNESS_LOG);
+        int exit;
+        try {
+            Files.deleteIfExists(folder.resolve(JsonReport.FILE_NAME));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            // Plain output in the log: no colours, no live counter.
+            builder.environment().put("NO_COLOR", "1");
+            Process harness = builder.start();
+            BoundedLog log = BoundedLog.copy(harness.getInputStream(), harnessLog, "secho-grade-harness-log");
+            if (!harness.waitFor(settings.runTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                harness.descendants().forEach(ProcessHandle::destroyForcibly);
+                harness.destroyForcibly();
+                harness.waitFor(10, TimeUnit.SECONDS);
+                log.finish(2000);
+                return SubmissionResult.error(submission.name(), seconds(started), "", "the harness run took longer "
+                        + "than " + settings.runTimeout().toSeconds() + "s (--run-timeout) and was stopped", true);
+            }
+            exit = harness.exitValue();
+            log.finish(5000);
+        } catch (IOException e) {
+            return SubmissionResult.error(submission.name(), seconds(started), "", "cannot run the harness: "
+                    + e.getMessage(), true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SubmissionResult.error(submission.name(), seconds(started), "", "grading was interrupted", true);
+        }
+        String died = server.flatMap(ServerProcess::exitStatus)
+                .map(status -> "the server exited with status " + status + " during the run").orElse("");
+        String report = submission.name() + "/" + JsonReport.FILE_NAME;
+        if (exit == 3) {
+            return SubmissionResult.error(submission.name(), seconds(started), "", join(died,
+                    withTail("the harness could not reach the server", harnessLog)), false);
+        }
+        Optional<SubmissionResult> read = read(submission.name(), folder.resolve(JsonReport.FILE_NAME),
+                exit == 0 ? SubmissionResult.PASS : SubmissionResult.FAIL, seconds(started), report, died);
+        if ((exit == 0 || exit == 1) && read.isPresent()) {
+            return read.get();
+        }
+        String why = exit == 0 || exit == 1 ? "the harness wrote no readable report"
+                : "the harness failed (exit status " + exit + ")";
+        SubmissionResult partial = read.orElse(SubmissionResult.error(submission.name(), 0, "", "", true));
+        return new SubmissionResult(submission.name(), SubmissionResult.ERROR, partial.counts(), partial.families(),
+                partial.requirements(), partial.suitesOffered(), seconds(started), read.isPresent() ? report : "",
+                join(died, withTail(why, harnessLog)), true);
+    }
+
+    /** The JSON report's figures, or empty when there is no readable report. */
+    static Optional<SubmissionResult> read(String name, Path json, String verdict, double seconds, String report,
+                                           String note) {
+        JsonObject root;
+        try {
+            JsonElement parsed = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8));
+            root = parsed.getAsJsonObject();
+        } catch (IOException | JsonParseException | IllegalStateException e) {
+            return Optional.empty();
+        }
+        Map<Verdict, Integer> counts = SubmissionResult.emptyCounts();
+        Map<Family, Map<Verdict, Integer>> byFamily = new EnumMap<>(Family.class);
+        for (JsonElement element : root.getAsJsonArray("cases")) {
+            JsonObject c = element.getAsJsonObject();
+            Verdict verdict1 = Verdict.valueOf(c.get("status").getAsString().toUpperCase(java.util.Locale.ROOT));
+            counts.merge(verdict1, 1, Integer::sum);
+            Family family = Family.ofCaseId(c.get("id").getAsString()).orElse(null);
+            if (family != null) {
+                byFamily.computeIfAbsent(family, f -> SubmissionResult.emptyCounts()).merge(verdict1, 1, Integer::sum);
+            }
+        }
+        Map<String, Map<Verdict, Integer>> families = new java.util.LinkedHashMap<>();
+        byFamily.forEach((family, c) -> families.put(family.prefix(), c));
+        Map<String, String> requirements = new TreeMap<>();
+        for (JsonElement element : root.getAsJsonArray("requirements")) {
+            JsonObject r = element.getAsJsonObject();
+            requirements.put(r.get("id").getAsString(), r.get("status").getAsString());
+        }
+        List<String> suites = new ArrayList<>();
+        JsonObject target = root.getAsJsonObject("target");
+        if (target != null && target.has("suites")) {
+            for (JsonElement element : target.getAsJsonArray("suites")) {
+                JsonObject s = element.getAsJsonObject();
+                if (s.has("helloAccepted") && s.get("helloAccepted").getAsBoolean()) {
+                    suites.add(s.get("suite").getAsString());
+                }
+            }
+        }
+        return Optional.of(new SubmissionResult(name, verdict, counts, families, requirements, suites, seconds,
+                report, note, false));
+    }
+
+    private static String withTail(String why, Path log) {
+        List<String> tail = BoundedLog.tail(log, TAIL_LINES);
+        return tail.isEmpty() ? why + " (" + log.getFileName() + " is empty)"
+                : why + "; the end of " + log.getFileName() + ":\n" + String.join("\n", tail);
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
+    }
+
+    private static double seconds(long startedNanos) {
+        return Math.round((System.nanoTime() - startedNanos) / 1e8) / 10.0;
+    }
+
+    private static int freePort() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = socket.getLocalPort();
+            }
+            if (PORTS_IN_USE.add(port)) {
+                return port;
+            }
+        }
+        throw new IOException("every port tried is in use by another submission");
+    }
+}
