@@ -111,8 +111,12 @@ final class ClassIndex {
         Map<String, List<String>> failedBy = new TreeMap<>();
         for (SubmissionResult r : results) {
             r.failedRequirements().forEach(id -> failedBy.computeIfAbsent(id, k -> new ArrayList<>()).add(r.name()));
+            // A lab weakness found counts as failed: the class summary is where a teacher looks for what to teach.
+            r.labWeaknesses().forEach(id -> failedBy.computeIfAbsent(id + " (weakness found)", k -> new ArrayList<>())
+                    .add(r.name()));
         }
-        html.append("<h2>Requirements the class fails</h2>\n");
+        html.append("<h2>Requirements the class fails</h2>\n<p>The requirements (and lab weaknesses) most "
+                + "submissions fail, most first.</p>\n");
         if (failedBy.isEmpty()) {
             html.append("<p>No submission failed a requirement.</p>\n");
             return;

@@ -31,6 +31,20 @@ record SubmissionResult(String name, String verdict, Map<Verdict, Integer> count
     static final String FAIL = "FAIL";
     static final String ERROR = "ERROR";
 
+    /** REQ-ECHO-8 before REQ-ECHO-10: IDs in the spec's order, the numbers compared as numbers. */
+    static final java.util.Comparator<String> ID_ORDER = (a, b) -> {
+        String[] x = a.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
+        String[] y = b.split("(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = x[i].chars().allMatch(Character::isDigit) && y[i].chars().allMatch(Character::isDigit)
+                    ? new java.math.BigInteger(x[i]).compareTo(new java.math.BigInteger(y[i])) : x[i].compareTo(y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    };
+
     static SubmissionResult error(String name, double seconds, String report, String note, boolean harnessFailed) {
         return new SubmissionResult(name, ERROR, emptyCounts(), Map.of(), Map.of(), List.of(), seconds, report, note,
                 harnessFailed);
@@ -47,13 +61,13 @@ record SubmissionResult(String name, String verdict, Map<Verdict, Integer> count
     /** Requirement IDs (REQ-..., LAB-...) this submission failed, sorted. */
     List<String> failedRequirements() {
         return requirements.entrySet().stream().filter(e -> e.getValue().equals(Verdict.FAIL.jsonName()))
-                .map(Map.Entry::getKey).sorted().toList();
+                .map(Map.Entry::getKey).sorted(ID_ORDER).toList();
     }
 
     /** Lab weaknesses (LAB-W...) the probes found, sorted. */
     List<String> labWeaknesses() {
         return requirements.entrySet().stream().filter(e -> e.getKey().startsWith("LAB-W")
-                && e.getValue().equals("found")).map(Map.Entry::getKey).sorted().toList();
+                && e.getValue().equals("found")).map(Map.Entry::getKey).sorted(ID_ORDER).toList();
     }
 
     JsonObject toJson() {

@@ -70,6 +70,11 @@ final class FaultyServer implements AutoCloseable {
     private volatile boolean closed;
 
     FaultyServer(Fault fault, PreSharedKey psk) throws IOException {
+        this(fault, psk, 0);
+    }
+
+    /** On a given loopback port (0: a free one), as a graded submission's server must be. */
+    FaultyServer(Fault fault, PreSharedKey psk, int port) throws IOException {
         this.fault = fault;
         RandomBytes random = new SystemRandomBytes();
         Set<Suite> suites = EnumSet.allOf(Suite.class);
@@ -79,7 +84,7 @@ final class FaultyServer implements AutoCloseable {
         }
         this.setup = new Setup(fault, new Timers(HANDSHAKE_TIMEOUT, IDLE_TIMEOUT),
                 new HandshakeSteps(fault, suites, Optional.of(psk), random), random, watchdog);
-        this.listener = new ServerSocket(0, BACKLOG, InetAddress.getLoopbackAddress());
+        this.listener = new ServerSocket(port, BACKLOG, InetAddress.getLoopbackAddress());
         this.acceptor = daemon("faulty-server-acceptor").newThread(this::acceptLoop);
         acceptor.start();
     }
