@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 
 /** {@code secho-conformance grade}: a whole class of submissions, N at a time, into one output folder. */
 @CommandLine.Command(name = "grade", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        header = "Grades a class of servers N at a time: class.csv, index.html and a folder per submission.",
         customSynopsis = {"secho-conformance grade --submissions FILE --out DIR [--jobs N] [--shard K/N] "
                 + "[--start-timeout DURATION] [--gradescope] [HARNESS OPTIONS]"},
         description = {"Grades every submission of FILE, a line 'NAME<TAB>TARGET' each ('#' starts a comment line). "

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 /** {@code secho-conformance merge}: the --out folders of grade shards joined into one, as if graded in one run. */
 @CommandLine.Command(name = "merge", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+        header = "Joins the output folders of grade --shard runs into one class, as if graded at once.",
         customSynopsis = {"secho-conformance merge --out DIR SHARD_DIR..."},
         description = {"Joins the output folders of 'grade --shard K/N' runs: copies each submission's folder into "
                 + "DIR and writes class.csv, index.html and grade.json (and results.json with --gradescope) for the "
