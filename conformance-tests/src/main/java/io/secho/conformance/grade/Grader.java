@@ -125,7 +125,7 @@ final class Grader {
                 harness.waitFor(10, TimeUnit.SECONDS);
                 log.finish(2000);
                 return SubmissionResult.error(submission.name(), seconds(started), "", "the harness run took longer "
-                        + "than " + settings.runTimeout().toSeconds() + "s (--run-timeout) and was stopped", true);
+                        + "than " + shown(settings.runTimeout()) + " (--run-timeout) and was stopped", true);
             }
             exit = harness.exitValue();
             log.finish(5000);
@@ -202,6 +202,10 @@ final class Grader {
         List<String> tail = BoundedLog.tail(log, TAIL_LINES);
         return tail.isEmpty() ? why + " (" + log.getFileName() + " is empty)"
                 : why + "; the end of " + log.getFileName() + ":\n" + String.join("\n", tail);
+    }
+
+    private static String shown(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 
     private static String join(String a, String b) {

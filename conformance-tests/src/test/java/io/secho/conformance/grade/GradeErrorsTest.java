@@ -55,6 +55,23 @@ class GradeErrorsTest {
         assertTrue(Files.readString(out.resolve(ClassIndex.FILE)).contains("the server did not start"));
     }
 
+    @Test
+    void aHarnessRunThatOverrunsIsAGradingFailure() throws IOException {
+        // A listener that never answers: the harness waits on it far longer than the limit of a millisecond.
+        try (java.net.ServerSocket mute = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Path submissions = work.resolve("class.tsv");
+            Files.writeString(submissions, "mute\t127.0.0.1:" + mute.getLocalPort() + "\n");
+            Path out = work.resolve("out");
+            GradeRun run = GradeRun.of("grade", "--submissions", submissions.toString(), "--out", out.toString(),
+                    "--family", "HS", "--run-timeout", "1ms");
+            assertEquals(4, run.exitCode(), run.both());
+            assertTrue(run.err().contains("grading failed for mute"), run.both());
+            Map<String, String> row = GradeRun.rows(out).get("mute");
+            assertEquals("ERROR", row.get("verdict"), row.toString());
+            assertEquals("the harness run took longer than 1ms (--run-timeout) and was stopped", row.get("note"));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "no tab          | 'alice 127.0.0.1:8443'             | | class.tsv line 2: no tab between NAME and TARGET",
