@@ -42,7 +42,8 @@ import java.util.stream.Stream;
                 + "JVM of its own, and stops it. Every other option is a harness option (see 'secho-conformance "
                 + "--help') and applies to every submission alike: --psk-file, timeouts, --suite, --family, --case, "
                 + "--expect, --seed, --profile lab and the lab options. Without --seed one seed is picked for the "
-                + "whole class.",
+                + "whole class. With --lab-detect each lab server is first tried with the common lab settings "
+                + "(lab-detect.log) and then graded with the settings that work with it.",
             "DIR gets class.csv (a row per submission: verdict PASS, FAIL or ERROR, counts per status, failed "
                 + "requirements, suites offered, lab weaknesses, duration), index.html (the class matrix), grade.json "
                 + "(for merge) and a folder per submission with its JSON and JUnit XML reports, server.log and "
@@ -62,8 +63,7 @@ import java.util.stream.Stream;
 public final class GradeCommand implements java.util.concurrent.Callable<Integer> {
     /** Harness options the grader sets itself, per submission, or that do not grade a server. */
     private static final List<String> NOT_FOR_GRADE = List.of("--target", "--image", "--report-dir",
-            "--client-command", "--client-reference", "--client-run-timeout", "--list", "--expanded", "--json",
-            "--lab-detect");
+            "--client-command", "--client-reference", "--client-run-timeout", "--list", "--expanded", "--json");
     /** Harness options of an image target: passed only to the image: submissions. */
     private static final Set<String> IMAGE_OPTIONS = Set.of("--image-port", "--image-env", "--image-arg",
             "--image-startup-timeout");
@@ -205,9 +205,7 @@ public final class GradeCommand implements java.util.concurrent.Callable<Integer
             String arg = harnessArgs.get(i);
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (NOT_FOR_GRADE.contains(name)) {
-                throw usage(name + " does not go with grade: " + (name.equals("--lab-detect")
-                        ? "run it against one submission, then grade with the settings it prints"
-                        : name.startsWith("--client") ? "grade checks servers"
+                throw usage(name + " does not go with grade: " + (name.startsWith("--client") ? "grade checks servers"
                         : "the grader sets it for each submission (a submission's TARGET, --out DIR/NAME)"));
             }
             if (IMAGE_OPTIONS.contains(name)) {

@@ -35,6 +35,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class Grader {
     static final String HARNESS_LOG = "harness.log";
+    static final String DETECT_LOG = "lab-detect.log";
+    /** The server's output while --lab-detect tried settings on it: a start of its own, so a log of its own. */
+    static final String DETECT_SERVER_LOG = "server-lab-detect.log";
+    static final String LAB_DETECT = "--lab-detect";
     private static final int TAIL_LINES = 8;
     /** Ports handed out and not yet given back: two submissions starting at once never get the same one. */
     private static final Set<Integer> PORTS_IN_USE = ConcurrentHashMap.newKeySet();
@@ -67,8 +71,16 @@ final class Grader {
                     true);
         }
         return switch (submission.kind()) {
-            case ADDRESS -> runHarness(submission, folder, List.of("--target", submission.target()), Optional.empty(),
-                    started);
+            case ADDRESS -> {
+                if (!labDetect()) {
+                    yield runHarness(submission, folder, List.of("--target", submission.target()), Optional.empty(),
+                            started);
+                }
+                Detected detected = detect(folder, submission.target());
+                yield detected.options().isPresent() ? runHarness(submission, folder, List.of("--target",
+                        submission.target()), Optional.empty(), started, detected.options().get())
+                        : detected.failure(submission.name(), seconds(started));
+            }
             case IMAGE -> {
                 List<String> target = new ArrayList<>(List.of("--image", submission.target()));
                 target.addAll(settings.imageArgs());
@@ -87,6 +99,49 @@ final class Grader {
                     + e.getMessage(), true);
         }
         Path log = folder.resolve(ServerProcess.LOG);
+        List<String> harnessArgs = settings.harnessArgs();
+        if (labDetect()) {
+            // Its own start of the server, on a port of its own (the first may linger in TIME_WAIT): a lab server
+            // that stops on the first record it cannot open (LAB-W6) would not survive the tries, and the run
+            // must find the server fresh, as a client would.
+            Optional<List<String>> found;
+            SubmissionResult failed = null;
+            int detectPort;
+            try {
+                detectPort = freePort();
+            } catch (IOException e) {
+                PORTS_IN_USE.remove(port);
+                return SubmissionResult.error(submission.name(), seconds(started), "", "no free loopback port: "
+                        + e.getMessage(), true);
+            }
+            Path detectLog = folder.resolve(DETECT_SERVER_LOG);
+            try (ServerProcess server = ServerProcess.start(submission.command(detectPort),
+                    settings.submissionsFolder(), detectLog)) {
+                Optional<String> notStarted = server.awaitListening(detectPort, settings.startTimeout());
+                if (notStarted.isPresent()) {
+                    server.close();
+                    failed = SubmissionResult.error(submission.name(), seconds(started), "",
+                            withTail(notStarted.get(), detectLog), false);
+                    found = Optional.empty();
+                } else {
+                    Detected detected = detect(folder, "127.0.0.1:" + detectPort);
+                    found = detected.options();
+                    if (found.isEmpty()) {
+                        failed = detected.failure(submission.name(), seconds(started));
+                    }
+                }
+            } catch (IOException e) {
+                failed = SubmissionResult.error(submission.name(), seconds(started), "", e.getMessage(), false);
+                found = Optional.empty();
+            } finally {
+                PORTS_IN_USE.remove(detectPort);
+            }
+            if (failed != null) {
+                PORTS_IN_USE.remove(port);
+                return failed;
+            }
+            harnessArgs = found.orElseThrow();
+        }
         try (ServerProcess server = ServerProcess.start(submission.command(port), settings.submissionsFolder(), log)) {
             Optional<String> notStarted = server.awaitListening(port, settings.startTimeout());
             if (notStarted.isPresent()) {
@@ -95,7 +150,7 @@ final class Grader {
                         withTail(notStarted.get(), log), false);
             }
             return runHarness(submission, folder, List.of("--target", "127.0.0.1:" + port), Optional.of(server),
-                    started);
+                    started, harnessArgs);
         } catch (IOException e) {
             return SubmissionResult.error(submission.name(), seconds(started), "", e.getMessage(), false);
         } finally {
@@ -105,10 +160,15 @@ final class Grader {
 
     private SubmissionResult runHarness(Submission submission, Path folder, List<String> target,
                                         Optional<ServerProcess> server, long started) {
+        return runHarness(submission, folder, target, server, started, settings.harnessArgs());
+    }
+
+    private SubmissionResult runHarness(Submission submission, Path folder, List<String> target,
+                                        Optional<ServerProcess> server, long started, List<String> harnessArgs) {
         List<String> command = new ArrayList<>(settings.javaCommand());
         command.addAll(target);
         command.addAll(List.of("--report-dir", folder.toString()));
-        command.addAll(settings.harnessArgs());
+        command.addAll(harnessArgs);
         Path harnessLog = folder.resolve(HARNESS_LOG);
         int exit;
         try {
@@ -154,6 +214,94 @@ final class Grader {
         return new SubmissionResult(submission.name(), SubmissionResult.ERROR, partial.counts(), partial.families(),
                 partial.requirements(), partial.suitesOffered(), seconds(started), read.isPresent() ? report : "",
                 join(died, withTail(why, harnessLog)), true);
+    }
+
+    private boolean labDetect() {
+        return settings.harnessArgs().contains(LAB_DETECT);
+    }
+
+    /** What --lab-detect found for one server: the harness options to grade it with, or why there are none. */
+    private record Detected(Optional<List<String>> options, String why, boolean harnessFailed) {
+        SubmissionResult failure(String name, double seconds) {
+            return harnessFailed ? SubmissionResult.error(name, seconds, "", why, true)
+                    : new SubmissionResult(name, SubmissionResult.FAIL, SubmissionResult.emptyCounts(), Map.of(),
+                    Map.of(), List.of(), seconds, name + "/" + DETECT_LOG, why, false);
+        }
+    }
+
+    /**
+     * Runs the harness with --lab-detect against {@code target}; its output goes to lab-detect.log. The settings
+     * that work replace the lab options given: the grade options but --lab-detect and those the detection set.
+     */
+    private Detected detect(Path folder, String target) {
+        List<String> command = new ArrayList<>(settings.javaCommand());
+        command.addAll(settings.harnessArgs());
+        command.addAll(List.of("--target", target));
+        Path log = folder.resolve(DETECT_LOG);
+        int exit;
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            builder.environment().put("NO_COLOR", "1");
+            Process harness = builder.start();
+            BoundedLog copy = BoundedLog.copy(harness.getInputStream(), log, "secho-grade-detect-log");
+            if (!harness.waitFor(settings.runTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                harness.descendants().forEach(ProcessHandle::destroyForcibly);
+                harness.destroyForcibly();
+                harness.waitFor(10, TimeUnit.SECONDS);
+                copy.finish(2000);
+                return new Detected(Optional.empty(), "--lab-detect took longer than " + shown(settings.runTimeout())
+                        + " (--run-timeout) and was stopped", true);
+            }
+            exit = harness.exitValue();
+            copy.finish(5000);
+        } catch (IOException e) {
+            return new Detected(Optional.empty(), "cannot run the harness: " + e.getMessage(), true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Detected(Optional.empty(), "grading was interrupted", true);
+        }
+        if (exit == 1) {
+            return new Detected(Optional.empty(), "--lab-detect: none of the common lab settings works with this "
+                    + "server (" + DETECT_LOG + " lists the tries)", false);
+        }
+        if (exit == 3) {
+            return new Detected(Optional.empty(), withTail("--lab-detect could not reach the server", log), false);
+        }
+        List<String> lines = BoundedLog.tail(log, 1);
+        List<String> words = exit == 0 && !lines.isEmpty() ? io.secho.conformance.ShellWords.split(lines.get(0).strip())
+                : List.of();
+        int jar = words.indexOf("-jar");
+        int targetAt = words.indexOf("--target");
+        if (jar < 0 || targetAt < jar + 2) {
+            return new Detected(Optional.empty(), withTail("--lab-detect ended with exit status " + exit
+                    + " and no settings", log), true);
+        }
+        List<String> found = words.subList(jar + 2, targetAt);
+        return new Detected(Optional.of(withOptions(settings.harnessArgs(), found)), "", false);
+    }
+
+    /** {@code given} without --lab-detect and without the options {@code found} sets (and their values), then found. */
+    static List<String> withOptions(List<String> given, List<String> found) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        found.stream().filter(w -> w.startsWith("--")).map(w -> w.contains("=") ? w.substring(0, w.indexOf('=')) : w)
+                .forEach(names::add);
+        names.add(LAB_DETECT);
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String word = given.get(i);
+            String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+            if (names.contains(name)) {
+                // An option's value never starts with "--"; a flag is followed by the next option or nothing.
+                if (!word.contains("=") && i + 1 < given.size() && !given.get(i + 1).startsWith("--")) {
+                    i++;
+                }
+                continue;
+            }
+            kept.add(word);
+        }
+        kept.addAll(found);
+        return kept;
     }
 
     /** The JSON report's figures, or empty when there is no readable report. */

@@ -80,7 +80,7 @@ class GradeErrorsTest {
         "no {port}       | 'alice\tpython3 server.py'         | | class.tsv line 2: TARGET is a command without {port}",
         "bad quote       | 'alice\tpython3 'server.py {port}' | | class.tsv line 2: ",
         "a --target      | 'alice\t127.0.0.1:8443'            | --target 127.0.0.1:1 | --target does not go with grade",
-        "--lab-detect    | 'alice\t127.0.0.1:8443'            | --lab-detect | --lab-detect does not go with grade",
+        "--lab-detect v1 | 'alice\t127.0.0.1:8443'            | --lab-detect | harness option: --lab-detect belongs to the lab profile",
         "bad shard       | 'alice\t127.0.0.1:8443'            | --shard 3/2 | --shard '3/2' is not K/N",
         "bad jobs        | 'alice\t127.0.0.1:8443'            | --jobs 0 | --jobs 0 is not from 1 to 256",
         "harness option  | 'alice\t127.0.0.1:8443'            | --family NOPE | harness option: --family: unknown family 'NOPE'",

@@ -79,4 +79,35 @@ class LabClassTest {
         String html = Files.readString(out.resolve(ClassIndex.FILE));
         assertTrue(html.contains(">LAB</th>") && html.contains("LAB-W1 (weakness found)"), html);
     }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void labDetectFindsEachServersSettingsBeforeItsRun() throws IOException {
+        String python = PythonLabServer.pythons().get(0).command();
+        Path submissions = work.resolve("lab.tsv");
+        Files.writeString(submissions, String.join("\n",
+                "nonce16\t" + python + " " + SCRIPT + " --variant dh --port {port} --nonce-length 16",
+                "v1-server\t" + GradeRun.javaCommand("io.secho.cli.SechoCli", "server", "--port", "{port}")) + "\n");
+        Path out = work.resolve("out");
+        GradeRun run = GradeRun.of("grade", "--submissions", submissions.toString(), "--out", out.toString(),
+                "--profile", "lab", "--lab-variant", "dh", "--lab-detect", "--jobs", "2");
+        assertEquals(0, run.exitCode(), run.both());
+        Map<String, Map<String, String>> rows = GradeRun.rows(out);
+        assertEquals("PASS", rows.get("nonce16").get("verdict"), rows.toString());
+        assertTrue(Files.readString(out.resolve("nonce16").resolve(Grader.HARNESS_LOG)).contains("nonce 16 bytes"),
+                "graded with the nonce length detected");
+        assertTrue(Files.readString(out.resolve("nonce16").resolve(Grader.DETECT_LOG)).contains("Works"));
+        assertEquals("FAIL", rows.get("v1-server").get("verdict"), rows.toString());
+        assertTrue(rows.get("v1-server").get("note").startsWith("--lab-detect: none of the common lab settings"),
+                rows.toString());
+    }
+
+    @Test
+    void detectedSettingsReplaceTheGivenLabOptions() {
+        assertEquals(List.of("--psk-file", "k", "--io-timeout", "2s", "--profile", "lab", "--lab-variant", "dh",
+                        "--nonce-length", "16", "--server-sends-key-first"),
+                Grader.withOptions(List.of("--profile", "lab", "--psk-file", "k", "--lab-variant=dh", "--lab-detect",
+                        "--nonce-length", "12", "--io-timeout", "2s"), List.of("--profile", "lab", "--lab-variant",
+                        "dh", "--nonce-length", "16", "--server-sends-key-first")));
+    }
 }
