@@ -1,4 +1,4 @@
-"""Tests of grading/port-shim: each starts a small Python program under secho-port-shim, as a teacher would,
+"""Tests of conformance-tests/grading/port-shim: each starts a small Python program under secho-port-shim, as a teacher would,
 and checks which port its sockets really used. Standard library only; run with the interpreter under test:
 
     python3 -m unittest -v test_port_shim     (in conformance-tests/src/test/python)
@@ -16,7 +16,7 @@ import threading
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SHIM = os.path.normpath(os.path.join(HERE, "..", "..", "..", "..", "grading", "port-shim", "secho-port-shim"))
+SHIM = os.path.normpath(os.path.join(HERE, "..", "..", "..", "grading", "port-shim", "secho-port-shim"))
 LIMIT = 60  # seconds for one child program, far beyond what any of them needs
 
 

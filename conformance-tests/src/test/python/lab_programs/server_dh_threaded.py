@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A lab program as the lab ships them (Server_dh.py): it binds 127.0.0.1:8443, hard-coded, with no option to
 change it, and serves each client in a thread. It speaks the lab protocol (DH variant, default knobs) with
-lab_server.py's code. A fixture for the port shim: only grading/port-shim/secho-port-shim can move it."""
+lab_server.py's code. A fixture for the port shim: only conformance-tests/grading/port-shim/secho-port-shim can move it."""
 
 import argparse
 import os

@@ -27,13 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * grading/github-actions and grading/kubernetes: the definitions parse, have the shape the README promises
+ * conformance-tests/grading/github-actions and conformance-tests/grading/kubernetes: the definitions parse, have the shape the README promises
  * (a matrix of N shards and a merge that needs them all; an Indexed Job of N completions and a merge of its
  * N folders), and their shell parts, run here with a stand-in for java, call the harness with exactly the
  * documented {@code grade ... --shard K/N} and {@code merge --out DIR SHARD_DIR...}.
  */
 class GradingDefinitionsTest {
-    private static final Path GRADING = Path.of("../grading");
+    private static final Path GRADING = Path.of("grading");
     private static final Path WORKFLOW = GRADING.resolve("github-actions/grade-class.yml");
     private static final Path GRADE_JOB = GRADING.resolve("kubernetes/grade-class-job.yaml");
     private static final Path MERGE_JOB = GRADING.resolve("kubernetes/merge-class-job.yaml");

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * grading/port-shim: lab-like programs that hard-code port 8443 (src/test/python/lab_programs) run side by
+ * conformance-tests/grading/port-shim: lab-like programs that hard-code port 8443 (src/test/python/lab_programs) run side by
  * side under the shim, each on a free port of its own, and the harness tests one of them there. The shim's
  * own cases (bind, connect, asyncio, an existing sitecustomize, -I/-S/-E, wrong maps) are a Python unittest,
  * src/test/python/test_port_shim.py, run here with every Python 3.9+ found.
@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 @Isolated
 @Timeout(300)
 class PortShimTest {
-    static final Path SHIM = Path.of("../grading/port-shim/secho-port-shim");
+    static final Path SHIM = Path.of("grading/port-shim/secho-port-shim");
     private static final Path PROGRAMS = Path.of("src/test/python/lab_programs");
     private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern RAN = Pattern.compile("(?m)^Ran (\\d+) tests? in ");
