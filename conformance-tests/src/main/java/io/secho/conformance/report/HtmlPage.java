@@ -25,7 +25,8 @@ public final class HtmlPage {
             .pass{background:var(--pass)}.fail,.found{background:var(--fail)}.warn{background:var(--warn)}\
             .skip,.absent,.not-applicable{background:var(--skip)}.blocked,.not-checked{background:var(--blocked)}\
             .error{background:var(--error)}.none{background:#999}
-            details.case{border:1px solid var(--line);border-radius:.3rem;margin:.3rem 0;padding:.2rem .5rem}
+            details.case{border:1px solid var(--line);border-radius:.3rem;margin:.3rem 0;padding:.2rem .5rem;\
+            scroll-margin-top:6rem}
             details.case>summary{cursor:pointer;overflow-wrap:anywhere}
             details.case[open]>summary{margin-bottom:.4rem}
             dl{display:grid;grid-template-columns:minmax(6rem,max-content) 1fr;gap:.2rem .8rem;margin:.3rem 0}
@@ -37,7 +38,7 @@ public final class HtmlPage {
             .filters label{display:inline-block;margin:.1rem .5rem .1rem 0;white-space:nowrap}
             [hidden]{display:none!important}
             .muted{color:#57606a}
-            @media (max-width:40rem){body{padding:.5rem}dl{grid-template-columns:1fr}dt{margin-top:.3rem}}
+            @media (max-width:40rem){body{padding:.5rem}.filters{position:static}dl{grid-template-columns:1fr}dt{margin-top:.3rem}}
             @media print{.filters{display:none}details.case{break-inside:avoid}pre{white-space:pre-wrap}\
             .badge{border:1px solid #000;color:#000;background:#fff}}
             """;
