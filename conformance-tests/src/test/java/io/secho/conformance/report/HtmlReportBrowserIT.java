@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -96,8 +97,9 @@ class HtmlReportBrowserIT {
         assertTrue(selfTest.find(), "the self-check did not run: " + dumped);
         List<String> lines = List.of(selfTest.group(1).split("\n"));
         assertEquals(List.of("rows=8", "initial=8", "fail=TAG-002:fail,TAG-004:fail,CHS-001:fail",
-                "shown=3 of 8 cases shown", "withoutTag=HS-001:pass,ECHO-002:error,LIM-004:skip,LIM-005:warn,CHS-001:fail",
-                "errors=0 "), lines, "what the browser showed");
+                "shown=3 of 8 cases shown",
+                "withoutTag=HS-001:pass,ECHO-002:error,LIM-004:skip,LIM-005:warn,CHS-001:fail", "errors=0 "), lines,
+                "what the browser showed");
 
         // The report as it is, with its console logged: not one message.
         Run plain = browser(WORK.resolve("plain"), "--dump-dom", report.toAbsolutePath().toUri().toString());
@@ -112,6 +114,16 @@ class HtmlReportBrowserIT {
         assertTrue(Files.isRegularFile(SCREENSHOT) && Files.size(SCREENSHOT) > 10_000, "no screenshot: " + shot);
         byte[] png = Files.readAllBytes(SCREENSHOT);
         assertEquals("\u0089PNG", new String(png, 0, 4, StandardCharsets.ISO_8859_1), "a PNG");
+    }
+
+    /** The shaded jar quotes the spec too: it carries the requirement texts the report renders. */
+    @Test
+    void theHarnessJarCarriesTheSpecText() throws IOException {
+        try (JarFile jar = new JarFile(System.getProperty("secho.conformance.jar", "target/secho-conformance.jar"))) {
+            for (String resource : List.of(HtmlSpecText.REQUIREMENTS_RESOURCE, HtmlSpecText.LAB_PROFILE_RESOURCE)) {
+                assertTrue(jar.getEntry(resource.substring(1)) != null, resource + " missing from " + jar.getName());
+            }
+        }
     }
 
     private record Run(String out, String err) {
