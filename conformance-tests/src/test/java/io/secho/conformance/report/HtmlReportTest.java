@@ -8,6 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,6 +138,51 @@ class HtmlReportTest {
         assertEquals(HtmlReport.render(json, Optional.empty()).replaceAll("(?s)<h3>Replay</h3>\n<pre class=\"replay\">"
                 + ".*?</pre>\n", ""), page.replaceAll("(?s)<h3>Replay</h3>\n<pre class=\"replay\">.*?</pre>\n", ""),
                 "the page is the JSON report's, rendered again from the file");
+    }
+
+    /** A real run against a server that answers a ClientHello with markup: the page shows it, as text. */
+    @Test
+    void aServerThatAnswersWithMarkupGetsItShownAsText(@TempDir Path dir) throws IOException {
+        byte[] payload = "</pre><script>alert(1)</script>\n".getBytes(StandardCharsets.US_ASCII);
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> answerEveryConnection(server, payload), "markup-server");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            InProcessHarness.runWithOnly(Map.of(TargetConfig.TARGET, "127.0.0.1:" + server.getLocalPort(),
+                    TargetConfig.CASE, "HS-001", TargetConfig.IO_TIMEOUT, "500ms", TargetConfig.SEED, "3"), dir);
+        }
+        String json = Files.readString(dir.resolve(JsonReport.FILE_NAME), StandardCharsets.UTF_8);
+        assertTrue(json.contains("</pre><script>alert(1)</script>"), "the run recorded the answer as text: " + json);
+        String page = Files.readString(dir.resolve(HtmlReport.FILE_NAME), StandardCharsets.UTF_8);
+        assertFalse(page.contains("<script>alert(1)"), "the server's answer became markup");
+        assertTrue(page.contains("&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), "and is shown as text");
+        assertEquals(1, count(page, "<script"), "the page's own script only");
+        assertSelfContained(page);
+    }
+
+    /** Answers each connection's first bytes with the payload, then reads until the harness leaves. */
+    private static void answerEveryConnection(ServerSocket server, byte[] payload) {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                Thread serve = new Thread(() -> {
+                    try (socket) {
+                        InputStream in = socket.getInputStream();
+                        if (in.read(new byte[4096]) >= 0) {
+                            socket.getOutputStream().write(payload);
+                            socket.getOutputStream().flush();
+                            in.transferTo(OutputStream.nullOutputStream());
+                        }
+                    } catch (IOException e) {
+                        // The harness hung up: that connection is over.
+                    }
+                }, "markup-server-connection");
+                serve.setDaemon(true);
+                serve.start();
+            } catch (IOException closed) {
+                return;
+            }
+        }
     }
 
     @Test
