@@ -194,8 +194,8 @@ public final class ConformanceMain implements Callable<Integer> {
     Path expect;
 
     @CommandLine.Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "secho-conformance-reports",
-            description = "Where the JSON, JUnit XML and HTML reports go (default: ${DEFAULT-VALUE}). A replay line under a "
-                    + "failure writes to DIR-replay, so the full run's reports stay.")
+            description = "Where the JSON, JUnit XML and HTML reports go (default: ${DEFAULT-VALUE}). A replay line "
+                    + "under a failure writes to DIR-replay, so the full run's reports stay.")
     Path reportDir;
 
     @CommandLine.Option(names = "--failures-only",

@@ -10,6 +10,7 @@ import io.secho.conformance.report.HtmlPage;
 import io.secho.conformance.report.HtmlReport;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,8 @@ final class ReportDiff {
     static final Set<String> FORMATS = Set.of("secho-conformance-report/2", "secho-conformance-report/3");
     /** Verdicts that show a requirement not met (or not shown met), from least to most severe. */
     private static final List<String> BAD = List.of("warn", "blocked", "fail", "error");
+    /** The largest report read: many times a full run's, far below the heap. */
+    static final int MAX_REPORT_BYTES = 64 * 1024 * 1024;
 
     record Run(Path file, String label, Map<String, JsonObject> cases, Map<String, String> requirements, String verdict) {
     }
@@ -192,8 +195,14 @@ final class ReportDiff {
      */
     static Run read(Path file) {
         String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(file)) {
+            // Bounded, whatever the file is (a device, a log grown by mistake): a report of every case is about 1 MB.
+            byte[] bytes = in.readNBytes(MAX_REPORT_BYTES + 1);
+            if (bytes.length > MAX_REPORT_BYTES) {
+                throw new IllegalArgumentException(file + ": not a secho-conformance JSON report (larger than "
+                        + MAX_REPORT_BYTES / (1024 * 1024) + " MiB)");
+            }
+            text = new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": " + IoProblems.ofFile(e));
         }

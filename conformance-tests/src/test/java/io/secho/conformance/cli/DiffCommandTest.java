@@ -149,12 +149,13 @@ class DiffCommandTest {
                 new String[] {"diff", good.toString(), future.toString()},
                 new String[] {"diff", good.toString(), broken.toString()},
                 new String[] {"diff", good.toString()},
+                new String[] {"diff", good.toString(), dir.toString()},
                 new String[] {"diff", good.toString(), good.toString(), "--html", dir.resolve("no/such/dir/d.html")
                         .toString()});
         List<String> causes = List.of("missing.json: ", "notes.json: not a secho-conformance JSON report (not JSON)",
                 "other.json: not a secho-conformance JSON report", "future.json: unknown report format "
                         + "'secho-conformance-report/9'", "broken.json: not a secho-conformance JSON report",
-                "NEW.json", "--html ");
+                "NEW.json", dir + ": ", "--html ");
         for (int i = 0; i < wrong.size(); i++) {
             CliRun run = CliRun.of(wrong.get(i));
             assertEquals(2, run.exitCode(), run.both());
