@@ -49,8 +49,8 @@ import java.util.stream.Collectors;
         version = "secho-conformance 1.0 (Secho protocol v1)",
         subcommands = {CommandLine.HelpCommand.class, GradeCommand.class, MergeCommand.class},
         usageHelpWidth = 100,
-        customSynopsis = {"secho-conformance [OPTIONS]", "       secho-conformance grade|merge [OPTIONS]",
-            "       secho-conformance help"},
+        customSynopsis = {"secho-conformance [OPTIONS]", "       secho-conformance diff OLD.json NEW.json [--html FILE]",
+            "       secho-conformance grade|merge [OPTIONS]", "       secho-conformance help [COMMAND]"},
         commandListHeading = "%nCommands:%n",
         description = {"Checks a Secho v1 server against every requirement of the spec and reports a verdict per "
                 + "case, family and requirement. Without --target it tests the embedded reference server.",
@@ -196,8 +196,8 @@ public final class ConformanceMain implements Callable<Integer> {
     Path expect;
 
     @CommandLine.Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "secho-conformance-reports",
-            description = "Where the JSON and JUnit XML reports go (default: ${DEFAULT-VALUE}). A replay line under a "
-                    + "failure writes to DIR-replay, so the full run's reports stay.")
+            description = "Where the JSON, JUnit XML and HTML reports go (default: ${DEFAULT-VALUE}). A replay line "
+                    + "under a failure writes to DIR-replay, so the full run's reports stay.")
     Path reportDir;
 
     @CommandLine.Option(names = "--failures-only",
@@ -264,6 +264,8 @@ public final class ConformanceMain implements Callable<Integer> {
     /** The command line, with its help groups, usage errors and colours, ready to execute. */
     static CommandLine commandLine(PrintStream out, PrintStream err, Terminal terminal) {
         CommandLine commandLine = new CommandLine(new ConformanceMain(out, err, terminal));
+        // Before the settings below, which picocli passes on to the subcommands already added.
+        commandLine.addSubcommand(DiffCommand.NAME, new DiffCommand(out));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));

@@ -35,10 +35,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Turns a JUnit run of the cases into the harness's verdicts and output: progress while the cases run,
- * then every case in case-ID order, the summaries, and the JSON and JUnit XML reports. Every selected
+ * then every case in case-ID order, the summaries, and the JSON, JUnit XML and HTML reports. Every selected
  * case ends up in the report, whatever happened: a case the engine never ran, or a run cut short,
  * leaves an ERROR with the reason, and the report says the run is incomplete. It ignores tests that
  * are not cases, so it can be registered for every launcher session (surefire finds it through the
@@ -219,12 +220,14 @@ public class ConformanceListener implements TestExecutionListener {
                 (System.nanoTime() - startedNanos) / 1_000_000, findings, all, incomplete, baseline);
         summary = finished;
         console.progress().finished();
-        ConsoleReport.print(finished, console.replay().orElse(this::mavenReplay), console, out);
+        Function<String, String> replay = console.replay().orElse(this::mavenReplay);
+        ConsoleReport.print(finished, replay, console, out);
         Path dir = fixedReportDir.orElseGet(() -> Path.of(parameter(TargetConfig.REPORT_DIR).orElse("conformance-reports")));
         try {
             Path json = JsonReport.write(finished, dir);
             Path xml = JunitXmlReport.write(finished, dir);
-            out.println("reports: " + json + " and " + xml);
+            Path html = HtmlReport.write(finished, replay, dir);
+            out.println("reports: " + json + ", " + xml + " and " + html);
         } catch (IOException e) {
             reportProblem = Optional.of("could not write the reports to " + dir + ": " + IoProblems.ofFile(e));
             out.println(reportProblem.get());
