@@ -22,8 +22,8 @@ import java.util.TreeMap;
  */
 final class ClassIndex {
     static final String FILE = "index.html";
-    /** The HTML report of one run, where the harness writes one; otherwise the cells link to the JSON. */
-    static final String HTML_REPORT = "secho-conformance.html";
+    /** The HTML report of one run; a folder without one (a run cut short) is linked by its JSON. */
+    static final String HTML_REPORT = io.secho.conformance.report.HtmlReport.FILE_NAME;
     private static final int SUMMARY_ROWS = 25;
     private static final int NAMES_SHOWN = 12;
 

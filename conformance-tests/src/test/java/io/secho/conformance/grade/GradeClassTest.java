@@ -93,6 +93,7 @@ class GradeClassTest {
             Path folder = whole.resolve(name);
             assertTrue(Files.isRegularFile(folder.resolve(JsonReport.FILE_NAME)), name);
             assertTrue(Files.isRegularFile(folder.resolve(JunitXmlReport.FILE_NAME)), name);
+            assertTrue(Files.isRegularFile(folder.resolve(ClassIndex.HTML_REPORT)), name);
             // Both servers print the port they listen on: the one the grader chose and gave the harness.
             String port = Files.readString(folder.resolve(JsonReport.FILE_NAME)).replaceFirst(
                     "(?s).*\"address\": *\"127\\.0\\.0\\.1:(\\d+)\".*", "$1");
@@ -108,9 +109,9 @@ class GradeClassTest {
         for (String family : List.of(">HS</th>", ">TAG</th>", ">ECHO</th>")) {
             assertTrue(html.contains(family), family);
         }
-        assertTrue(html.contains("<td class=\"fail\" data-sort=\"4\"><a href=\"broken-tag/secho-conformance.json\">"
+        assertTrue(html.contains("<td class=\"fail\" data-sort=\"4\"><a href=\"broken-tag/secho-conformance.html\">"
                 + "fail 1</a></td>"), html);
-        assertTrue(html.contains("<td class=\"pass\" data-sort=\"0\"><a href=\"reference/secho-conformance.json\">"
+        assertTrue(html.contains("<td class=\"pass\" data-sort=\"0\"><a href=\"reference/secho-conformance.html\">"
                 + "pass 1</a></td>"), html);
         assertTrue(html.contains("<table id=\"requirements\">") && html.contains("<td>REQ-REC-6</td>"), html);
         assertFalse(html.contains("src=") || html.contains("http"), "self-contained: loads nothing");
@@ -141,7 +142,7 @@ class GradeClassTest {
         assertEquals(GradeRun.csvWithoutDurations(whole), GradeRun.csvWithoutDurations(merged));
         assertEquals(folders(whole), folders(merged));
         assertEquals(files(whole.resolve("broken-tag")), files(merged.resolve("broken-tag")));
-        assertTrue(Files.readString(merged.resolve(ClassIndex.FILE)).contains("broken-tag/secho-conformance.json"));
+        assertTrue(Files.readString(merged.resolve(ClassIndex.FILE)).contains("broken-tag/secho-conformance.html"));
         assertTrue(Files.readString(merged.resolve(ClassOutput.METADATA)).contains("\"shard\": \"1/1\""));
 
         GradeRun overlap = GradeRun.of("merge", "--out", work.resolve("twice").toString(), first.toString(),
