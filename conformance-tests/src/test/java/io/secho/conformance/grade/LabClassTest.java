@@ -110,4 +110,27 @@ class LabClassTest {
                         "--nonce-length", "12", "--io-timeout", "2s"), List.of("--profile", "lab", "--lab-variant",
                         "dh", "--nonce-length", "16", "--server-sends-key-first")));
     }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void labProgramsThatHardCodeTheirPortRunSideBySideUnderThePortShim() throws IOException {
+        String python = PythonLabServer.pythons().get(0).command();
+        Path shim = Path.of("grading/port-shim/secho-port-shim").toAbsolutePath();
+        Path program = Path.of("src/test/python/lab_programs/server_dh_threaded.py").toAbsolutePath();
+        List<String> lines = new ArrayList<>();
+        for (String name : List.of("ann", "ben", "cid")) {
+            // Each binds 127.0.0.1:8443, hard-coded; the shim moves it to the port the grader picked.
+            lines.add(name + "\t" + shim + " --map 8443={port} -- " + python + " " + program);
+        }
+        Path submissions = work.resolve("lab.tsv");
+        Files.writeString(submissions, String.join("\n", lines) + "\n");
+        Path out = work.resolve("out");
+        GradeRun run = GradeRun.of("grade", "--submissions", submissions.toString(), "--out", out.toString(),
+                "--profile", "lab", "--lab-variant", "dh", "--jobs", "3");
+        assertEquals(0, run.exitCode(), run.both());
+        Map<String, Map<String, String>> rows = GradeRun.rows(out);
+        for (String name : List.of("ann", "ben", "cid")) {
+            assertEquals("PASS", rows.get(name).get("verdict"), rows.toString());
+        }
+    }
 }
