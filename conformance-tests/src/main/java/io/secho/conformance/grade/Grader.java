@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -170,32 +171,18 @@ final class Grader {
         command.addAll(List.of("--report-dir", folder.toString()));
         command.addAll(harnessArgs);
         Path harnessLog = folder.resolve(HARNESS_LOG);
-        int exit;
         try {
             Files.deleteIfExists(folder.resolve(JsonReport.FILE_NAME));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            // Plain output in the log: no colours, no live counter.
-            builder.environment().put("NO_COLOR", "1");
-            Process harness = builder.start();
-            BoundedLog log = BoundedLog.copy(harness.getInputStream(), harnessLog, "secho-grade-harness-log");
-            if (!harness.waitFor(settings.runTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                harness.descendants().forEach(ProcessHandle::destroyForcibly);
-                harness.destroyForcibly();
-                harness.waitFor(10, TimeUnit.SECONDS);
-                log.finish(2000);
-                return SubmissionResult.error(submission.name(), seconds(started), "", "the harness run took longer "
-                        + "than " + shown(settings.runTimeout()) + " (--run-timeout) and was stopped", true);
-            }
-            exit = harness.exitValue();
-            log.finish(5000);
         } catch (IOException e) {
-            return SubmissionResult.error(submission.name(), seconds(started), "", "cannot run the harness: "
+            return SubmissionResult.error(submission.name(), seconds(started), "", "cannot clear " + folder + ": "
                     + e.getMessage(), true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return SubmissionResult.error(submission.name(), seconds(started), "", "grading was interrupted", true);
         }
+        HarnessExit ended = runHarnessJvm(command, harnessLog);
+        if (ended.status().isEmpty()) {
+            return SubmissionResult.error(submission.name(), seconds(started), "", "the harness run "
+                    + ended.problem(), true);
+        }
+        int exit = ended.status().getAsInt();
         String died = server.flatMap(ServerProcess::exitStatus)
                 .map(status -> "the server exited with status " + status + " during the run").orElse("");
         String report = submission.name() + "/" + JsonReport.FILE_NAME;
@@ -214,6 +201,44 @@ final class Grader {
         return new SubmissionResult(submission.name(), SubmissionResult.ERROR, partial.counts(), partial.families(),
                 partial.requirements(), partial.suitesOffered(), seconds(started), read.isPresent() ? report : "",
                 join(died, withTail(why, harnessLog)), true);
+    }
+
+    /** How a harness JVM ended: its exit status, or (empty) why it has none. */
+    private record HarnessExit(OptionalInt status, String problem) {
+        static HarnessExit failed(String problem) {
+            return new HarnessExit(OptionalInt.empty(), problem);
+        }
+    }
+
+    /**
+     * Runs the harness JVM, its output in {@code log} with plain text (no colours, no live counter), at most
+     * --run-timeout (then it is killed with every process it started).
+     *
+     * @return its exit status, or why it has none (it could not start, or overran)
+     */
+    private HarnessExit runHarnessJvm(List<String> command, Path log) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            builder.environment().put("NO_COLOR", "1");
+            Process harness = builder.start();
+            BoundedLog copy = BoundedLog.copy(harness.getInputStream(), log, "secho-grade-harness-log");
+            if (!harness.waitFor(settings.runTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                harness.descendants().forEach(ProcessHandle::destroyForcibly);
+                harness.destroyForcibly();
+                harness.waitFor(10, TimeUnit.SECONDS);
+                copy.finish(2000);
+                return HarnessExit.failed("took longer than " + shown(settings.runTimeout())
+                        + " (--run-timeout) and was stopped");
+            }
+            copy.finish(5000);
+            return new HarnessExit(OptionalInt.of(harness.exitValue()), "");
+        } catch (IOException e) {
+            return HarnessExit.failed("could not start: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return HarnessExit.failed("was interrupted");
+        }
     }
 
     private boolean labDetect() {
@@ -238,29 +263,11 @@ final class Grader {
         command.addAll(settings.harnessArgs());
         command.addAll(List.of("--target", target));
         Path log = folder.resolve(DETECT_LOG);
-        int exit;
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            builder.environment().put("NO_COLOR", "1");
-            Process harness = builder.start();
-            BoundedLog copy = BoundedLog.copy(harness.getInputStream(), log, "secho-grade-detect-log");
-            if (!harness.waitFor(settings.runTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                harness.descendants().forEach(ProcessHandle::destroyForcibly);
-                harness.destroyForcibly();
-                harness.waitFor(10, TimeUnit.SECONDS);
-                copy.finish(2000);
-                return new Detected(Optional.empty(), "--lab-detect took longer than " + shown(settings.runTimeout())
-                        + " (--run-timeout) and was stopped", true);
-            }
-            exit = harness.exitValue();
-            copy.finish(5000);
-        } catch (IOException e) {
-            return new Detected(Optional.empty(), "cannot run the harness: " + e.getMessage(), true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Detected(Optional.empty(), "grading was interrupted", true);
+        HarnessExit ended = runHarnessJvm(command, log);
+        if (ended.status().isEmpty()) {
+            return new Detected(Optional.empty(), "--lab-detect " + ended.problem(), true);
         }
+        int exit = ended.status().getAsInt();
         if (exit == 1) {
             return new Detected(Optional.empty(), "--lab-detect: none of the common lab settings works with this "
                     + "server (" + DETECT_LOG + " lists the tries)", false);
