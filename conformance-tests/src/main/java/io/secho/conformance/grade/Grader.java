@@ -43,6 +43,18 @@ final class Grader {
     private static final int TAIL_LINES = 8;
     /** Ports handed out and not yet given back: two submissions starting at once never get the same one. */
     private static final Set<Integer> PORTS_IN_USE = ConcurrentHashMap.newKeySet();
+    /**
+     * The harness JVMs running: a grader ended by a signal (a CI job cancelled) stops them with it; Ctrl-C reaches
+     * them anyway, as they share its process group.
+     */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(RUNNING).forEach(harness -> {
+            harness.descendants().forEach(ProcessHandle::destroyForcibly);
+            harness.destroyForcibly();
+        }), "secho-grade-stop-harnesses"));
+    }
 
     /** What every submission shares. */
     record Settings(Path out, Path submissionsFolder, List<String> harnessArgs, List<String> imageArgs,
@@ -66,8 +78,10 @@ final class Grader {
         long started = System.nanoTime();
         Path folder = settings.out().resolve(submission.name());
         try {
+            // A folder left by an earlier grade into the same DIR goes first: its reports must not pass for this run's.
+            clear(folder);
             Files.createDirectories(folder);
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             return SubmissionResult.error(submission.name(), 0, "", "cannot make " + folder + ": " + e.getMessage(),
                     true);
         }
@@ -222,7 +236,22 @@ final class Grader {
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             builder.environment().put("NO_COLOR", "1");
             Process harness = builder.start();
-            BoundedLog copy = BoundedLog.copy(harness.getInputStream(), log, "secho-grade-harness-log");
+            RUNNING.add(harness);
+            try {
+                return awaitHarness(harness, BoundedLog.copy(harness.getInputStream(), log, "secho-grade-harness-log"));
+            } catch (IOException e) {
+                harness.destroyForcibly();
+                throw e;
+            } finally {
+                RUNNING.remove(harness);
+            }
+        } catch (IOException e) {
+            return HarnessExit.failed("could not start: " + e.getMessage());
+        }
+    }
+
+    private HarnessExit awaitHarness(Process harness, BoundedLog copy) {
+        try {
             if (!harness.waitFor(settings.runTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 harness.descendants().forEach(ProcessHandle::destroyForcibly);
                 harness.destroyForcibly();
@@ -233,8 +262,6 @@ final class Grader {
             }
             copy.finish(5000);
             return new HarnessExit(OptionalInt.of(harness.exitValue()), "");
-        } catch (IOException e) {
-            return HarnessExit.failed("could not start: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return HarnessExit.failed("was interrupted");
@@ -357,6 +384,17 @@ final class Grader {
         List<String> tail = BoundedLog.tail(log, TAIL_LINES);
         return tail.isEmpty() ? why + " (" + log.getFileName() + " is empty)"
                 : why + "; the end of " + log.getFileName() + ":\n" + String.join("\n", tail);
+    }
+
+    private static void clear(Path folder) throws IOException {
+        if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     private static String shown(Duration duration) {

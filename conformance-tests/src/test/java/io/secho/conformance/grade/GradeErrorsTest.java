@@ -36,8 +36,12 @@ class GradeErrorsTest {
                 "nowhere\t127.0.0.1:1",
                 "missing\t./no-such-server --port {port}") + "\n");
         Path out = work.resolve("out");
+        // A report left in DIR by an earlier grade must not pass for this run's.
+        Files.createDirectories(out.resolve("silent"));
+        Files.writeString(out.resolve("silent").resolve("secho-conformance.json"), "{}");
         GradeRun run = GradeRun.of("grade", "--submissions", submissions.toString(), "--out", out.toString(),
                 "--family", "HS", "--start-timeout", "2s", "--jobs", "2");
+        assertFalse(Files.exists(out.resolve("silent").resolve("secho-conformance.json")), "the old report is gone");
         assertEquals(0, run.exitCode(), "the submissions were graded, if badly: " + run.both());
         Map<String, Map<String, String>> rows = GradeRun.rows(out);
         rows.values().forEach(row -> assertEquals("ERROR", row.get("verdict"), row.toString()));
