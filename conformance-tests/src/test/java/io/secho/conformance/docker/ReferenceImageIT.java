@@ -1,5 +1,6 @@
 package io.secho.conformance.docker;
 
+import java.util.List;
 import java.util.Optional;
 import io.secho.conformance.targets.TargetDescription;
 import io.secho.conformance.report.ReportChecks;
@@ -67,6 +68,25 @@ class ReferenceImageIT {
         assertEquals(Optional.of(image), summary.target().image());
         JsonObject target = ReportChecks.assertReportsAgree(dir.resolve("reports")).getAsJsonObject("target");
         assertEquals("image", target.get("kind").getAsString(), "the JSON report names the image: " + target);
+    }
+
+    /** grade's image: targets: the image started per submission as --image starts it, its verdict in class.csv. */
+    @Test
+    void gradeTakesAnImageAsASubmission(@TempDir Path dir) throws Exception {
+        Path submissions = Files.writeString(dir.resolve("class.tsv"),
+                "# a submission delivered as an image\nimaged\timage:" + image + "\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ConformanceMain.execute(new String[] {"grade", "--submissions", submissions.toString(), "--out",
+            dir.resolve("graded").toString(), "--case", "HS-001,TAG-001,ECHO-004", "--jobs", "1"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String shown = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, shown);
+        List<String> rows = Files.readAllLines(dir.resolve("graded").resolve("class.csv"));
+        assertEquals(2, rows.size(), String.join("\n", rows));
+        assertTrue(rows.get(1).startsWith("imaged,PASS,3,0,"), "the image's row: " + rows.get(1) + "\n" + shown);
+        assertTrue(Files.isRegularFile(dir.resolve("graded").resolve("imaged").resolve("secho-conformance.json")),
+                "the submission's own reports");
     }
 
     @Test

@@ -41,6 +41,11 @@ class HostileServersTest {
     static final Map<String, String> EARNED_PASSES = Map.of();
     /** Short, so that a server that never answers costs seconds; the cases' own logic is what is tested. */
     private static final String IO_TIMEOUT = "500ms";
+    /**
+     * The root-cause test judges what the server answers to the preflight's few probes: on a loaded machine an HTTP
+     * answer that comes after 500 ms would read as silence, so the gated runs wait longer (only the probes wait).
+     */
+    private static final String GATED_IO_TIMEOUT = "5s";
     private static final String HANDSHAKE_TIMEOUT = "1s";
 
     private Set<String> everyCase;
@@ -55,7 +60,7 @@ class HostileServersTest {
     private static Map<String, String> parameters(Integer port, boolean gate) {
         Map<String, String> parameters = new HashMap<>();
         parameters.put(TargetConfig.TARGET, port == null ? "" : "127.0.0.1:" + port);
-        parameters.put(TargetConfig.IO_TIMEOUT, IO_TIMEOUT);
+        parameters.put(TargetConfig.IO_TIMEOUT, gate ? GATED_IO_TIMEOUT : IO_TIMEOUT);
         parameters.put(TargetConfig.HANDSHAKE_TIMEOUT, HANDSHAKE_TIMEOUT);
         parameters.put(TargetConfig.PREFLIGHT_GATE, String.valueOf(gate));
         parameters.put(TargetConfig.SEED, "1717");
