@@ -95,7 +95,9 @@ def echo(payload):
     encoded surrogates, values above U+10FFFF, truncated sequences, stray continuation bytes and C0, C1,
     F5..FF). str.upper() is the full mapping of Section 10.3: its tables take SpecialCasing.txt's unconditional
     entries and skip the conditional and language-specific ones, and it never looks at the locale. The echo
-    vectors hold both to the spec (--self-test-echo)."""
+    vectors hold both to the spec (--self-test-echo). Checked once more widely with Python 3.11 (Unicode
+    14.0): str.upper() equals Perl 5.36's uc (Unicode 14.0) on all 1,112,064 scalar values, and gives every
+    unconditional entry of SpecialCasing.txt."""
     try:
         text = payload.decode("utf-8", errors="strict")
     except UnicodeDecodeError:
@@ -340,8 +342,12 @@ class Connection:
             except Truncated as e:
                 ending = "truncated (%s)" % e
             self.closing_procedure()
+        except socket.timeout:
+            # REQ-LIM-7: the client took none of our output for the idle timeout; abort without the drain.
+            ending = "aborted: the client stopped reading" + ("" if ending == "?" else " after " + ending)
+            self.sock.close()
         except OSError as e:
-            ending += "; transport error " + type(e).__name__
+            ending = "transport error " + type(e).__name__ + ("" if ending == "?" else " after " + ending)
             self.sock.close()
         finally:
             log("%s:%d %s, %s, %d requests: %s" % (self.peer[0], self.peer[1], self.suite or "no suite",
