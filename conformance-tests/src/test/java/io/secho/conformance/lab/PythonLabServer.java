@@ -104,10 +104,19 @@ public final class PythonLabServer implements AutoCloseable {
 
     /** Starts the server with the arguments given (never --port or --lifetime) and waits until it listens. */
     static PythonLabServer start(Python python, Path dir, List<String> arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(python.command(), SCRIPT.toString()));
+        return start(python, SCRIPT, dir, arguments);
+    }
+
+    /**
+     * Starts another Python server of src/test/python that takes --port 0 and --lifetime and prints
+     * "listening on 127.0.0.1:PORT" first (secho_server.py), and waits until it listens.
+     */
+    public static PythonLabServer start(Python python, Path script, Path dir, List<String> arguments) throws IOException {
+        String name = script.getFileName().toString();
+        List<String> command = new ArrayList<>(List.of(python.command(), script.toString()));
         command.addAll(arguments);
         command.addAll(List.of("--port", "0", "--lifetime", Long.toString(LIFETIME.toSeconds())));
-        Path log = Files.createTempFile(dir, "lab_server", ".log");
+        Path log = Files.createTempFile(dir, name, ".log");
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String first;
@@ -121,17 +130,17 @@ public final class PythonLabServer implements AutoCloseable {
             }).get(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             process.destroyForcibly();
-            throw new IOException("lab_server.py did not start within " + START_LIMIT.toSeconds() + " s: " + e);
+            throw new IOException(name + " did not start within " + START_LIMIT.toSeconds() + " s: " + e);
         }
         Matcher matcher = LISTENING.matcher(String.valueOf(first));
         if (!matcher.find()) {
             process.destroyForcibly();
-            throw new IOException("lab_server.py " + arguments + " did not start: " + first + "\n" + Files.readString(log));
+            throw new IOException(name + " " + arguments + " did not start: " + first + "\n" + Files.readString(log));
         }
         return new PythonLabServer(process, Integer.parseInt(matcher.group(1)), log);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -140,7 +149,7 @@ public final class PythonLabServer implements AutoCloseable {
     }
 
     /** What the server logged so far, for a failure message. */
-    String log() {
+    public String log() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
