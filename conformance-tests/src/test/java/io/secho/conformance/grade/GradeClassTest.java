@@ -1,5 +1,7 @@
 package io.secho.conformance.grade;
 
+import io.secho.conformance.ShellWords;
+import io.secho.conformance.lab.PythonLabServer;
 import io.secho.conformance.report.JsonReport;
 import io.secho.conformance.report.JunitXmlReport;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A class of four real servers, each started from its command by the grader: the reference server, a correct
- * server of other make (the fault suite's server without a fault) and two broken ones. Three cases that tell
+ * third-party server (secho_server.py, Python, written from the spec alone) and two broken ones. Three cases that tell
  * them apart keep each run at seconds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -34,6 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GradeClassTest {
     private static final String CASES = "HS-001,TAG-001,ECHO-004";
     private static final String FAULTY = "io.secho.conformance.faults.FaultyServerMain";
+    /** The correct server of other make: Python, written from the spec alone (see PythonSechoServerTest). */
+    private static final Path THIRD_PARTY = Path.of("src/test/python/secho_server.py");
 
     /** Static: JUnit fills a static temporary directory before the class's @BeforeAll, an instance one after. */
     @TempDir
@@ -54,10 +58,11 @@ class GradeClassTest {
         submissions = work.resolve("class.tsv");
         // Names picked so that both shards of two hold a submission (shard 1: reference, correct, broken-echo).
         Files.writeString(submissions, String.join("\n",
-                "# the reference, a correct server of other make, two broken ones",
+                "# the reference, a correct third-party server (Python), two broken ones",
                 "reference\t" + GradeRun.javaCommand("io.secho.cli.SechoCli", "server", "--port", "{port}",
                         "--psk-file", "secho.key"),
-                "correct\t" + GradeRun.javaCommand(FAULTY, "NONE", "{port}", "secho.key"),
+                "correct\t" + ShellWords.quote(PythonLabServer.pythons().get(0).command()) + " "
+                        + ShellWords.quote(THIRD_PARTY.toAbsolutePath().toString()) + " --port {port} --psk-file secho.key",
                 "",
                 "broken-tag\t" + GradeRun.javaCommand(FAULTY, "NO_TAG_CHECK", "{port}", "secho.key"),
                 "broken-echo\t" + GradeRun.javaCommand(FAULTY, "ASCII_ONLY_UPPERCASE", "{port}", "secho.key")) + "\n");
