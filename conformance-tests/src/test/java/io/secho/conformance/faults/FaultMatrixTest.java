@@ -1,5 +1,6 @@
 package io.secho.conformance.faults;
 
+import io.secho.conformance.MachineHeavy;
 import io.secho.conformance.Family;
 import io.secho.conformance.report.ReportChecks;
 import io.secho.conformance.report.Verdict;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * case is skipped against it either.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(MachineHeavy.LOCK)
 class FaultMatrixTest {
     /** Faults run side by side; each run's cases mostly wait on sockets. */
     private static final int CONCURRENT_RUNS = 6;

@@ -1,5 +1,6 @@
 package io.secho.conformance.grade;
 
+import io.secho.conformance.MachineHeavy;
 import io.secho.conformance.ShellWords;
 import io.secho.conformance.lab.PythonLabServer;
 import io.secho.conformance.report.JsonReport;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
+@ResourceLock(MachineHeavy.LOCK)
 class GradeClassTest {
     private static final String CASES = "HS-001,TAG-001,ECHO-004";
     private static final String FAULTY = "io.secho.conformance.faults.FaultyServerMain";

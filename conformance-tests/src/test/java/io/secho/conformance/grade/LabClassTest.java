@@ -1,9 +1,11 @@
 package io.secho.conformance.grade;
 
+import io.secho.conformance.MachineHeavy;
 import io.secho.conformance.lab.PythonLabServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * modes, threaded and with asyncio (or, for the modes that serve one client at a time, with a shorter idle
  * timeout). Each is started from its command on a port the grader picks, as a student's program would be.
  */
+@ResourceLock(MachineHeavy.LOCK)
 class LabClassTest {
     private static final Path SCRIPT = Path.of("src/test/python/lab_server.py").toAbsolutePath();
 
