@@ -40,8 +40,12 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         return optionNames(io.secho.cli.UsageErrors.describe(e), e.getCommandLine().getCommandSpec());
     }
 
+    /** A subcommand's mistake points at that subcommand's help ({@code secho-conformance grade --help}). */
     private static String hint(CommandLine.ParameterException e) {
-        return e instanceof UsageError usage ? usage.hint() : HELP_HINT;
+        String hint = e instanceof UsageError usage ? usage.hint() : HELP_HINT;
+        CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+        return hint.equals(HELP_HINT) && spec.parent() != null
+                ? "see '" + spec.qualifiedName() + " --help' for every option" : hint;
     }
 
     /**

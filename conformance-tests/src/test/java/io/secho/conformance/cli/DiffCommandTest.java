@@ -160,12 +160,21 @@ class DiffCommandTest {
             CliRun run = CliRun.of(wrong.get(i));
             assertEquals(2, run.exitCode(), run.both());
             assertEquals(2, run.err().lines().count(), "the cause and a hint: " + run.err());
+            assertFalse(run.err().contains("see 'secho-conformance --help'"), "a hint of its own or diff's help, "
+                    + "not the main command's: " + run.err());
             String cause = run.err().lines().findFirst().orElseThrow();
             assertTrue(cause.startsWith("secho-conformance: ") && cause.contains(causes.get(i)), cause);
             assertFalse(run.err().contains("Exception") || run.err().contains("java.") || run.err().contains("\tat "),
                     "no Java in a usage error: " + run.err());
             assertEquals("", run.out(), "nothing on standard output: " + run.out());
         }
+    }
+
+    @Test
+    void aMissingReportPointsAtDiffsHelp() {
+        CliRun run = CliRun.of("diff", "only-one.json");
+        assertEquals(2, run.exitCode(), run.both());
+        assertTrue(run.err().contains("see 'secho-conformance diff --help'"), run.both());
     }
 
     @Test

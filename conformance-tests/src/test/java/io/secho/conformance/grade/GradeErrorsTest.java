@@ -104,6 +104,8 @@ class GradeErrorsTest {
         String first = run.err().lines().findFirst().orElse("");
         assertTrue(first.startsWith("secho-conformance: "), run.both());
         assertTrue(first.replace(submissions.toString(), "class.tsv").contains(expected), run.both());
+        assertTrue(run.err().contains("see 'secho-conformance grade --help'"), "the hint names grade's help: "
+                + run.both());
         assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.both());
         assertFalse(Files.exists(work.resolve("out").resolve(ClassCsv.FILE)), "nothing graded");
     }
