@@ -158,9 +158,6 @@ public final class CaseContext implements AutoCloseable, GuardedCase {
     // ---- Preconditions: a failure here BLOCKS the case --------------------------------------------------
 
     /** A new connection; BLOCKED when none can be made. */
-    /** The cause of the {@link CaseBlocked} that {@link #connect} throws when no connection can be made. */
-    public static final String CANNOT_CONNECT = "cannot connect to the target";
-
     public TestConnection connect() {
         return connect(0);
     }
@@ -168,13 +165,29 @@ public final class CaseContext implements AutoCloseable, GuardedCase {
     /** @param receiveBufferBytes see {@link TestConnection#open} */
     public TestConnection connect(int receiveBufferBytes) {
         try {
-            TestConnection connection = TestConnection.open(target.address(), trace, ioTimeout(), clock,
-                    receiveBufferBytes);
-            register(connection);
-            return connection;
+            return openRegistered(receiveBufferBytes);
         } catch (IOException e) {
-            throw new CaseBlocked(CANNOT_CONNECT, "", e.getMessage());
+            throw new CaseBlocked("cannot connect to the target", "", e.getMessage());
         }
+    }
+
+    /**
+     * A connection that is itself the probe (one beyond the target's limit): the target refusing or resetting it is
+     * its answer to the probe, a FAIL, not a precondition that failed.
+     */
+    public TestConnection connectAsProbe(String expected, String sent) {
+        try {
+            return openRegistered(0);
+        } catch (IOException e) {
+            throw fail(expected, "no connection: " + e.getMessage(), sent);
+        }
+    }
+
+    private TestConnection openRegistered(int receiveBufferBytes) throws IOException {
+        TestConnection connection = TestConnection.open(target.address(), trace, ioTimeout(), clock,
+                receiveBufferBytes);
+        register(connection);
+        return connection;
     }
 
     private synchronized void register(TestConnection connection) {

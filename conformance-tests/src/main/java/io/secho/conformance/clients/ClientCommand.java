@@ -103,8 +103,15 @@ public record ClientCommand(List<String> words, String description) {
 
     /** The words to run for one case: each placeholder replaced in every word. */
     public List<String> resolve(String host, int port, String suite, Path pskFile) {
-        Map<String, String> values = Map.of(HOST, host, PORT, Integer.toString(port), SUITE, suite, PSK_FILE,
-                pskFile.toString());
+        return replaced(Map.of(HOST, host, PORT, Integer.toString(port), SUITE, suite, PSK_FILE, pskFile.toString()));
+    }
+
+    /** A lab client's words: the lab profile has only {@value #HOST} and {@value #PORT} (spec/lab-profile.md, 11). */
+    public List<String> resolve(String host, int port) {
+        return replaced(Map.of(HOST, host, PORT, Integer.toString(port)));
+    }
+
+    private List<String> replaced(Map<String, String> values) {
         List<String> resolved = new ArrayList<>();
         for (String word : words) {
             String replaced = word;

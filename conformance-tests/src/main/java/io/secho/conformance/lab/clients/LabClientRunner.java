@@ -8,7 +8,6 @@ import io.secho.conformance.net.Trace;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +36,7 @@ final class LabClientRunner {
             long limitMillis = target.runTimeout().toMillis();
             LabTestServer.RunClock clock = new LabTestServer.RunClock(limitMillis);
             CompletableFuture<LabSession> served = server.serve(target.knobs(), messages, script, random, trace, clock);
-            List<String> words = resolve(target.command(), server.host(), server.port());
+            List<String> words = target.command().resolve(server.host(), server.port());
             trace.note("client started: " + String.join(" ", words) + " (" + messages.size()
                     + (messages.size() == 1 ? " line" : " lines") + " on standard input)");
             ClientProcess process;
@@ -59,15 +58,6 @@ final class LabClientRunner {
         } finally {
             target.permits().release();
         }
-    }
-
-    /** The command's words with {@value ClientCommand#HOST} and {@value ClientCommand#PORT} replaced in each. */
-    static List<String> resolve(ClientCommand command, String host, int port) {
-        List<String> words = new ArrayList<>();
-        for (String word : command.words()) {
-            words.add(word.replace(ClientCommand.HOST, host).replace(ClientCommand.PORT, Integer.toString(port)));
-        }
-        return words;
     }
 
     private static LabSession await(CompletableFuture<LabSession> served, long limitMillis) {
