@@ -148,8 +148,10 @@ class HtmlReportTest {
             Thread acceptor = new Thread(() -> answerEveryConnection(server, payload), "markup-server");
             acceptor.setDaemon(true);
             acceptor.start();
+            // The server answers at once; the generous time limit only keeps a loaded machine from turning
+            // "answered with markup" into "never answered" (CI saw the 500 ms limit run out).
             InProcessHarness.runWithOnly(Map.of(TargetConfig.TARGET, "127.0.0.1:" + server.getLocalPort(),
-                    TargetConfig.CASE, "HS-001", TargetConfig.IO_TIMEOUT, "500ms", TargetConfig.SEED, "3"), dir);
+                    TargetConfig.CASE, "HS-001", TargetConfig.IO_TIMEOUT, "20s", TargetConfig.SEED, "3"), dir);
         }
         String json = Files.readString(dir.resolve(JsonReport.FILE_NAME), StandardCharsets.UTF_8);
         assertTrue(json.contains("</pre><script>alert(1)</script>"), "the run recorded the answer as text: " + json);
