@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +25,10 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A run of the end-to-end part with tiny windows: every figure is produced, and TLS handshakes are full. */
+/**
+ * A run of the end-to-end part with tiny windows: every figure is produced, TLS handshakes are full, and the
+ * profiles asked for are written.
+ */
 class TinyRunTest {
     @Test
     void everyEndToEndFigureIsProduced(@TempDir Path work) throws Exception {
@@ -35,12 +39,13 @@ class TinyRunTest {
         Report report = new Report(List.of());
         Progress quiet = new Progress(new PrintStream(OutputStream.nullOutputStream()));
         try (ServerHandle secho = ServerHandle.start(ServerKind.SECHO, "64",
-                Map.of(ServerProcess.PSK_VARIABLE, Hex.encode(psk.bytes())), Optional.empty(), work.resolve("s.log"));
+                Map.of(ServerProcess.PSK_VARIABLE, Hex.encode(psk.bytes())), List.of(), work.resolve("s.log"));
              ServerHandle tls = ServerHandle.start(ServerKind.TLS, credentials.keyStore().toString(),
-                     Map.of(TlsCredentials.PASSWORD_VARIABLE, credentials.password()), Optional.empty(),
+                     Map.of(TlsCredentials.PASSWORD_VARIABLE, credentials.password()), List.of(),
                      work.resolve("t.log"))) {
             EndToEndBenchmark endToEnd = new EndToEndBenchmark(plan, report, quiet, Optional.empty(), 2,
-                    new EndToEndBenchmark.Servers(secho, psk, tls, credentials.trustManagers()));
+                    new EndToEndBenchmark.Servers(secho, psk, tls, credentials.trustManagers()),
+                    new PhaseProfiles(Optional.of(work), quiet));
             endToEnd.handshakes();
             endToEnd.echo();
         }
@@ -60,5 +65,11 @@ class TinyRunTest {
         assertTrue(tlsHandshakes.note().matches(".*all [1-9][0-9]* TLS handshakes full \\(server signed each\\).*"),
                 tlsHandshakes.note());
         assertTrue(!tlsHandshakes.note().contains("errors"), tlsHandshakes.note());
+        // --profile-dir: the Secho server recorded each handshake suite and echo case, with a summary beside it.
+        for (String phase : List.of("handshakes-x25519", "handshakes-modp2048", "handshakes-psk", "echo-16B-x1",
+                "echo-16B-x2")) {
+            assertTrue(Files.size(work.resolve(phase + ".jfr")) > 0, phase);
+            assertTrue(Files.readString(work.resolve(phase + ".txt")).startsWith("# " + phase + ".jfr: "), phase);
+        }
     }
 }

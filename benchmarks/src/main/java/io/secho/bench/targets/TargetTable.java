@@ -1,0 +1,83 @@
+package io.secho.bench.targets;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The targets of a run as a table: what is required, the bound, the value, and met or MISSED by how much. */
+public final class TargetTable {
+    private static final String[] COLUMNS = {"target", "limit", "measured", "verdict", "basis"};
+    private static final String NOISE = "Targets against the baseline compare two runs made at different times on a"
+            + " shared machine whose figures move by 20 % or more from run to run: read a small miss as noise"
+            + " unless it repeats.";
+
+    private final List<TargetCheck> checks;
+
+    public TargetTable(List<TargetCheck> checks) {
+        this.checks = List.copyOf(checks);
+    }
+
+    /** "Step 11 targets: 12 met, 3 MISSED, 1 not measured". */
+    public String summary() {
+        long met = count(Verdict.MET);
+        long missed = count(Verdict.MISSED);
+        long unmeasured = count(Verdict.NOT_MEASURED);
+        return String.format(Locale.ROOT, "Step 11 targets: %d met, %d %s, %d not measured", met, missed,
+                missed == 0 ? "missed" : "MISSED", unmeasured);
+    }
+
+    public long count(Verdict verdict) {
+        return checks.stream().filter(check -> check.verdict() == verdict).count();
+    }
+
+    public String toText() {
+        List<String[]> rows = rows();
+        int[] widths = new int[COLUMNS.length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("== ").append(summary()).append('\n');
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                boolean number = i == 1 || i == 2;
+                String spaces = " ".repeat(Math.max(0, widths[i] - row[i].length()));
+                line.append(number ? spaces + row[i] : row[i] + spaces).append("  ");
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+        out.append(NOISE).append('\n');
+        return out.toString();
+    }
+
+    public String toMarkdown() {
+        StringBuilder out = new StringBuilder();
+        out.append(summary()).append("\n\n");
+        out.append("| target | limit | measured | verdict | basis |\n");
+        out.append("| --- | ---: | ---: | --- | --- |\n");
+        List<String[]> rows = rows();
+        for (String[] row : rows.subList(1, rows.size())) {
+            out.append('|');
+            for (int i = 0; i < row.length; i++) {
+                String cell = row[i].replace("|", "\\|");
+                out.append(' ').append(i == 3 && cell.startsWith("MISSED") ? "**" + cell + "**" : cell).append(" |");
+            }
+            out.append('\n');
+        }
+        out.append('\n').append(NOISE).append('\n');
+        return out.toString();
+    }
+
+    private List<String[]> rows() {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(COLUMNS.clone());
+        for (TargetCheck check : checks) {
+            rows.add(new String[] {check.target(), check.limitText(), check.measuredText(), check.verdictText(),
+                check.basis()});
+        }
+        return rows;
+    }
+}
