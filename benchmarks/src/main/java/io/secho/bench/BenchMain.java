@@ -111,6 +111,12 @@ public final class BenchMain implements Callable<Integer> {
             description = "where to write the run's figures and target verdicts as JSON (default: ${DEFAULT-VALUE})")
     private Path targetsJson;
 
+    @Option(names = "--baseline-server-jar", paramLabel = "JAR",
+            description = {"also measure the Secho server of this benchmark jar (built from an earlier revision) in",
+                "the same run, after the current server on each handshake and echo load; the targets \"no worse than",
+                "before\" then compare with it instead of the --baseline file: same machine, same load, minutes apart"})
+    private Path baselineServerJar;
+
     @Option(names = "--write-baseline", paramLabel = "FILE",
             description = "also write this run's figures as a baseline file for later runs to compare with")
     private Path writeBaseline;
@@ -158,13 +164,14 @@ public final class BenchMain implements Callable<Integer> {
                 "load average (1, 5, 15 min) " + info.load(),
                 "The machine is shared and noisy: the ratios matter more than the absolute figures."));
         Path work = null;
+        List<Figure> sameRunBaseline = List.of();
         try {
             work = Files.createTempDirectory("secho-bench");
             Optional<Path> profiles = Optional.ofNullable(profileDirectory);
             if (profiles.isPresent()) {
                 Files.createDirectories(profiles.get());
             }
-            run(plan, report, cores, openFiles, work, new PhaseProfiles(profiles, progress));
+            sameRunBaseline = run(plan, report, cores, openFiles, work, new PhaseProfiles(profiles, progress));
             deleteTree(work);
             return 0;
         } catch (IOException | RunnerException | GeneralSecurityException | RuntimeException e) {
@@ -177,7 +184,10 @@ public final class BenchMain implements Callable<Integer> {
             return 1;
         } finally {
             if (!report.figures().isEmpty()) {
-                finish(report, info.withLoad(info.load() + ", at end " + RunInfo.loadAverage()), plan, baseline);
+                RunInfo ended = info.withLoad(info.load() + ", at end " + RunInfo.loadAverage());
+                finish(report, ended, plan, sameRunBaseline.isEmpty() ? baseline : Optional.of(new Baseline(
+                        "the server of " + baselineServerJar + ", measured in this run after the current server on"
+                                + " each load", ended, sameRunBaseline)));
             }
         }
     }
@@ -199,8 +209,8 @@ public final class BenchMain implements Callable<Integer> {
         out.print(report.toText());
         out.println("load average (1, 5, 15 min) " + info.load());
         out.println();
-        baseline.ifPresent(b -> out.println("baseline: " + baselineFile + ", " + b.description() + "; "
-                + b.info().date() + ", " + b.info().machine() + ", load " + b.info().load()));
+        baseline.ifPresent(b -> out.println("baseline: " + b.description() + "; " + b.info().date() + ", "
+                + b.info().machine() + ", revision " + b.info().revision() + ", load " + b.info().load()));
         out.print(targets.toText());
         write(targetsJson, ResultsJson.of(info, report.figures(), checks, baseline), "results");
         if (writeBaseline != null) {
@@ -213,6 +223,9 @@ public final class BenchMain implements Callable<Integer> {
 
     /** The baseline file if it exists; a missing default one only makes those targets "not measured". */
     private Optional<Baseline> baseline() {
+        if (baselineServerJar != null && !Files.isRegularFile(baselineServerJar)) {
+            throw new IllegalArgumentException("no baseline server jar " + baselineServerJar);
+        }
         if (!Files.isRegularFile(baselineFile)) {
             System.err.println("secho-benchmarks: no baseline file " + baselineFile
                     + ": the targets against the baseline will be \"not measured\"");
@@ -271,8 +284,10 @@ public final class BenchMain implements Callable<Integer> {
         return plan;
     }
 
-    private void run(RunPlan plan, Report report, int cores, long openFiles, Path work, PhaseProfiles profiles)
+    /** @return the figures of the baseline server, if one was measured */
+    private List<Figure> run(RunPlan plan, Report report, int cores, long openFiles, Path work, PhaseProfiles profiles)
             throws IOException, RunnerException, GeneralSecurityException, InterruptedException {
+        List<Figure> sameRunBaseline = List.of();
         Optional<CryptoLimits> limits = Optional.empty();
         if (only.contains(Section.CRYPTO)) {
             progress.say("crypto: JMH, one fork, " + plan.jmhWarmups() + "+" + plan.jmhMeasurements()
@@ -288,14 +303,26 @@ public final class BenchMain implements Callable<Integer> {
                     pskEnvironment, List.of(), work, "secho");
                  ServerHandle tls = startServer(ServerKind.TLS, credentials.keyStore().toString(),
                          Map.of(TlsCredentials.PASSWORD_VARIABLE, credentials.password()), List.of(), work, "tls")) {
-                EndToEndBenchmark endToEnd = new EndToEndBenchmark(plan, report, progress, limits, cores,
-                        new EndToEndBenchmark.Servers(secho, psk, tls, credentials.trustManagers()), profiles);
-                endToEnd.warmUp();
-                if (only.contains(Section.HANDSHAKE)) {
-                    endToEnd.handshakes();
-                }
-                if (only.contains(Section.ECHO)) {
-                    endToEnd.echo();
+                Optional<ServerHandle> baselineServer = Optional.empty();
+                try {
+                    if (baselineServerJar != null) {
+                        baselineServer = Optional.of(startServer(ServerKind.SECHO,
+                                String.valueOf(plan.handshakeClients() * 4 + 256), pskEnvironment, List.of(),
+                                baselineServerJar.toAbsolutePath().toString(), work, "secho-baseline"));
+                    }
+                    EndToEndBenchmark endToEnd = new EndToEndBenchmark(plan, report, progress, limits, cores,
+                            new EndToEndBenchmark.Servers(secho, psk, tls, credentials.trustManagers(), baselineServer),
+                            profiles);
+                    endToEnd.warmUp();
+                    if (only.contains(Section.HANDSHAKE)) {
+                        endToEnd.handshakes();
+                    }
+                    if (only.contains(Section.ECHO)) {
+                        endToEnd.echo();
+                    }
+                    sameRunBaseline = endToEnd.sameRunBaseline();
+                } finally {
+                    baselineServer.ifPresent(ServerHandle::close);
                 }
             }
         }
@@ -310,12 +337,19 @@ public final class BenchMain implements Callable<Integer> {
         if (only.contains(Section.CONFORMANCE)) {
             ConformanceTiming.run(conformanceJar, report, progress, work, profiles);
         }
+        return sameRunBaseline;
     }
 
     private ServerHandle startServer(ServerKind kind, String argument, Map<String, String> environment,
                                      List<String> jvmOptions, Path work, String label) throws IOException {
+        return startServer(kind, argument, environment, jvmOptions, System.getProperty("java.class.path"), work, label);
+    }
+
+    private ServerHandle startServer(ServerKind kind, String argument, Map<String, String> environment,
+                                     List<String> jvmOptions, String classPath, Path work, String label)
+            throws IOException {
         progress.say("starting the " + label + " server process");
-        return ServerHandle.start(kind, argument, environment, jvmOptions, work.resolve(label + ".log"));
+        return ServerHandle.start(kind, argument, environment, jvmOptions, classPath, work.resolve(label + ".log"));
     }
 
     private static void reportCrypto(CryptoLimits limits, Report report) {

@@ -43,6 +43,7 @@ final class EndToEndBenchmark {
     private final int cores;
     private final Servers servers;
     private final PhaseProfiles profiles;
+    private final List<Figure> sameRunBaseline = new ArrayList<>();
 
     EndToEndBenchmark(RunPlan plan, Report report, Progress progress, Optional<CryptoLimits> limits, int cores,
                       Servers servers, PhaseProfiles profiles) {
@@ -71,6 +72,32 @@ final class EndToEndBenchmark {
             brief.echoRun(servers.secho(), secho(Suite.X25519), size, 1, Optional.empty());
             brief.echoRun(servers.tls(), tls(), size, 1, Optional.empty());
         }
+        if (servers.baseline().isPresent()) {
+            ServerHandle baseline = servers.baseline().get();
+            for (Suite suite : plan.suites()) {
+                brief.handshakeRun(baseline, sechoAt(baseline, suite), plan.handshakeClients(), Optional.empty());
+            }
+            for (int size : plan.messageSizes()) {
+                brief.echoRun(baseline, sechoAt(baseline, Suite.X25519), size, 1, Optional.empty());
+            }
+        }
+    }
+
+    /**
+     * The baseline server's figures of this run, under the names and sections of the current server's, so
+     * that the targets "no worse than before" can compare two servers measured minutes apart under the same
+     * load instead of two runs made at different times; empty without a baseline server.
+     */
+    List<Figure> sameRunBaseline() {
+        return List.copyOf(sameRunBaseline);
+    }
+
+    /** Records a figure of the baseline server and shows it in the table beside the current server's. */
+    private void baselineFigure(Figure figure, double now) {
+        sameRunBaseline.add(figure);
+        report.add(Figure.of(FigureNames.BASELINE_SERVER, figure.name(), figure.secho(), figure.unit(),
+                (figure.secho() == 0 ? "" : String.format(Locale.ROOT, "current server / baseline %.2f; ",
+                        now / figure.secho())) + figure.note()));
     }
 
     void handshakes() throws IOException, InterruptedException {
@@ -85,6 +112,17 @@ final class EndToEndBenchmark {
                 tls = Optional.of(handshakeRun(servers.tls(), tls(), clients, Optional.empty()));
             }
             reportHandshakes(suite, clients, secho, tls);
+            if (servers.baseline().isPresent()) {
+                progress.say("handshakes: " + suite + " on the baseline server");
+                ServerHandle baseline = servers.baseline().get();
+                HandshakeRun before = handshakeRun(baseline, sechoAt(baseline, suite), clients, Optional.empty());
+                baselineFigure(Figure.of(HANDSHAKES, FigureNames.handshakesPerSecond(suite, clients),
+                        before.loop().operationsPerSecond(), Unit.PER_SECOND, latencyNote(before.loop(), 1e3, "ms")
+                                + errorNote(before.loop())), secho.loop().operationsPerSecond());
+                baselineFigure(Figure.of(HANDSHAKES, FigureNames.serverCpuPerHandshake(suite),
+                        before.serverCpuMicros(), Unit.MICROSECONDS, "server process CPU time / handshakes"),
+                        secho.serverCpuMicros());
+            }
         }
     }
 
@@ -177,6 +215,21 @@ final class EndToEndBenchmark {
                         tls.serverCpuMicros(), Unit.MICROSECONDS, String.format(Locale.ROOT,
                                 "the same echo transform in both; kernel share %.0f%% Secho, %.0f%% TLS",
                                 100 * secho.kernelShare(), 100 * tls.kernelShare())));
+                if (servers.baseline().isPresent()) {
+                    ServerHandle baseline = servers.baseline().get();
+                    EchoRun before = echoRun(baseline, sechoAt(baseline, Suite.X25519), size, connections,
+                            Optional.empty());
+                    baselineFigure(Figure.of(ECHO, FigureNames.echoThroughput(size, connections),
+                            before.loop().megabytesPerSecond(), Unit.MEGABYTES_PER_SECOND,
+                            "message payload per second, each way" + errorNote(before.loop())),
+                            secho.loop().megabytesPerSecond());
+                    baselineFigure(Figure.of(ECHO, FigureNames.echoP99(size, connections),
+                            before.loop().latency().p99Micros(), Unit.MICROSECONDS,
+                            before.loop().latency().samples() + " round trips"), secho.loop().latency().p99Micros());
+                    baselineFigure(Figure.of(ECHO, FigureNames.echoServerCpu(size, connections),
+                            before.serverCpuMicros(), Unit.MICROSECONDS, "server CPU per message"),
+                            secho.serverCpuMicros());
+                }
             }
         }
     }
@@ -277,7 +330,11 @@ final class EndToEndBenchmark {
     }
 
     private EchoTarget secho(Suite suite) {
-        return new SechoTarget(HOST, servers.secho().port(), suite, Optional.of(servers.psk()));
+        return sechoAt(servers.secho(), suite);
+    }
+
+    private EchoTarget sechoAt(ServerHandle server, Suite suite) {
+        return new SechoTarget(HOST, server.port(), suite, Optional.of(servers.psk()));
     }
 
     private EchoTarget tls() {
@@ -294,7 +351,13 @@ final class EndToEndBenchmark {
                 : "; " + loop.errors() + " errors, first: " + loop.firstError().orElse("?");
     }
 
-    /** The two server processes and what a client needs to reach them. */
-    record Servers(ServerHandle secho, PreSharedKey psk, ServerHandle tls, javax.net.ssl.TrustManager[] trust) {
+    /**
+     * The server processes and what a client needs to reach them.
+     *
+     * @param baseline a Secho server built from an earlier revision, measured after the current one on the
+     *     same load when present
+     */
+    record Servers(ServerHandle secho, PreSharedKey psk, ServerHandle tls, javax.net.ssl.TrustManager[] trust,
+                   Optional<ServerHandle> baseline) {
     }
 }

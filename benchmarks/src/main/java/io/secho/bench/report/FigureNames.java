@@ -12,6 +12,8 @@ public final class FigureNames {
     public static final String ECHO = "echo";
     public static final String IDLE = "idle connections";
     public static final String CONFORMANCE = "conformance";
+    /** The figures of the baseline server measured in the same run (--baseline-server-jar). */
+    public static final String BASELINE_SERVER = "baseline server, same run and load";
 
     public static final String X25519_KEX = "X25519 key generation + agreement";
     public static final String MODP2048_KEX = "modp2048 key generation + agreement";

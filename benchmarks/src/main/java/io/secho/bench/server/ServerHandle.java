@@ -46,11 +46,20 @@ public final class ServerHandle implements AutoCloseable {
      */
     public static ServerHandle start(ServerKind kind, String argument, Map<String, String> environment,
                                      List<String> jvmOptions, Path log) throws IOException {
+        return start(kind, argument, environment, jvmOptions, System.getProperty("java.class.path"), log);
+    }
+
+    /**
+     * The same with another class path, such as the benchmark jar of an earlier revision: its
+     * {@link ServerProcess} speaks the same commands and runs that revision's server.
+     */
+    public static ServerHandle start(ServerKind kind, String argument, Map<String, String> environment,
+                                     List<String> jvmOptions, String classPath, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(ServerProcess.class.getName());
         command.add(kind.argument());
         command.add(argument);
