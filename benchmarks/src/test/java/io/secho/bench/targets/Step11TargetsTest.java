@@ -2,6 +2,7 @@ package io.secho.bench.targets;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.secho.bench.RunPlan;
 import io.secho.bench.report.Figure;
 import io.secho.bench.report.FigureNames;
 import io.secho.bench.report.RunInfo;
@@ -9,6 +10,7 @@ import io.secho.bench.report.Unit;
 import io.secho.handshake.Suite;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -186,6 +188,25 @@ class Step11TargetsTest {
         assertThrows(IllegalArgumentException.class, () -> Baseline.parse("not json"));
         assertThrows(IllegalArgumentException.class, () -> Baseline.parse(written.toJson().replace(
                 "\"format\": 1", "\"format\": 2")));
+    }
+
+    /** The checked-in baseline of the default run: every "no worse than before" target finds its figure there. */
+    @Test
+    void theCheckedInBaselineHasEveryFigureTheDefaultRunComparesWith() throws Exception {
+        Baseline checkedIn = Baseline.read(Path.of("baseline-step10.json"));
+        RunPlan plan = RunPlan.quick();
+        List<Step11Targets.EchoCase> echo = new ArrayList<>();
+        for (int size : plan.messageSizes()) {
+            for (int connections : plan.echoConnections()) {
+                echo.add(new Step11Targets.EchoCase(size, connections));
+            }
+        }
+        for (TargetCheck check : Step11Targets.evaluate(run(), Optional.of(checkedIn), plan.handshakeClients(), echo)) {
+            if (check.id().contains("-vs-baseline")) {
+                assertTrue(check.limit().isPresent(), check.id() + ": " + check.basis());
+            }
+        }
+        assertTrue(checkedIn.info().machine().contains("cores"), checkedIn.info().machine());
     }
 
     @Test
