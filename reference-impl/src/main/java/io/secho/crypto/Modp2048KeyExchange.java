@@ -1,8 +1,5 @@
 package io.secho.crypto;
 
-import io.secho.alert.AlertCode;
-import io.secho.alert.ProtocolException;
-
 import javax.crypto.KeyAgreement;
 import javax.crypto.interfaces.DHPrivateKey;
 import javax.crypto.interfaces.DHPublicKey;
@@ -58,7 +55,7 @@ public final class Modp2048KeyExchange implements KeyExchange {
     }
 
     @Override
-    public byte[] sharedSecret(byte[] peerShare) throws ProtocolException {
+    public byte[] sharedSecret(byte[] peerShare) throws InvalidKeyShareException {
         BigInteger peer = validatePeerShare(peerShare);
         try {
             KeyFactory factory = KeyFactory.getInstance("DH");
@@ -76,15 +73,13 @@ public final class Modp2048KeyExchange implements KeyExchange {
     }
 
     /** Spec: the share is exactly 256 bytes and 1 < y < p - 1. */
-    public static BigInteger validatePeerShare(byte[] peerShare) throws ProtocolException {
+    public static BigInteger validatePeerShare(byte[] peerShare) throws InvalidKeyShareException {
         if (peerShare.length != SHARE_LENGTH) {
-            throw new ProtocolException(AlertCode.ILLEGAL_PARAMETER,
-                    "modp2048 key share must be " + SHARE_LENGTH + " bytes, was " + peerShare.length);
+            throw new InvalidKeyShareException("modp2048 key share must be " + SHARE_LENGTH + " bytes, was " + peerShare.length);
         }
         BigInteger y = new BigInteger(1, peerShare);
         if (y.compareTo(BigInteger.ONE) <= 0 || y.compareTo(P_MINUS_ONE) >= 0) {
-            throw new ProtocolException(AlertCode.ILLEGAL_PARAMETER,
-                    "modp2048 key share is outside 1 < y < p-1");
+            throw new InvalidKeyShareException("modp2048 key share is outside 1 < y < p-1");
         }
         return y;
     }

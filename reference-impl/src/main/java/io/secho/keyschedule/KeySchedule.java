@@ -3,7 +3,6 @@ package io.secho.keyschedule;
 import io.secho.crypto.Hkdf;
 import io.secho.crypto.HmacSha256;
 import io.secho.crypto.Sha256;
-import io.secho.wire.FrameLimits;
 
 import java.nio.charset.StandardCharsets;
 
@@ -33,9 +32,9 @@ public final class KeySchedule {
         byte[] th1 = Sha256.hash(clientHelloFrame, serverHelloFrame);
         byte[] prk = Hkdf.extract(EXTRACT_SALT, secret);
         TrafficKeys c2s = new TrafficKeys(expand(prk, LABEL_C2S_KEY, th1, KEY_LENGTH),
-                expand(prk, LABEL_C2S_SALT, th1, FrameLimits.SALT_LENGTH));
+                expand(prk, LABEL_C2S_SALT, th1, TrafficKeys.SALT_LENGTH));
         TrafficKeys s2c = new TrafficKeys(expand(prk, LABEL_S2C_KEY, th1, KEY_LENGTH),
-                expand(prk, LABEL_S2C_SALT, th1, FrameLimits.SALT_LENGTH));
+                expand(prk, LABEL_S2C_SALT, th1, TrafficKeys.SALT_LENGTH));
         byte[] clientFinishedKey = expand(prk, LABEL_CLIENT_FINISHED, th1, KEY_LENGTH);
         byte[] serverFinishedKey = expand(prk, LABEL_SERVER_FINISHED, th1, KEY_LENGTH);
         byte[] serverVerifyData = HmacSha256.mac(serverFinishedKey, th1);

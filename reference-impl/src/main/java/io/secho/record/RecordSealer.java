@@ -80,9 +80,9 @@ public final class RecordSealer {
         }
         byte[] header = Frame.header(FrameType.RECORD.code(), bodyLength);
         byte[] encoded = new byte[FrameLimits.HEADER_LENGTH + bodyLength];
-        int innerStart = FrameLimits.HEADER_LENGTH + FrameLimits.NONCE_LENGTH;
+        int innerStart = FrameLimits.HEADER_LENGTH + AesGcm.NONCE_LENGTH;
         System.arraycopy(header, 0, encoded, 0, FrameLimits.HEADER_LENGTH);
-        System.arraycopy(nonce, 0, encoded, FrameLimits.HEADER_LENGTH, FrameLimits.NONCE_LENGTH);
+        System.arraycopy(nonce, 0, encoded, FrameLimits.HEADER_LENGTH, AesGcm.NONCE_LENGTH);
         encoded[innerStart] = (byte) innerTypeCode;
         System.arraycopy(payload, 0, encoded, innerStart + FrameLimits.INNER_TYPE_LENGTH, payload.length);
         aead.sealInPlace(nonce, header, encoded, innerStart, FrameLimits.INNER_TYPE_LENGTH + payload.length);
