@@ -18,6 +18,7 @@ public final class PskKeyExchange implements KeyExchange {
         return new byte[0];
     }
 
+    // REQ-KEX-9: the psk suite's shares are empty and its secret is the pre-shared key.
     @Override
     public byte[] sharedSecret(byte[] peerShare) throws InvalidKeyShareException {
         if (peerShare.length != SHARE_LENGTH) {

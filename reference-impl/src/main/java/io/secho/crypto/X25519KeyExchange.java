@@ -19,6 +19,7 @@ public final class X25519KeyExchange implements KeyExchange {
         X25519.generatePublicKey(privateKey, 0, publicShare, 0);
     }
 
+    // REQ-KEX-1, REQ-KEX-2: a fresh 32-byte private key per connection from the CSPRNG.
     public static X25519KeyExchange generate(RandomBytes random) {
         return new X25519KeyExchange(random.nextBytes(PRIVATE_KEY_LENGTH));
     }
@@ -37,6 +38,7 @@ public final class X25519KeyExchange implements KeyExchange {
         return publicShare.clone();
     }
 
+    // REQ-KEX-3, REQ-KEX-4: any 32-byte share is decoded as RFC 7748 says; an all-zero secret is refused.
     @Override
     public byte[] sharedSecret(byte[] peerShare) throws InvalidKeyShareException {
         if (peerShare.length != SHARE_LENGTH) {

@@ -28,6 +28,7 @@ public final class KeySchedule {
      * @param clientHelloFrame the whole ClientHello frame, header included, as sent
      * @param serverHelloFrame the whole ServerHello frame, header included, as sent
      */
+    // REQ-KS-1, REQ-KS-2, REQ-KS-3, REQ-FIN-1: th1, prk and every derived key and salt exactly as Section 7.
     public static SessionSecrets derive(byte[] secret, byte[] clientHelloFrame, byte[] serverHelloFrame) {
         byte[] th1 = Sha256.hash(clientHelloFrame, serverHelloFrame);
         byte[] prk = Hkdf.extract(EXTRACT_SALT, secret);
@@ -46,6 +47,7 @@ public final class KeySchedule {
         return Sha256.hash(clientHelloFrame, serverHelloFrame, serverFinishedFrame);
     }
 
+    // REQ-FIN-4, REQ-KS-1: the client's verify_data over th2.
     public static byte[] clientVerifyData(SessionSecrets secrets, byte[] transcriptHash2) {
         return HmacSha256.mac(secrets.clientFinishedKey(), transcriptHash2);
     }

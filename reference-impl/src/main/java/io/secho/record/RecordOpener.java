@@ -49,6 +49,7 @@ public final class RecordOpener {
         return open(frame.type(), frame.header(), frame.body());
     }
 
+    // REQ-REC-5, REQ-REC-6, REQ-REC-7, REQ-REC-8, REQ-REC-9, REQ-REC-10: Table 12 in order: tag, nonce, inner type; nothing released before.
     private InnerPlaintext open(FrameType type, byte[] header, byte[] body) throws ProtocolException {
         if (type != FrameType.RECORD) {
             throw new IllegalArgumentException("not a record frame: " + type);

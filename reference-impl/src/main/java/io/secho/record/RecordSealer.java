@@ -42,6 +42,7 @@ public final class RecordSealer {
      * Like {@link #seal}, but returns the record's exact wire bytes (header, nonce, ciphertext, tag), built
      * and encrypted in one array: what a connection writes, with no intermediate copies.
      */
+    // REQ-REC-1, REQ-REC-2, REQ-REC-3, REQ-REC-4: AES-256-GCM, nonce salt || seq from 0, header as AAD; never past 2^64-1.
     public byte[] sealEncoded(InnerType type, byte[] payload) {
         if (exhausted) {
             throw new IllegalStateException("sequence numbers exhausted: the connection must close");
