@@ -1,5 +1,7 @@
 package io.secho.bench.targets;
 
+import io.secho.bench.report.TextColumns;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,23 +35,11 @@ public final class TargetTable {
 
     public String toText() {
         List<String[]> rows = rows();
-        int[] widths = new int[COLUMNS.length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
+        // The limit and the measured value are numbers; the rest is text.
+        TextColumns columns = new TextColumns(rows, i -> i == 1 || i == 2);
         StringBuilder out = new StringBuilder();
         out.append("== ").append(summary()).append('\n');
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                boolean number = i == 1 || i == 2;
-                String spaces = " ".repeat(Math.max(0, widths[i] - row[i].length()));
-                line.append(number ? spaces + row[i] : row[i] + spaces).append("  ");
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
+        rows.forEach(row -> out.append(columns.line(row)));
         out.append(NOISE).append('\n');
         return out.toString();
     }
