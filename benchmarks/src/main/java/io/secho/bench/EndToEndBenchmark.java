@@ -44,6 +44,8 @@ final class EndToEndBenchmark {
     private final Servers servers;
     private final PhaseProfiles profiles;
     private final List<Figure> sameRunBaseline = new ArrayList<>();
+    /** Rows of the baseline server not yet in the table: shown together after each part, not interleaved. */
+    private final List<Figure> baselineRows = new ArrayList<>();
 
     EndToEndBenchmark(RunPlan plan, Report report, Progress progress, Optional<CryptoLimits> limits, int cores,
                       Servers servers, PhaseProfiles profiles) {
@@ -92,12 +94,17 @@ final class EndToEndBenchmark {
         return List.copyOf(sameRunBaseline);
     }
 
-    /** Records a figure of the baseline server and shows it in the table beside the current server's. */
+    /** Records a figure of the baseline server, for the table after the part and for the targets. */
     private void baselineFigure(Figure figure, double now) {
         sameRunBaseline.add(figure);
-        report.add(Figure.of(FigureNames.BASELINE_SERVER, figure.name(), figure.secho(), figure.unit(),
+        baselineRows.add(Figure.of(FigureNames.BASELINE_SERVER, figure.name(), figure.secho(), figure.unit(),
                 (figure.secho() == 0 ? "" : String.format(Locale.ROOT, "current server / baseline %.2f; ",
                         now / figure.secho())) + figure.note()));
+    }
+
+    private void reportBaselineRows() {
+        baselineRows.forEach(report::add);
+        baselineRows.clear();
     }
 
     void handshakes() throws IOException, InterruptedException {
@@ -124,6 +131,7 @@ final class EndToEndBenchmark {
                         secho.serverCpuMicros());
             }
         }
+        reportBaselineRows();
     }
 
     private void reportHandshakes(Suite suite, int clients, HandshakeRun secho, Optional<HandshakeRun> tls) {
@@ -232,6 +240,7 @@ final class EndToEndBenchmark {
                 }
             }
         }
+        reportBaselineRows();
     }
 
     private EchoRun echoRun(ServerHandle server, EchoTarget target, int size, int connections,
