@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,8 @@ import java.util.Map;
  */
 public final class ProfileSummary {
     private static final String SAMPLE = "jdk.ExecutionSample";
+    private static final String GARBAGE_COLLECTION = "jdk.GarbageCollection";
+    private static final String CPU_LOAD = "jdk.CPULoad";
     private static final String OWN_CODE = "io.secho.";
     private static final int TOP = 20;
 
@@ -32,8 +35,25 @@ public final class ProfileSummary {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> underOwn = new HashMap<>();
         int samples = 0;
+        Duration collecting = Duration.ZERO;
+        int collections = 0;
+        double[] cpuLoad = new double[3];
+        int cpuLoadEvents = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
-            if (!event.getEventType().getName().equals(SAMPLE) || event.getStackTrace() == null) {
+            String type = event.getEventType().getName();
+            if (type.equals(GARBAGE_COLLECTION)) {
+                collections++;
+                collecting = collecting.plus(event.getDuration());
+                continue;
+            }
+            if (type.equals(CPU_LOAD)) {
+                cpuLoadEvents++;
+                cpuLoad[0] += event.getFloat("jvmUser");
+                cpuLoad[1] += event.getFloat("jvmSystem");
+                cpuLoad[2] += event.getFloat("machineTotal");
+                continue;
+            }
+            if (!type.equals(SAMPLE) || event.getStackTrace() == null) {
                 continue;
             }
             samples++;
@@ -45,6 +65,14 @@ public final class ProfileSummary {
         }
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "# %s: %d execution samples%n", jfr.getFileName(),
                 samples));
+        // Samples see Java code only: the kernel's share and the collector's time are what they cannot show.
+        if (cpuLoadEvents > 0) {
+            text.append(String.format(Locale.ROOT, "CPU load (share of all cores, mean of %d readings): this JVM"
+                    + " %.0f %% user + %.0f %% kernel; whole machine %.0f %%%n", cpuLoadEvents,
+                    100 * cpuLoad[0] / cpuLoadEvents, 100 * cpuLoad[1] / cpuLoadEvents, 100 * cpuLoad[2] / cpuLoadEvents));
+        }
+        text.append(String.format(Locale.ROOT, "garbage collections: %d, %.1f ms in all%n", collections,
+                collecting.toNanos() / 1e6));
         append(text, "methods the samples were in (self)", self, samples);
         append(text, "first " + OWN_CODE + "* method on the stack (time under Secho code)", underOwn, samples);
         Path summary = jfr.resolveSibling(jfr.getFileName().toString().replaceFirst("\\.jfr$", "") + ".txt");
