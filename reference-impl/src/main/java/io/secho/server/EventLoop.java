@@ -1,0 +1,282 @@
+package io.secho.server;
+
+import io.secho.session.ServerSession;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+
+/**
+ * One selector thread serving many connections: it moves bytes between their channels and their sessions, and
+ * fires their timers. A connection costs its session, its channel and a place in the timer queue; the read
+ * buffer is the loop's, shared by all of them, so an idle connection holds no buffer at all.
+ */
+final class EventLoop implements Runnable {
+    /** Four largest requests: one read takes whatever a fast client has pipelined, a few reads per wakeup. */
+    private static final int READ_BUFFER = 64 * 1024;
+    /** Reads per connection and wakeup, so one fast client cannot starve the loop's others. */
+    private static final int MAX_READS_PER_WAKEUP = 4;
+
+    private record Timer(long deadline, ServerConnection connection) {
+    }
+
+    private final Selector selector;
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER);
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>(Comparator.comparingLong(Timer::deadline));
+    private final Set<ServerConnection> connections = new HashSet<>();
+    private final Consumer<ServerConnection> onEnd;
+    private final Thread thread;
+    private Runnable onAcceptable = () -> { };
+    private volatile boolean stopping;
+
+    EventLoop(ThreadFactory threads, Consumer<ServerConnection> onEnd) throws IOException {
+        this.selector = Selector.open();
+        this.onEnd = onEnd;
+        this.thread = threads.newThread(this);
+    }
+
+    Selector selector() {
+        return selector;
+    }
+
+    /** The listening channel's accept handler, for the one loop that accepts. */
+    void onAcceptable(Runnable handler) {
+        onAcceptable = handler;
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Runs {@code task} on this loop's thread. */
+    void execute(Runnable task) {
+        tasks.add(task);
+        selector.wakeup();
+    }
+
+    /** Takes over a connection accepted on any loop. */
+    void adopt(ServerConnection connection) {
+        if (inLoop()) {
+            register(connection);
+        } else {
+            execute(() -> register(connection));
+        }
+    }
+
+    /** Ends every connection (their log lines say why) and the loop; returns at once, see {@link #join}. */
+    void stop() {
+        stopping = true;
+        selector.wakeup();
+    }
+
+    void join(long millis) throws InterruptedException {
+        thread.join(millis);
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!stopping) {
+                runTasks();
+                fireTimers(System.nanoTime());
+                long wait = millisToNextTimer(System.nanoTime());
+                if (wait < 0) {
+                    selector.selectNow();
+                } else {
+                    selector.select(wait);
+                }
+                long now = System.nanoTime();
+                Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
+                while (ready.hasNext()) {
+                    SelectionKey key = ready.next();
+                    ready.remove();
+                    onReady(key, now);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // A selector failure stops this loop; its connections are ended below, each with its log line.
+        } finally {
+            runTasks();
+            for (ServerConnection connection : new ArrayList<>(connections)) {
+                connection.session.abort("the server is shutting down");
+                close(connection);
+            }
+            try {
+                selector.close();
+            } catch (IOException ignored) {
+                // Nothing is left to release.
+            }
+        }
+    }
+
+    private void runTasks() {
+        for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+            task.run();
+        }
+    }
+
+    private void register(ServerConnection connection) {
+        try {
+            connection.key = connection.channel.register(selector, 0, connection);
+        } catch (ClosedChannelException e) {
+            connection.session.transportFailed("channel closed before it was served");
+            close(connection);
+            return;
+        }
+        connections.add(connection);
+        service(connection, System.nanoTime());
+    }
+
+    private void onReady(SelectionKey key, long now) {
+        if (!key.isValid()) {
+            return;
+        }
+        if (key.isAcceptable()) {
+            onAcceptable.run();
+            return;
+        }
+        ServerConnection connection = (ServerConnection) key.attachment();
+        if (key.isReadable()) {
+            read(connection, now);
+        }
+        service(connection, now);
+    }
+
+    private void read(ServerConnection connection, long now) {
+        ServerSession session = connection.session;
+        for (int i = 0; i < MAX_READS_PER_WAKEUP && session.wantsRead(); i++) {
+            readBuffer.clear();
+            int n;
+            try {
+                n = connection.channel.read(readBuffer);
+            } catch (IOException e) {
+                session.transportFailed(e.getMessage()); // REQ-CLOSE-8
+                return;
+            }
+            if (n < 0) {
+                session.receiveEof(now);
+                return;
+            }
+            if (n == 0) {
+                return;
+            }
+            readBuffer.flip();
+            session.receive(readBuffer, now);
+            if (n < READ_BUFFER) {
+                return;
+            }
+        }
+    }
+
+    /** Writes what the session has, half-closes or closes when it says so, and sets interest and timer. */
+    private void service(ServerConnection connection, long now) {
+        ServerSession session = connection.session;
+        if (!session.isDone()) {
+            write(connection, now);
+        }
+        if (session.wantsHalfClose()) {
+            try {
+                connection.channel.shutdownOutput(); // REQ-ALERT-4: FIN at once, then the drain
+                session.halfClosed(now);
+            } catch (IOException e) {
+                session.transportFailed(e.getMessage());
+            }
+        }
+        if (session.isDone()) {
+            close(connection);
+            return;
+        }
+        boolean pending = session.pendingOutput().length > 0;
+        int ops = (session.wantsRead() ? SelectionKey.OP_READ : 0) | (pending ? SelectionKey.OP_WRITE : 0);
+        if (connection.key.interestOps() != ops) {
+            connection.key.interestOps(ops);
+        }
+        schedule(connection);
+    }
+
+    private static void write(ServerConnection connection, long now) {
+        ServerSession session = connection.session;
+        ByteBuffer[] output = session.pendingOutput();
+        if (output.length == 0) {
+            return;
+        }
+        try {
+            connection.channel.write(output);
+        } catch (IOException e) {
+            session.transportFailed(e.getMessage());
+            return;
+        }
+        if (session.pendingOutput().length > 0) {
+            session.outputStalled(now); // REQ-LIM-7: the clock runs until the peer takes all of it
+        }
+    }
+
+    /**
+     * At most one live timer entry per connection: a new entry only when the session's deadline moved earlier;
+     * an entry that fires early (the deadline moved later) is simply rescheduled by the service after the tick.
+     */
+    private void schedule(ServerConnection connection) {
+        long deadline = connection.session.nextDeadline();
+        if (deadline != Long.MAX_VALUE && deadline < connection.scheduledDeadline) {
+            connection.scheduledDeadline = deadline;
+            timers.add(new Timer(deadline, connection));
+        }
+    }
+
+    private void fireTimers(long now) {
+        while (!timers.isEmpty() && timers.peek().deadline() - now <= 0) {
+            Timer timer = timers.poll();
+            ServerConnection connection = timer.connection();
+            if (connection.closed || timer.deadline() != connection.scheduledDeadline) {
+                continue;
+            }
+            connection.scheduledDeadline = Long.MAX_VALUE;
+            connection.session.tick(now);
+            service(connection, now);
+        }
+    }
+
+    /** -1: a timer is due now; 0: none is set (block until woken); otherwise the millis to the next one. */
+    private long millisToNextTimer(long now) {
+        Timer next = timers.peek();
+        if (next == null) {
+            return 0;
+        }
+        long nanos = next.deadline() - now;
+        return nanos <= 0 ? -1 : Math.max(1, (nanos + 999_999) / 1_000_000);
+    }
+
+    private void close(ServerConnection connection) {
+        if (connection.closed) {
+            return;
+        }
+        connection.closed = true;
+        if (connection.key != null) {
+            connection.key.cancel();
+        }
+        try {
+            connection.channel.close();
+        } catch (IOException ignored) {
+            // The connection is over either way.
+        }
+        connections.remove(connection);
+        onEnd.accept(connection);
+    }
+}
