@@ -30,6 +30,7 @@ public record ClientConfig(
         if (suites.isEmpty()) {
             throw new IllegalArgumentException("at least one suite is needed");
         }
+        // REQ-KEX-10: psk is proposed only with a key.
         if (suites.contains(Suite.PSK) && psk.isEmpty()) {
             throw new IllegalArgumentException("suite psk needs a pre-shared key (--psk-file or SECHO_PSK)");
         }
@@ -39,6 +40,7 @@ public record ClientConfig(
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
+        // REQ-LIM-8: no wait for the server longer than 30 s.
         if (timeout.compareTo(MAX_TIMEOUT) > 0) {
             throw new IllegalArgumentException("timeout must be at most " + MAX_TIMEOUT.toSeconds()
                     + "s (a client bounds each wait for the server by 30 s at most)");

@@ -67,6 +67,7 @@ public final class SechoClient implements AutoCloseable {
                 return connect(config, suite);
             } catch (SessionException e) {
                 last = e;
+                // REQ-HS-5: the next suite goes on a new connection, with a new ClientHello.
                 if (e.peerAlert().filter(a -> a == AlertCode.UNSUPPORTED_SUITE).isEmpty()) {
                     throw e;
                 }
@@ -80,8 +81,10 @@ public final class SechoClient implements AutoCloseable {
         try {
             socket.setTcpNoDelay(true);
             connect(socket, config);
-            SechoClient client = new SechoClient(socket, new ClientSession(suite, config.psk(), config.random(),
-                    config.timeout(), GracefulClose.DRAIN_TIME, System.nanoTime()), config);
+            ClientSession session = new ClientSession(suite, config.psk(), config.random(), config.timeout(),
+                    GracefulClose.DRAIN_TIME);
+            SechoClient client = new SechoClient(socket, session, config);
+            session.connected(System.nanoTime());
             while (client.session.state() != ClientSession.State.ESTABLISHED) {
                 ClientEvent event = client.session.nextEvent();
                 if (event instanceof ClientEvent.Failed failed) {
@@ -231,6 +234,9 @@ public final class SechoClient implements AutoCloseable {
             if (event != null) {
                 return event;
             }
+            if (session.isDone()) {
+                throw new IOException("the connection is closed");
+            }
             pump();
         }
     }
@@ -250,7 +256,8 @@ public final class SechoClient implements AutoCloseable {
         }
         long now = System.nanoTime();
         long deadline = session.nextDeadline();
-        if (deadline != Long.MAX_VALUE && deadline - now <= 0) {
+        // What has arrived is judged before a timer that ran out meanwhile: a slow client is no slow server.
+        if (deadline != Long.MAX_VALUE && deadline - now <= 0 && in.available() == 0) {
             session.tick(now);
             return;
         }

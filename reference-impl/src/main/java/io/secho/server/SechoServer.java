@@ -17,6 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The reference server: a few event-loop threads on {@code java.nio} selectors, whatever the number of
  * connections. Each connection is a {@link ServerSession}, which is the whole protocol; the loops only move bytes
  * and time to it. The first loop also accepts, and hands connections out in turn. One log line per connection.
+ *
+ * <p>REQ-LIM-5: whatever one connection does only ends that connection: its session turns every input into an
+ * alert or an end, a transport error closes only its channel, and no loop ever waits on one peer. REQ-LIM-6: a
+ * connection holds at most one frame of input (its decoder) and the output of one read.
  */
 public final class SechoServer implements AutoCloseable {
     private static final int BACKLOG = 1024;
@@ -93,7 +97,9 @@ public final class SechoServer implements AutoCloseable {
             try {
                 channel = listener.accept();
             } catch (IOException e) {
-                config.log().accept("secho: accept failed: " + e.getMessage());
+                if (!closed) {
+                    config.log().accept("secho: accept failed: " + e.getMessage());
+                }
                 return;
             }
             if (channel == null) {

@@ -35,7 +35,7 @@ import java.util.Set;
  * units. Not thread-safe.
  */
 public final class ClientSession {
-    /** The states of Table 9; "(start)" is the constructor, which sends the ClientHello. */
+    /** The states of Table 9; "(start)" is a session not yet {@link #connected}, whose state is null. */
     public enum State { AWAIT_SERVER_HELLO, AWAIT_SERVER_FINISHED, ESTABLISHED, CLOSED }
 
     // REQ-HS-11, REQ-FRM-8: the allowed frame types of Table 9, per state; a plaintext alert in every state.
@@ -63,20 +63,32 @@ public final class ClientSession {
     private boolean closeSent;
 
     /**
-     * The TCP connection is established at {@code nowNanos}: sends the ClientHello (REQ-HS-1) and starts the wait
-     * timer (REQ-LIM-8).
+     * A session for one connection: its key share is drawn here, before the connection exists, so that the wait
+     * timer started by {@link #connected} counts the server's time only. Until then the session is in Table 9's
+     * "(start)" and has nothing to send.
      *
      * @param waitTimeout the bound on each wait for the server, at most 30 s (REQ-LIM-8)
      */
     public ClientSession(Suite suite, Optional<PreSharedKey> psk, RandomBytes random, Duration waitTimeout,
-                         Duration drainTime, long nowNanos) {
+                         Duration drainTime) {
         this.suite = suite;
         this.waitNanos = waitTimeout.toNanos();
         this.closing = new Closing(drainTime.toNanos());
         this.handshake = new ClientHandshake(suite, psk, random);
+    }
+
+    /**
+     * Table 9's first row: the TCP connection is established at {@code nowNanos}. Sends the ClientHello as the first
+     * frame (REQ-HS-1) and starts the wait timer for the ServerHello (REQ-LIM-8).
+     */
+    public void connected(long nowNanos) {
+        if (state != null) {
+            throw new IllegalStateException("already connected");
+        }
+        // REQ-HS-5: the one ClientHello of this connection; another suite means another session.
         outbox.add(handshake.clientHello().encode());
-        this.state = State.AWAIT_SERVER_HELLO;
-        this.handshakeDeadline = nowNanos + waitNanos;
+        state = State.AWAIT_SERVER_HELLO;
+        handshakeDeadline = nowNanos + waitNanos;
     }
 
     public State state() {
@@ -223,6 +235,9 @@ public final class ClientSession {
     }
 
     private long waitDeadline() {
+        if (state == null) {
+            return NO_DEADLINE;
+        }
         if (state != State.ESTABLISHED) {
             return handshakeDeadline;
         }
@@ -259,11 +274,13 @@ public final class ClientSession {
                 // sent as the handshake encoded it (never parsed back).
                 HandshakeResult result = handshake.onServerFinished(frame.toFrame());
                 outbox.add(result.clientFinishedFrame());
+                // REQ-KS-4: the client seals with c2s and opens with s2c.
                 sealer = new RecordSealer(result.secrets().clientToServer(), Direction.CLIENT_TO_SERVER);
                 opener = new RecordOpener(result.secrets().serverToClient());
                 handshake = null;
                 state = State.ESTABLISHED;
             }
+            // REQ-REC-5, REQ-REC-7: Table 12 in order; nothing of a record that fails is delivered.
             case ESTABLISHED -> onRecord(opener.open(frame));
             default -> throw new IllegalStateException("frame in state " + state);
         }

@@ -69,7 +69,10 @@ public final class ServerSession {
     private long stalledSince = NOT_STALLED;
     private ConnectionEnd end;
 
-    /** A session for a connection accepted at {@code nowNanos}: the handshake timer starts now (REQ-LIM-1). */
+    /**
+     * A session for a connection accepted at {@code nowNanos}: the handshake timer starts now (REQ-LIM-1). It sends
+     * nothing before a ClientHello has come but the alerts of REQ-HS-2 (timeout, busy, a failed header check).
+     */
     public ServerSession(Settings settings, long nowNanos) {
         this.settings = settings;
         this.closing = new Closing(settings.drainTime().toNanos());
@@ -172,7 +175,10 @@ public final class ServerSession {
         return deadline;
     }
 
-    /** The bytes to write, in order, as buffers the driver writes from; empty when everything has been written. */
+    /**
+     * The bytes to write, in order, as buffers the driver writes from; empty when everything has been written. Only
+     * whole frames as the codecs encoded them (REQ-FRM-1, REQ-FRM-3).
+     */
     public ByteBuffer[] pendingOutput() {
         ByteBuffer[] pending = outbox.all();
         if (pending.length == 0) {
@@ -273,7 +279,8 @@ public final class ServerSession {
         }
         switch (state) {
             case AWAIT_CLIENT_HELLO -> {
-                // REQ-HS-6, REQ-HS-7, REQ-FIN-1: Table 6 in order, then ServerHello and Finished together.
+                // REQ-HS-6, REQ-HS-7, REQ-FIN-1: Table 6 in order, then ServerHello and Finished together;
+                // REQ-HS-4: the suite is the client's proposal or none (unsupported_suite).
                 for (Frame reply : handshake.onClientHello(frame.toFrame())) {
                     outbox.add(reply.encode());
                 }
@@ -283,6 +290,7 @@ public final class ServerSession {
             case AWAIT_CLIENT_FINISHED -> {
                 // REQ-FIN-6, REQ-FIN-7: records are neither sent nor opened before the client's Finished verified.
                 HandshakeResult result = handshake.onClientFinished(frame.toFrame());
+                // REQ-KS-4: the server seals with s2c and opens with c2s.
                 sealer = new RecordSealer(result.secrets().serverToClient(), Direction.SERVER_TO_CLIENT);
                 opener = new RecordOpener(result.secrets().clientToServer());
                 handshake = null;
@@ -292,6 +300,8 @@ public final class ServerSession {
             case ESTABLISHED -> {
                 // REQ-LIM-3: a complete frame restarts the idle timer; partial frames never get here.
                 timerDeadline = nowNanos + settings.idleTimeout().toNanos();
+                // REQ-REC-5, REQ-REC-7: Table 12 in order; a record that fails is a ProtocolException, and nothing
+                // of its plaintext reaches the echo (REQ-ALERT-7: its only answer is the encrypted alert).
                 onRecord(opener.open(frame));
             }
             default -> throw new IllegalStateException("frame in state " + state);
@@ -307,7 +317,8 @@ public final class ServerSession {
                 finish(new ConnectionEnd.CleanClose());
             }
             // REQ-ECHO-1, REQ-ECHO-2: one reply per data record that passed every check, in order; REQ-ECHO-7 in
-            // EchoTransform (bad_payload).
+            // EchoTransform (bad_payload). REQ-ECHO-3, REQ-ECHO-6: any payload, empty too, is only text to echo;
+            // only a Close record ends the session.
             case DATA -> outbox.add(sealer.sealEncoded(InnerType.DATA, EchoTransform.apply(record.payload())));
             default -> throw new IllegalStateException("inner type " + record.type());
         }

@@ -1,6 +1,7 @@
 package io.secho.session;
 
 import io.secho.alert.AlertCode;
+import io.secho.crypto.InsecureDeterministicRandomBytes;
 import io.secho.handshake.Suite;
 import io.secho.record.InnerPlaintext;
 import io.secho.record.InnerType;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 
 import static io.secho.session.SessionPair.T0;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -41,6 +43,15 @@ class ClientSessionTest {
         InnerPlaintext inner = pair.clientRecords(seq).open(Frame.parse(output));
         assertEquals(InnerType.ALERT, inner.type());
         return AlertCode.fromCode(inner.payload()[0] & 0xff).orElseThrow();
+    }
+
+    @Test
+    void beforeTheConnectionThereIsNothingToSendAndNoTimer() {
+        ClientSession client = new ClientSession(Suite.X25519, Optional.empty(),
+                InsecureDeterministicRandomBytes.fromLabel("early"), SessionPair.WAIT, SessionPair.DRAIN);
+        assertNull(client.state());
+        assertEquals(Long.MAX_VALUE, client.nextDeadline());
+        assertEquals(0, client.takeOutput().length);
     }
 
     @Test

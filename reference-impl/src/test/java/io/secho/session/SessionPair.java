@@ -43,7 +43,8 @@ final class SessionPair {
         Optional<PreSharedKey> psk = Optional.of(PSK);
         this.server = new ServerSession(new ServerSession.Settings(EnumSet.allOf(Suite.class), psk,
                 InsecureDeterministicRandomBytes.fromLabel("server"), HANDSHAKE_TIMEOUT, IDLE_TIMEOUT, DRAIN), T0);
-        this.client = new ClientSession(suite, psk, InsecureDeterministicRandomBytes.fromLabel("client"), WAIT, DRAIN, T0);
+        this.client = new ClientSession(suite, psk, InsecureDeterministicRandomBytes.fromLabel("client"), WAIT, DRAIN);
+        client.connected(T0);
         this.shadow = new ClientHandshake(suite, psk, InsecureDeterministicRandomBytes.fromLabel("client"));
     }
 

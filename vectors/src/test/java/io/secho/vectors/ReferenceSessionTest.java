@@ -56,7 +56,8 @@ class ReferenceSessionTest {
         Suite suite = ReferenceKeyScheduleTest.suite(group);
         Optional<PreSharedKey> psk = ReferenceKeyScheduleTest.psk(test);
         long now = 0;
-        ClientSession client = new ClientSession(suite, psk, ReferenceKeyScheduleTest.clientDraws(test), WAIT, DRAIN, now);
+        ClientSession client = new ClientSession(suite, psk, ReferenceKeyScheduleTest.clientDraws(test), WAIT, DRAIN);
+        client.connected(now);
         ServerSession server = new ServerSession(new ServerSession.Settings(EnumSet.of(suite), psk,
                 ReferenceKeyScheduleTest.serverDraws(test), WAIT, IDLE, DRAIN), now);
         List<String> sent = new ArrayList<>();
