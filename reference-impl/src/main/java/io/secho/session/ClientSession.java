@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,12 +37,28 @@ import java.util.Set;
  */
 public final class ClientSession {
     /** The states of Table 9; "(start)" is a session not yet {@link #connected}, whose state is null. */
-    public enum State { AWAIT_SERVER_HELLO, AWAIT_SERVER_FINISHED, ESTABLISHED, CLOSED }
+    public enum State {
+        AWAIT_SERVER_HELLO(FrameType.SERVER_HELLO, FrameType.ALERT),
+        AWAIT_SERVER_FINISHED(FrameType.FINISHED, FrameType.ALERT),
+        ESTABLISHED(FrameType.RECORD, FrameType.ALERT),
+        /** Processes no frame: input is discarded. */
+        CLOSED;
 
-    // REQ-HS-11, REQ-FRM-8: the allowed frame types of Table 9, per state; a plaintext alert in every state.
-    private static final Set<FrameType> AWAIT_HELLO_FRAMES = frames(FrameType.SERVER_HELLO, FrameType.ALERT);
-    private static final Set<FrameType> AWAIT_FINISHED_FRAMES = frames(FrameType.FINISHED, FrameType.ALERT);
-    private static final Set<FrameType> ESTABLISHED_FRAMES = frames(FrameType.RECORD, FrameType.ALERT);
+        private final Set<FrameType> allowed;
+
+        State(FrameType... allowed) {
+            this.allowed = allowed.length == 0 ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(List.of(allowed)));
+        }
+
+        /**
+         * The column "Allowed frame types" of Table 9: the types that pass header step 2 (REQ-FRM-8); a plaintext
+         * alert in every state but CLOSED.
+         */
+        public Set<FrameType> allowedFrames() {
+            return allowed;
+        }
+    }
+
     private static final long NO_DEADLINE = Closing.NO_DEADLINE;
 
     private final Suite suite;
@@ -115,13 +132,16 @@ public final class ClientSession {
 
     /** Feeds received bytes; all of them are consumed, processed in order or, once CLOSED, discarded. */
     public void receive(ByteBuffer in, long nowNanos) {
+        if (state == null) {
+            throw new IllegalStateException("not connected yet");
+        }
         while (in.hasRemaining()) {
             if (state == State.CLOSED) {
                 closing.discard(in);
                 return;
             }
             try {
-                ReceivedFrame frame = decoder.next(in, allowedFrames());
+                ReceivedFrame frame = decoder.next(in, state.allowedFrames());
                 if (frame == null) {
                     return;
                 }
@@ -246,17 +266,6 @@ public final class ClientSession {
         return oldest == null ? deadline : Math.min(deadline, oldest);
     }
 
-    private Set<FrameType> allowedFrames() {
-        switch (state) {
-            case AWAIT_SERVER_HELLO:
-                return AWAIT_HELLO_FRAMES;
-            case AWAIT_SERVER_FINISHED:
-                return AWAIT_FINISHED_FRAMES;
-            default:
-                return ESTABLISHED_FRAMES;
-        }
-    }
-
     private void onFrame(ReceivedFrame frame, long nowNanos) throws ProtocolException, PeerAlertException {
         if (frame.type() == FrameType.ALERT) {
             // REQ-ALERT-8, REQ-ALERT-10: any alert ends the session, a malformed one too, unanswered.
@@ -359,9 +368,5 @@ public final class ClientSession {
 
     private static String replies(int n) {
         return n + " repl" + (n == 1 ? "y" : "ies");
-    }
-
-    private static Set<FrameType> frames(FrameType first, FrameType... rest) {
-        return Collections.unmodifiableSet(EnumSet.of(first, rest));
     }
 }

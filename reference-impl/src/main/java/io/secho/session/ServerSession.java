@@ -23,6 +23,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,7 +40,27 @@ import java.util.Set;
  */
 public final class ServerSession {
     /** The states of Table 8. */
-    public enum State { AWAIT_CLIENT_HELLO, AWAIT_CLIENT_FINISHED, ESTABLISHED, CLOSED }
+    public enum State {
+        AWAIT_CLIENT_HELLO(FrameType.CLIENT_HELLO, FrameType.ALERT),
+        AWAIT_CLIENT_FINISHED(FrameType.FINISHED, FrameType.ALERT),
+        ESTABLISHED(FrameType.RECORD, FrameType.ALERT),
+        /** Processes no frame: input is discarded. */
+        CLOSED;
+
+        private final Set<FrameType> allowed;
+
+        State(FrameType... allowed) {
+            this.allowed = allowed.length == 0 ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(List.of(allowed)));
+        }
+
+        /**
+         * The column "Allowed frame types" of Table 8: the types that pass header step 2 (REQ-FRM-8); a plaintext
+         * alert in every state but CLOSED.
+         */
+        public Set<FrameType> allowedFrames() {
+            return allowed;
+        }
+    }
 
     /** What every session of one server shares. */
     public record Settings(Set<Suite> suites, Optional<PreSharedKey> psk, RandomBytes random,
@@ -49,10 +70,6 @@ public final class ServerSession {
         }
     }
 
-    // REQ-HS-10, REQ-FRM-8: the allowed frame types of Table 8, per state; a plaintext alert in every state.
-    private static final Set<FrameType> AWAIT_HELLO_FRAMES = frames(FrameType.CLIENT_HELLO, FrameType.ALERT);
-    private static final Set<FrameType> AWAIT_FINISHED_FRAMES = frames(FrameType.FINISHED, FrameType.ALERT);
-    private static final Set<FrameType> ESTABLISHED_FRAMES = frames(FrameType.RECORD, FrameType.ALERT);
     private static final long NOT_STALLED = Long.MAX_VALUE;
 
     private final Settings settings;
@@ -105,7 +122,7 @@ public final class ServerSession {
             }
             try {
                 // REQ-FRM-5: frames strictly in arrival order, the bytes after one kept for the next.
-                ReceivedFrame frame = decoder.next(in, allowedFrames());
+                ReceivedFrame frame = decoder.next(in, state.allowedFrames());
                 if (frame == null) {
                     return;
                 }
@@ -261,17 +278,6 @@ public final class ServerSession {
         return sealer == null ? 0 : sealer.nextSequence();
     }
 
-    private Set<FrameType> allowedFrames() {
-        switch (state) {
-            case AWAIT_CLIENT_HELLO:
-                return AWAIT_HELLO_FRAMES;
-            case AWAIT_CLIENT_FINISHED:
-                return AWAIT_FINISHED_FRAMES;
-            default:
-                return ESTABLISHED_FRAMES;
-        }
-    }
-
     private void onFrame(ReceivedFrame frame, long nowNanos) throws ProtocolException, PeerAlertException {
         if (frame.type() == FrameType.ALERT) {
             // REQ-ALERT-8, REQ-ALERT-10: any alert ends the session, a malformed one too, unanswered.
@@ -357,9 +363,5 @@ public final class ServerSession {
         boolean finishedRejected = e.alert().filter(alert -> alert == AlertCode.HANDSHAKE_FAILURE).isPresent();
         return finishedRejected && suite == Suite.PSK
                 ? ": the client did not accept our Finished, so it holds another pre-shared key (a wrong key?)" : "";
-    }
-
-    private static Set<FrameType> frames(FrameType first, FrameType... rest) {
-        return Collections.unmodifiableSet(EnumSet.of(first, rest));
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
 
 import static io.secho.session.SessionPair.T0;
@@ -43,6 +44,16 @@ class ClientSessionTest {
         InnerPlaintext inner = pair.clientRecords(seq).open(Frame.parse(output));
         assertEquals(InnerType.ALERT, inner.type());
         return AlertCode.fromCode(inner.payload()[0] & 0xff).orElseThrow();
+    }
+
+    @Test
+    void theAllowedFrameTypesAreThoseOfTable9() {
+        assertEquals(EnumSet.of(FrameType.SERVER_HELLO, FrameType.ALERT),
+                ClientSession.State.AWAIT_SERVER_HELLO.allowedFrames());
+        assertEquals(EnumSet.of(FrameType.FINISHED, FrameType.ALERT),
+                ClientSession.State.AWAIT_SERVER_FINISHED.allowedFrames());
+        assertEquals(EnumSet.of(FrameType.RECORD, FrameType.ALERT), ClientSession.State.ESTABLISHED.allowedFrames());
+        assertTrue(ClientSession.State.CLOSED.allowedFrames().isEmpty());
     }
 
     @Test

@@ -39,6 +39,16 @@ class ServerSessionTest {
         return AlertCode.fromCode(inner.payload()[0] & 0xff).orElseThrow();
     }
 
+    @Test
+    void theAllowedFrameTypesAreThoseOfTable8() {
+        assertEquals(EnumSet.of(FrameType.CLIENT_HELLO, FrameType.ALERT),
+                ServerSession.State.AWAIT_CLIENT_HELLO.allowedFrames());
+        assertEquals(EnumSet.of(FrameType.FINISHED, FrameType.ALERT),
+                ServerSession.State.AWAIT_CLIENT_FINISHED.allowedFrames());
+        assertEquals(EnumSet.of(FrameType.RECORD, FrameType.ALERT), ServerSession.State.ESTABLISHED.allowedFrames());
+        assertTrue(ServerSession.State.CLOSED.allowedFrames().isEmpty());
+    }
+
     @ParameterizedTest
     @EnumSource(Suite.class)
     void aValidClientHelloGetsServerHelloThenFinished(Suite suite) {
