@@ -5,6 +5,7 @@ import io.secho.handshake.Suite;
 import io.secho.net.GracefulClose;
 import io.secho.session.ClientEvent;
 import io.secho.session.ClientSession;
+import io.secho.session.Timeouts;
 import io.secho.wire.Direction;
 
 import java.io.IOException;
@@ -82,7 +83,7 @@ public final class SechoClient implements AutoCloseable {
             socket.setTcpNoDelay(true);
             connect(socket, config);
             ClientSession session = new ClientSession(suite, config.psk(), config.random(), config.timeout(),
-                    GracefulClose.DRAIN_TIME);
+                    Timeouts.MAX_DRAIN);
             SechoClient client = new SechoClient(socket, session, config);
             session.connected(System.nanoTime());
             while (client.session.state() != ClientSession.State.ESTABLISHED) {

@@ -1,7 +1,7 @@
 package io.secho.session;
 
 import io.secho.alert.AlertCode;
-import io.secho.alert.AlertMessage;
+import io.secho.wire.AlertMessage;
 import io.secho.alert.PeerAlertException;
 import io.secho.alert.ProtocolException;
 import io.secho.crypto.PreSharedKey;

@@ -1,7 +1,7 @@
 package io.secho.session;
 
 import io.secho.alert.AlertCode;
-import io.secho.crypto.InsecureDeterministicRandomBytes;
+import io.secho.insecure.InsecureDeterministicRandomBytes;
 import io.secho.handshake.Suite;
 import io.secho.record.InnerPlaintext;
 import io.secho.record.InnerType;

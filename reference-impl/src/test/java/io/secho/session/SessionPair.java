@@ -1,7 +1,7 @@
 package io.secho.session;
 
 import io.secho.alert.AlertCode;
-import io.secho.crypto.InsecureDeterministicRandomBytes;
+import io.secho.insecure.InsecureDeterministicRandomBytes;
 import io.secho.crypto.PreSharedKey;
 import io.secho.handshake.ClientHandshake;
 import io.secho.handshake.HandshakeResult;
