@@ -153,10 +153,20 @@ final class EventLoop implements Runnable {
             return;
         }
         ServerConnection connection = (ServerConnection) key.attachment();
-        if (key.isReadable()) {
-            read(connection, now);
+        try {
+            if (key.isReadable()) {
+                read(connection, now);
+            }
+            service(connection, now);
+        } catch (RuntimeException e) {
+            failed(connection, e);
         }
-        service(connection, now);
+    }
+
+    /** REQ-LIM-5: a bug met by one connection ends that connection, never the loop and its others. */
+    private void failed(ServerConnection connection, RuntimeException e) {
+        connection.session.abort("internal error: " + e);
+        close(connection);
     }
 
     private void read(ServerConnection connection, long now) {
@@ -248,8 +258,12 @@ final class EventLoop implements Runnable {
                 continue;
             }
             connection.scheduledDeadline = Long.MAX_VALUE;
-            connection.session.tick(now);
-            service(connection, now);
+            try {
+                connection.session.tick(now);
+                service(connection, now);
+            } catch (RuntimeException e) {
+                failed(connection, e);
+            }
         }
     }
 
