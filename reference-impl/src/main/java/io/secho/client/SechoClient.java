@@ -288,6 +288,9 @@ public final class SechoClient implements AutoCloseable {
     }
 
     private void writeOutput() throws IOException {
+        if (!session.hasOutput()) {
+            return;
+        }
         try {
             for (ByteBuffer buffer : session.pendingOutput()) {
                 out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());

@@ -213,7 +213,7 @@ final class EventLoop implements Runnable {
             close(connection);
             return;
         }
-        boolean pending = session.pendingOutput().length > 0;
+        boolean pending = session.hasOutput();
         int ops = (session.wantsRead() ? SelectionKey.OP_READ : 0) | (pending ? SelectionKey.OP_WRITE : 0);
         if (connection.key.interestOps() != ops) {
             connection.key.interestOps(ops);
@@ -223,19 +223,16 @@ final class EventLoop implements Runnable {
 
     private static void write(ServerConnection connection, long now) {
         ServerSession session = connection.session;
-        ByteBuffer[] output = session.pendingOutput();
-        if (output.length == 0) {
+        if (!session.hasOutput()) {
             return;
         }
         try {
-            connection.channel.write(output);
+            connection.channel.write(session.pendingOutput());
         } catch (IOException e) {
             session.transportFailed(e.getMessage());
             return;
         }
-        if (session.pendingOutput().length > 0) {
-            session.outputStalled(now); // REQ-LIM-7: the clock runs until the peer takes all of it
-        }
+        session.outputWritten(now);
     }
 
     /**

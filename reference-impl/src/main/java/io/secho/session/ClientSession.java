@@ -225,6 +225,11 @@ public final class ClientSession {
         return state == State.CLOSED ? closing.deadline() : waitDeadline();
     }
 
+    /** Whether bytes are waiting to be written: the same as a non-empty {@link #pendingOutput}, without the array. */
+    public boolean hasOutput() {
+        return !outbox.isEmpty();
+    }
+
     public ByteBuffer[] pendingOutput() {
         return outbox.all();
     }

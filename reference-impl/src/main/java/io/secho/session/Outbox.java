@@ -9,7 +9,7 @@ import java.util.ArrayDeque;
  * driver writes them from here (as rustls's write_tls) without a further copy.
  */
 final class Outbox {
-    /** Allocated at the first frame: an idle session that sends nothing holds no queue. */
+    /** Allocated at the first frame and kept: an idle session holds at most this small, empty queue. */
     private ArrayDeque<ByteBuffer> queue;
 
     void add(byte[] encoded) {
@@ -26,10 +26,6 @@ final class Outbox {
         }
         while (!queue.isEmpty() && !queue.peekFirst().hasRemaining()) {
             queue.pollFirst();
-        }
-        if (queue.isEmpty()) {
-            queue = null;
-            return null;
         }
         return queue.peekFirst();
     }

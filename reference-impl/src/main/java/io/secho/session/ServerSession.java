@@ -196,12 +196,13 @@ public final class ServerSession {
      * The bytes to write, in order, as buffers the driver writes from; empty when everything has been written. Only
      * whole frames as the codecs encoded them (REQ-FRM-1, REQ-FRM-3).
      */
+    /** Whether bytes are waiting to be written: the same as a non-empty {@link #pendingOutput}, without the array. */
+    public boolean hasOutput() {
+        return !outbox.isEmpty();
+    }
+
     public ByteBuffer[] pendingOutput() {
-        ByteBuffer[] pending = outbox.all();
-        if (pending.length == 0) {
-            stalledSince = NOT_STALLED;
-        }
-        return pending;
+        return outbox.all();
     }
 
     /** Everything to write, as one array, now counted as written: for tests and the vectors. */
@@ -210,9 +211,14 @@ public final class ServerSession {
         return outbox.take();
     }
 
-    /** The driver could not write everything: the peer is not reading. Starts the REQ-LIM-7 clock once. */
-    public void outputStalled(long nowNanos) {
-        if (stalledSince == NOT_STALLED) {
+    /**
+     * The driver wrote what it could of {@link #pendingOutput}. Output left over means the peer is not reading as fast
+     * as we write: the REQ-LIM-7 clock starts, and runs until all of it has been taken.
+     */
+    public void outputWritten(long nowNanos) {
+        if (outbox.isEmpty()) {
+            stalledSince = NOT_STALLED;
+        } else if (stalledSince == NOT_STALLED) {
             stalledSince = nowNanos;
         }
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -267,11 +268,26 @@ class ServerSessionTest {
         pair.server.receive(pair.client.takeOutput(), T0);
         assertTrue(pair.server.pendingOutput().length > 0);
         assertFalse(pair.server.wantsRead(), "no reading while output is pending: memory stays bounded");
-        pair.server.outputStalled(T0 + SECOND);
+        pair.server.outputWritten(T0 + SECOND); // nothing of it was taken
         assertEquals(T0 + SECOND + 300 * SECOND, pair.server.nextDeadline());
         pair.server.tick(T0 + 301 * SECOND);
         assertTrue(pair.server.isDone(), "a plain close: nothing more can reach the peer");
         assertClosedWith(pair.server, "aborted: stalled writer: a write was blocked for more than 300000 ms");
+    }
+
+    @Test
+    void outputTakenInFullEndsTheStall() {
+        SessionPair pair = SessionPair.established(Suite.X25519);
+        pair.client.send("a".getBytes(), T0);
+        pair.server.receive(pair.client.takeOutput(), T0 + SECOND);
+        pair.server.outputWritten(T0 + SECOND);
+        for (ByteBuffer buffer : pair.server.pendingOutput()) {
+            buffer.position(buffer.limit());
+        }
+        pair.server.outputWritten(T0 + 2 * SECOND);
+        assertFalse(pair.server.hasOutput());
+        assertTrue(pair.server.wantsRead());
+        assertEquals(T0 + SECOND + 300 * SECOND, pair.server.nextDeadline(), "the idle timer again, from the last frame");
     }
 
     @Test
