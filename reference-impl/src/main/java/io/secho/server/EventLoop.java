@@ -227,7 +227,13 @@ final class EventLoop implements Runnable {
             return;
         }
         try {
-            connection.channel.write(session.pendingOutput());
+            ByteBuffer[] output = session.pendingOutput();
+            // One reply, the common case, goes without the gathering write's per-call setup.
+            if (output.length == 1) {
+                connection.channel.write(output[0]);
+            } else {
+                connection.channel.write(output);
+            }
         } catch (IOException e) {
             session.transportFailed(e.getMessage());
             return;
