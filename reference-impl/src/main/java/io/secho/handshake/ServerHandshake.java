@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The server's handshake as a state machine without I/O: the connection driver feeds it frames and
- * sends what it returns. AWAIT_CLIENT_HELLO -> AWAIT_CLIENT_FINISHED -> COMPLETE.
+ * The server's handshake messages and their cryptography, step by step: AWAIT_CLIENT_HELLO ->
+ * AWAIT_CLIENT_FINISHED -> COMPLETE. Its state only keeps the steps in order; which frames a connection accepts,
+ * and everything else of Table 8, is {@link io.secho.session.ServerSession}'s.
  */
 public final class ServerHandshake {
     public enum State { AWAIT_CLIENT_HELLO, AWAIT_CLIENT_FINISHED, COMPLETE }
@@ -52,17 +53,6 @@ public final class ServerHandshake {
         return state;
     }
 
-    /** The frame types the current state accepts; a plaintext alert is accepted in every state. */
-    public Set<FrameType> expectedFrames() {
-        switch (state) {
-            case AWAIT_CLIENT_HELLO:
-                return EnumSet.of(FrameType.CLIENT_HELLO, FrameType.ALERT);
-            case AWAIT_CLIENT_FINISHED:
-                return EnumSet.of(FrameType.FINISHED, FrameType.ALERT);
-            default:
-                return EnumSet.of(FrameType.RECORD, FrameType.ALERT);
-        }
-    }
 
     /** @return ServerHello and the server's Finished, to be sent in this order */
     public List<Frame> onClientHello(Frame frame) throws ProtocolException {
