@@ -8,6 +8,9 @@ import io.secho.wire.FrameType;
 import io.secho.wire.ReceivedFrame;
 
 import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -58,6 +61,11 @@ final class FrameDecoder {
         body = null;
         bodyFilled = 0;
         return frame;
+    }
+
+    /** An immutable set of frame types in code order, as error messages list them. */
+    static Set<FrameType> typeSet(FrameType... types) {
+        return types.length == 0 ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(List.of(types)));
     }
 
     /** True while part of a frame has arrived: EOF now would cut a frame (REQ-CLOSE-6). */

@@ -21,9 +21,6 @@ import io.secho.wire.ReceivedFrame;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,7 +47,7 @@ public final class ServerSession {
         private final Set<FrameType> allowed;
 
         State(FrameType... allowed) {
-            this.allowed = allowed.length == 0 ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(List.of(allowed)));
+            this.allowed = FrameDecoder.typeSet(allowed);
         }
 
         /**
