@@ -40,6 +40,9 @@ final class EventLoop implements Runnable {
     private final Consumer<ServerConnection> onEnd;
     private final Thread thread;
     private Runnable onAcceptable = () -> { };
+    private SelectionKey acceptKey;
+    /** When a paused accept resumes, or {@link Long#MAX_VALUE}. */
+    private long acceptResumesAt = Long.MAX_VALUE;
     private volatile boolean stopping;
 
     EventLoop(ThreadFactory threads, Consumer<ServerConnection> onEnd) throws IOException {
@@ -52,9 +55,19 @@ final class EventLoop implements Runnable {
         return selector;
     }
 
-    /** The listening channel's accept handler, for the one loop that accepts. */
-    void onAcceptable(Runnable handler) {
+    /** The listening channel, registered with this loop's selector, and its accept handler: this loop accepts. */
+    void accepting(SelectionKey key, Runnable handler) {
+        acceptKey = key;
         onAcceptable = handler;
+    }
+
+    /**
+     * Stops accepting for {@code nanos}, on this loop's thread: after an accept that failed (out of file descriptors,
+     * say) the listener stays ready, and retrying at once would spin the loop and starve its connections.
+     */
+    void pauseAccepting(long nanos) {
+        acceptKey.interestOps(0);
+        acceptResumesAt = System.nanoTime() + nanos;
     }
 
     void start() {
@@ -96,6 +109,7 @@ final class EventLoop implements Runnable {
             while (!stopping) {
                 runTasks();
                 fireTimers(System.nanoTime());
+                resumeAccepting(System.nanoTime());
                 long wait = millisToNextTimer(System.nanoTime());
                 if (wait < 0) {
                     selector.selectNow();
@@ -270,13 +284,21 @@ final class EventLoop implements Runnable {
         }
     }
 
+    private void resumeAccepting(long now) {
+        if (acceptResumesAt != Long.MAX_VALUE && now - acceptResumesAt >= 0 && acceptKey.isValid()) {
+            acceptKey.interestOps(SelectionKey.OP_ACCEPT);
+            acceptResumesAt = Long.MAX_VALUE;
+        }
+    }
+
     /** -1: a timer is due now; 0: none is set (block until woken); otherwise the millis to the next one. */
     private long millisToNextTimer(long now) {
         Timer next = timers.peek();
-        if (next == null) {
+        long deadline = Math.min(next == null ? Long.MAX_VALUE : next.deadline(), acceptResumesAt);
+        if (deadline == Long.MAX_VALUE) {
             return 0;
         }
-        long nanos = next.deadline() - now;
+        long nanos = deadline - now;
         return nanos <= 0 ? -1 : Math.max(1, (nanos + 999_999) / 1_000_000);
     }
 

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +38,8 @@ public final class SechoServer implements AutoCloseable {
     private static final int MIN_LOOPS = 2;
     private static final int MAX_LOOPS = 4;
     private static final long SHUTDOWN_WAIT_MILLIS = 5000;
+    /** The pause after a failed accept: long enough not to spin, short enough that a freed descriptor is used soon. */
+    private static final Duration ACCEPT_RETRY = Duration.ofMillis(100);
 
     private final ServerConfig config;
     private final ServerSession.Settings settings;
@@ -67,12 +70,12 @@ public final class SechoServer implements AutoCloseable {
         SechoServer server;
         try {
             server = new SechoServer(config, listener);
-            listener.register(server.loops[0].selector(), SelectionKey.OP_ACCEPT);
+            server.loops[0].accepting(listener.register(server.loops[0].selector(), SelectionKey.OP_ACCEPT),
+                    server::acceptPending);
         } catch (IOException | RuntimeException e) {
             listener.close();
             throw e;
         }
-        server.loops[0].onAcceptable(server::acceptPending);
         for (EventLoop loop : server.loops) {
             loop.start();
         }
@@ -104,7 +107,9 @@ public final class SechoServer implements AutoCloseable {
                 channel = listener.accept();
             } catch (IOException e) {
                 if (!closed) {
-                    config.log().accept("secho: accept failed: " + e.getMessage());
+                    config.log().accept("secho: accept failed: " + e.getMessage() + " (accepting again in "
+                            + ACCEPT_RETRY.toMillis() + " ms)");
+                    loops[0].pauseAccepting(ACCEPT_RETRY.toNanos());
                 }
                 return;
             }
