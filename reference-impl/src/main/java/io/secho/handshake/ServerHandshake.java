@@ -26,6 +26,7 @@ public final class ServerHandshake {
     private final Optional<PreSharedKey> psk;
     private final RandomBytes random;
     private State state = State.AWAIT_CLIENT_HELLO;
+    private ClientHello.Accepted accepted;
     private Suite suite;
     private byte[] clientHelloFrame;
     private byte[] serverHelloFrame;
@@ -56,15 +57,40 @@ public final class ServerHandshake {
 
     /** @return ServerHello and the server's Finished, to be sent in this order */
     public List<Frame> onClientHello(Frame frame) throws ProtocolException {
+        acceptClientHello(frame);
+        return answerClientHello();
+    }
+
+    /**
+     * The first half of {@link #onClientHello}, cheap: Table 6 steps a to e, nothing drawn or computed yet.
+     *
+     * @return the suite the answer will use
+     */
+    public Suite acceptClientHello(Frame frame) throws ProtocolException {
         requireState(State.AWAIT_CLIENT_HELLO, frame, FrameType.CLIENT_HELLO);
-        ClientHello.Accepted accepted = ClientHello.decodeAsServer(frame.body(), offered);
+        if (accepted != null) {
+            throw new IllegalStateException("a ClientHello was accepted already");
+        }
+        accepted = ClientHello.decodeAsServer(frame.body(), offered);
+        clientHelloFrame = frame.encode();
+        return accepted.suite();
+    }
+
+    /**
+     * The second half of {@link #onClientHello}, the expensive one: the key exchange (Table 6 step f), the keys, and
+     * ServerHello and Finished. Touches only this object, so it may run on another thread than the connection's, as
+     * long as nothing else uses this handshake meanwhile.
+     */
+    public List<Frame> answerClientHello() throws ProtocolException {
+        if (state != State.AWAIT_CLIENT_HELLO || accepted == null) {
+            throw new IllegalStateException("no accepted ClientHello to answer in state " + state);
+        }
         suite = accepted.suite();
         KeyExchange exchange = suite.newKeyExchange(random, psk);
         byte[] serverRandom = random.nextBytes(ServerHello.RANDOM_LENGTH);
         // The peer's share is validated before anything is sent: a bad share gets its alert, not a hello.
         sharedSecret = KeyAgreement.sharedSecret(exchange, accepted.hello().keyShare());
         Frame serverHello = new ServerHello(suite, serverRandom, exchange.publicShare()).toFrame();
-        clientHelloFrame = frame.encode();
         serverHelloFrame = serverHello.encode();
         secrets = KeySchedule.derive(sharedSecret, clientHelloFrame, serverHelloFrame);
         Frame serverFinished = new Finished(secrets.serverVerifyData()).toFrame();

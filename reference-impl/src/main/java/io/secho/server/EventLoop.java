@@ -15,6 +15,8 @@ import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
@@ -38,6 +40,8 @@ final class EventLoop implements Runnable {
     private final PriorityQueue<Timer> timers = new PriorityQueue<>(Comparator.comparingLong(Timer::deadline));
     private final Set<ServerConnection> connections = new HashSet<>();
     private final Consumer<ServerConnection> onEnd;
+    /** Where the deferred key agreements (modp2048) run, off the loop. */
+    private final Executor keyAgreements;
     private final Thread thread;
     private Runnable onAcceptable = () -> { };
     private SelectionKey acceptKey;
@@ -45,8 +49,9 @@ final class EventLoop implements Runnable {
     private long acceptResumesAt = Long.MAX_VALUE;
     private volatile boolean stopping;
 
-    EventLoop(ThreadFactory threads, Consumer<ServerConnection> onEnd) throws IOException {
+    EventLoop(ThreadFactory threads, Executor keyAgreements, Consumer<ServerConnection> onEnd) throws IOException {
         this.selector = Selector.open();
+        this.keyAgreements = keyAgreements;
         this.onEnd = onEnd;
         this.thread = threads.newThread(this);
     }
@@ -227,12 +232,42 @@ final class EventLoop implements Runnable {
             close(connection);
             return;
         }
+        ServerSession.KeyAgreementTask agreement = session.takeKeyAgreement();
+        if (agreement != null) {
+            offload(connection, agreement);
+        }
         boolean pending = session.hasOutput();
         int ops = (session.wantsRead() ? SelectionKey.OP_READ : 0) | (pending ? SelectionKey.OP_WRITE : 0);
         if (connection.key.interestOps() != ops) {
             connection.key.interestOps(ops);
         }
         schedule(connection);
+    }
+
+    /** The key agreement on another thread; the session resumes on this loop, reading nothing meanwhile. */
+    private void offload(ServerConnection connection, ServerSession.KeyAgreementTask agreement) {
+        Runnable resume = () -> {
+            if (connection.closed) {
+                return;
+            }
+            long now = System.nanoTime();
+            try {
+                connection.session.keyAgreementDone(now);
+                service(connection, now);
+            } catch (RuntimeException e) {
+                failed(connection, e);
+            }
+        };
+        try {
+            keyAgreements.execute(() -> {
+                agreement.run();
+                execute(resume);
+            });
+        } catch (RejectedExecutionException e) {
+            // The server is shutting down: the agreement runs here, as it would without an executor.
+            agreement.run();
+            execute(resume);
+        }
     }
 
     private static void write(ServerConnection connection, long now) {

@@ -1,5 +1,6 @@
 package io.secho.server;
 
+import io.secho.handshake.Suite;
 import io.secho.net.Listening;
 import io.secho.session.ConnectionEnd;
 import io.secho.session.ServerSession;
@@ -10,6 +11,10 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,11 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * alert or an end, a transport error closes only its channel, and no loop ever waits on one peer. REQ-LIM-6: a
  * connection holds at most one frame of input (its decoder) and the output of one read.
  *
- * <p>The key agreement runs on the loop, without a hand-off: measured as the server session's CPU per handshake,
- * modp2048 costs about 0.7 ms (x25519 0.13 ms, psk 0.015 ms), so a connection delays the others of its loop by at
- * most that once, and a burst of n modp2048 ClientHellos on one loop by n x 0.7 ms, spread over all loops in turn.
- * A hand-off to another thread would pay off for modp2048 alone, at the price of a thread switch, a second wakeup of
- * the loop and a session that waits in the middle of a state.
+ * <p>modp2048's key agreement (about 0.7 ms of CPU) runs on a few key-agreement threads while its session waits,
+ * so that it never holds up the other connections of a loop; everything else runs on the loops.
  */
 public final class SechoServer implements AutoCloseable {
     private static final int BACKLOG = 1024;
@@ -38,6 +40,12 @@ public final class SechoServer implements AutoCloseable {
     private static final int MIN_LOOPS = 2;
     private static final int MAX_LOOPS = 4;
     private static final long SHUTDOWN_WAIT_MILLIS = 5000;
+    /**
+     * The suites whose key agreement runs on the key-agreement threads, not on a loop: modp2048, about 0.7 ms of CPU
+     * per handshake, would hold up every other connection of its loop that long. x25519 (0.13 ms for the whole server
+     * session) and psk cost less than the hand-off would add, and stay on the loop.
+     */
+    private static final Set<Suite> OFF_LOOP_KEY_AGREEMENT = Set.of(Suite.MODP2048);
     /** The pause after a failed accept: long enough not to spin, short enough that a freed descriptor is used soon. */
     private static final Duration ACCEPT_RETRY = Duration.ofMillis(100);
 
@@ -45,6 +53,7 @@ public final class SechoServer implements AutoCloseable {
     private final ServerSession.Settings settings;
     private final ServerSocketChannel listener;
     private final EventLoop[] loops;
+    private final ExecutorService keyAgreements;
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger rejections = new AtomicInteger();
     private final AtomicLong connectionIds = new AtomicLong();
@@ -56,11 +65,16 @@ public final class SechoServer implements AutoCloseable {
         this.config = config;
         this.listener = listener;
         this.settings = new ServerSession.Settings(config.suites(), config.psk(), config.random(),
-                config.handshakeTimeout(), config.idleTimeout(), config.drainTime());
+                config.handshakeTimeout(), config.idleTimeout(), config.drainTime(), OFF_LOOP_KEY_AGREEMENT);
         int count = Math.max(MIN_LOOPS, Math.min(MAX_LOOPS, Runtime.getRuntime().availableProcessors()));
+        // As many key-agreement threads as loops, started now: the server's thread count never depends on its load.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(count, count, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), Listening.daemonThreads("secho-kex"));
+        pool.prestartAllCoreThreads();
+        this.keyAgreements = pool;
         this.loops = new EventLoop[count];
         for (int i = 0; i < count; i++) {
-            loops[i] = new EventLoop(Listening.daemonThreads("secho-loop" + i), this::ended);
+            loops[i] = new EventLoop(Listening.daemonThreads("secho-loop" + i), keyAgreements, this::ended);
         }
     }
 
@@ -195,6 +209,7 @@ public final class SechoServer implements AutoCloseable {
         for (EventLoop loop : loops) {
             loop.stop();
         }
+        keyAgreements.shutdownNow();
         try {
             for (EventLoop loop : loops) {
                 loop.join(TimeUnit.MILLISECONDS.toMillis(SHUTDOWN_WAIT_MILLIS));

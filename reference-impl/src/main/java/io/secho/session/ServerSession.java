@@ -21,6 +21,8 @@ import io.secho.wire.ReceivedFrame;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -60,10 +62,48 @@ public final class ServerSession {
     }
 
     /** What every session of one server shares. */
+    /**
+     * @param deferredKeyAgreement the suites whose key agreement the session hands to its driver to run elsewhere
+     *                             (see {@link #takeKeyAgreement}) instead of doing it inside {@link #receive}
+     */
     public record Settings(Set<Suite> suites, Optional<PreSharedKey> psk, RandomBytes random,
-                           Duration handshakeTimeout, Duration idleTimeout, Duration drainTime) {
+                           Duration handshakeTimeout, Duration idleTimeout, Duration drainTime,
+                           Set<Suite> deferredKeyAgreement) {
         public Settings {
             suites = Set.copyOf(suites);
+            deferredKeyAgreement = Set.copyOf(deferredKeyAgreement);
+        }
+
+        /** Every key agreement done inside {@link #receive}, as tests and the vectors want it. */
+        public Settings(Set<Suite> suites, Optional<PreSharedKey> psk, RandomBytes random, Duration handshakeTimeout,
+                        Duration idleTimeout, Duration drainTime) {
+            this(suites, psk, random, handshakeTimeout, idleTimeout, drainTime, Set.of());
+        }
+    }
+
+    /**
+     * A deferred key agreement (the second half of the ClientHello's processing): {@link #run} may go on any thread,
+     * then {@link ServerSession#keyAgreementDone} on the session's own.
+     */
+    public static final class KeyAgreementTask implements Runnable {
+        private final ServerHandshake handshake;
+        private List<Frame> flight;
+        private ProtocolException refused;
+        private RuntimeException failed;
+
+        private KeyAgreementTask(ServerHandshake handshake) {
+            this.handshake = handshake;
+        }
+
+        @Override
+        public void run() {
+            try {
+                flight = handshake.answerClientHello();
+            } catch (ProtocolException e) {
+                refused = e;
+            } catch (RuntimeException e) {
+                failed = e;
+            }
         }
     }
 
@@ -82,6 +122,11 @@ public final class ServerSession {
     private long timerDeadline;
     private long stalledSince = NOT_STALLED;
     private ConnectionEnd end;
+    /** The key agreement the driver runs elsewhere, from the ClientHello until its answer is back. */
+    private KeyAgreementTask agreement;
+    private boolean agreementTaken;
+    /** Input that came after the ClientHello while its key agreement runs; processed once it is back. */
+    private byte[] held;
 
     /**
      * A session for a connection accepted at {@code nowNanos}: the handshake timer starts now (REQ-LIM-1). It sends
@@ -117,6 +162,10 @@ public final class ServerSession {
                 closing.discard(in);
                 return;
             }
+            if (agreement != null) {
+                hold(in);
+                return;
+            }
             try {
                 // REQ-FRM-5: frames strictly in arrival order, the bytes after one kept for the next.
                 ReceivedFrame frame = decoder.next(in, state.allowedFrames());
@@ -124,6 +173,10 @@ public final class ServerSession {
                     return;
                 }
                 onFrame(frame, nowNanos);
+                if (agreement != null) {
+                    hold(in);
+                    return;
+                }
             } catch (ProtocolException e) {
                 sendAlert(e.alert(), e.getMessage());
             } catch (PeerAlertException e) {
@@ -225,7 +278,41 @@ public final class ServerSession {
      * our kernel buffers, so the memory held per connection stays bounded however fast it sends (REQ-LIM-6).
      */
     public boolean wantsRead() {
-        return !closing.done() && outbox.isEmpty();
+        return !closing.done() && outbox.isEmpty() && (agreement == null || state == State.CLOSED);
+    }
+
+    /**
+     * The key agreement to run elsewhere, once: a ClientHello of a deferred suite passed Table 6 steps a to e, and
+     * its answer (step f, the keys, ServerHello and Finished) waits for it. Null otherwise. Until
+     * {@link #keyAgreementDone}, the session reads nothing and its timers run on (REQ-LIM-1).
+     */
+    public KeyAgreementTask takeKeyAgreement() {
+        if (agreement == null || agreementTaken) {
+            return null;
+        }
+        agreementTaken = true;
+        return agreement;
+    }
+
+    /** The task of {@link #takeKeyAgreement} has run: its answer is sent, then the input held meanwhile processed. */
+    public void keyAgreementDone(long nowNanos) {
+        KeyAgreementTask done = agreement;
+        agreement = null;
+        if (done == null || state != State.AWAIT_CLIENT_HELLO) {
+            return; // the session ended meanwhile (a timeout, an abort): the answer goes nowhere
+        }
+        if (done.refused != null) {
+            sendAlert(done.refused.alert(), done.refused.getMessage());
+        } else if (done.failed != null) {
+            sendAlert(AlertCode.INTERNAL_ERROR, done.failed.toString()); // REQ-ALERT-6
+        } else {
+            sendFlight(done.flight);
+        }
+        byte[] rest = held;
+        held = null;
+        if (rest != null) {
+            receive(rest, nowNanos);
+        }
     }
 
     /** Time to send FIN: the session is CLOSED and its last bytes are written (REQ-ALERT-4). */
@@ -290,11 +377,12 @@ public final class ServerSession {
             case AWAIT_CLIENT_HELLO -> {
                 // REQ-HS-6, REQ-HS-7, REQ-FIN-1: Table 6 in order, then ServerHello and Finished together;
                 // REQ-HS-4: the suite is the client's proposal or none (unsupported_suite).
-                for (Frame reply : handshake.onClientHello(frame.toFrame())) {
-                    outbox.add(reply.encode());
+                Suite proposed = handshake.acceptClientHello(frame.toFrame());
+                if (settings.deferredKeyAgreement().contains(proposed)) {
+                    agreement = new KeyAgreementTask(handshake);
+                    return;
                 }
-                suite = handshake.suite().orElseThrow();
-                state = State.AWAIT_CLIENT_FINISHED;
+                sendFlight(handshake.answerClientHello());
             }
             case AWAIT_CLIENT_FINISHED -> {
                 // REQ-FIN-6, REQ-FIN-7: records are neither sent nor opened before the client's Finished verified.
@@ -315,6 +403,25 @@ public final class ServerSession {
             }
             default -> throw new IllegalStateException("frame in state " + state);
         }
+    }
+
+    private void sendFlight(List<Frame> flight) {
+        for (Frame reply : flight) {
+            outbox.add(reply.encode());
+        }
+        suite = handshake.suite().orElseThrow();
+        state = State.AWAIT_CLIENT_FINISHED;
+    }
+
+    /**
+     * Keeps input that comes while the key agreement runs, in order: the rest of the read that brought the ClientHello,
+     * as a rule, since {@link #wantsRead} stops the driver's reads meanwhile.
+     */
+    private void hold(ByteBuffer in) {
+        int before = held == null ? 0 : held.length;
+        byte[] more = held == null ? new byte[in.remaining()] : Arrays.copyOf(held, before + in.remaining());
+        in.get(more, before, in.remaining());
+        held = more;
     }
 
     private void onRecord(InnerPlaintext record) throws ProtocolException, PeerAlertException {

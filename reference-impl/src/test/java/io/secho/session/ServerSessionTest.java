@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 import static io.secho.session.SessionPair.T0;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -288,6 +289,60 @@ class ServerSessionTest {
         assertFalse(pair.server.hasOutput());
         assertTrue(pair.server.wantsRead());
         assertEquals(T0 + SECOND + 300 * SECOND, pair.server.nextDeadline(), "the idle timer again, from the last frame");
+    }
+
+    @Test
+    void aDeferredKeyAgreementAnswersWithTheSameBytesOnceItIsDone() {
+        byte[] inline = new SessionPair(Suite.MODP2048).serverFlight();
+        SessionPair pair = new SessionPair(Suite.MODP2048, Set.of(Suite.MODP2048));
+        pair.server.receive(pair.client.takeOutput(), T0);
+        assertFalse(pair.server.hasOutput(), "nothing before the key agreement is done");
+        assertFalse(pair.server.wantsRead(), "no reading meanwhile");
+        ServerSession.KeyAgreementTask task = pair.server.takeKeyAgreement();
+        assertTrue(task != null && pair.server.takeKeyAgreement() == null, "handed out once");
+        task.run();
+        pair.server.keyAgreementDone(T0);
+        assertArrayEquals(inline, pair.server.takeOutput(), "ServerHello and Finished, as without the hand-off");
+        assertEquals(ServerSession.State.AWAIT_CLIENT_FINISHED, pair.server.state());
+        assertTrue(pair.server.wantsRead());
+    }
+
+    @Test
+    void inputBehindADeferredClientHelloWaitsForItsAnswer() {
+        SessionPair pair = new SessionPair(Suite.MODP2048, Set.of(Suite.MODP2048));
+        byte[] hello = pair.client.takeOutput();
+        byte[] both = Arrays.copyOf(hello, hello.length + 4);
+        System.arraycopy(SessionPair.plaintextAlert(AlertCode.INTERNAL_ERROR), 0, both, hello.length, 4);
+        pair.server.receive(both, T0);
+        pair.server.takeKeyAgreement().run();
+        pair.server.keyAgreementDone(T0);
+        assertEquals(ServerSession.State.CLOSED, pair.server.state(), "the alert, processed after the answer");
+        assertClosedWith(pair.server, "peer sent alert internal_error");
+        assertEquals(FrameType.SERVER_HELLO.code(), pair.server.takeOutput()[0], "the flight went out first");
+    }
+
+    @Test
+    void aDeferredKeyAgreementThatRefusesTheShareGetsIllegalParameter() {
+        SessionPair pair = new SessionPair(Suite.MODP2048, Set.of(Suite.MODP2048));
+        byte[] hello = pair.client.takeOutput();
+        Arrays.fill(hello, 40, hello.length, (byte) 0); // y = 0
+        pair.server.receive(hello, T0);
+        pair.server.takeKeyAgreement().run();
+        pair.server.keyAgreementDone(T0);
+        assertArrayEquals(SessionPair.plaintextAlert(AlertCode.ILLEGAL_PARAMETER), pair.server.takeOutput());
+    }
+
+    @Test
+    void theHandshakeTimeoutRunsOnWhileTheKeyAgreementRuns() {
+        SessionPair pair = new SessionPair(Suite.MODP2048, Set.of(Suite.MODP2048));
+        pair.server.receive(pair.client.takeOutput(), T0);
+        ServerSession.KeyAgreementTask task = pair.server.takeKeyAgreement();
+        pair.server.tick(T0 + 10 * SECOND);
+        assertArrayEquals(SessionPair.plaintextAlert(AlertCode.TIMEOUT), pair.server.takeOutput());
+        task.run();
+        pair.server.keyAgreementDone(T0 + 11 * SECOND);
+        assertEquals(0, pair.server.takeOutput().length, "the late answer goes nowhere");
+        assertTrue(pair.server.wantsRead(), "the drain reads");
     }
 
     @Test

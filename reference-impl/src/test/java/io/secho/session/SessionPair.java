@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -39,10 +40,15 @@ final class SessionPair {
     private HandshakeResult keys;
 
     SessionPair(Suite suite) {
+        this(suite, Set.of());
+    }
+
+    /** @param deferred the suites whose key agreement the server session hands out (takeKeyAgreement) */
+    SessionPair(Suite suite, Set<Suite> deferred) {
         this.suite = suite;
         Optional<PreSharedKey> psk = Optional.of(PSK);
         this.server = new ServerSession(new ServerSession.Settings(EnumSet.allOf(Suite.class), psk,
-                InsecureDeterministicRandomBytes.fromLabel("server"), HANDSHAKE_TIMEOUT, IDLE_TIMEOUT, DRAIN), T0);
+                InsecureDeterministicRandomBytes.fromLabel("server"), HANDSHAKE_TIMEOUT, IDLE_TIMEOUT, DRAIN, deferred), T0);
         this.client = new ClientSession(suite, psk, InsecureDeterministicRandomBytes.fromLabel("client"), WAIT, DRAIN);
         client.connected(T0);
         this.shadow = new ClientHandshake(suite, psk, InsecureDeterministicRandomBytes.fromLabel("client"));
