@@ -217,7 +217,8 @@ public final class BenchMain implements Callable<Integer> {
             write(writeBaseline, new Baseline(baselineDescription, info, report.figures()).toJson(), "baseline");
         }
         if (markdown != null) {
-            write(markdown, report.toMarkdown() + "\n" + targets.toMarkdown(), "Markdown");
+            write(markdown, report.toMarkdown() + "\nload average (1, 5, 15 min) " + info.load() + "\n\n"
+                    + targets.toMarkdown(), "Markdown");
         }
     }
 
