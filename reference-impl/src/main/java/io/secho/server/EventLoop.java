@@ -8,10 +8,8 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -31,13 +29,10 @@ final class EventLoop implements Runnable {
     /** Reads per connection and wakeup, so one fast client cannot starve the loop's others. */
     private static final int MAX_READS_PER_WAKEUP = 4;
 
-    private record Timer(long deadline, ServerConnection connection) {
-    }
-
     private final Selector selector;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER);
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>(Comparator.comparingLong(Timer::deadline));
+    private final TimerQueue<ServerConnection> timers = new TimerQueue<>();
     private final Set<ServerConnection> connections = new HashSet<>();
     private final Consumer<ServerConnection> onEnd;
     /** Where the deferred key agreements (modp2048) run, off the loop. */
@@ -291,25 +286,21 @@ final class EventLoop implements Runnable {
     }
 
     /**
-     * At most one live timer entry per connection: a new entry only when the session's deadline moved earlier;
-     * an entry that fires early (the deadline moved later) is simply rescheduled by the service after the tick.
+     * At most one timer entry per connection, and lazy: it moves only when the session's deadline comes earlier than
+     * the queued one. A deadline that moved later (the idle timer, restarted by every record) leaves the entry as it
+     * is; when it fires early, the tick finds nothing due and the service after it queues the new deadline. So a
+     * message costs no queue work.
      */
     private void schedule(ServerConnection connection) {
         long deadline = connection.session.nextDeadline();
-        if (deadline != Long.MAX_VALUE && deadline < connection.scheduledDeadline) {
-            connection.scheduledDeadline = deadline;
-            timers.add(new Timer(deadline, connection));
+        TimerQueue.Slot<ServerConnection> timer = connection.timer;
+        if (deadline != Long.MAX_VALUE && (!timer.queued() || deadline - timer.deadline() < 0)) {
+            timers.schedule(timer, deadline);
         }
     }
 
     private void fireTimers(long now) {
-        while (!timers.isEmpty() && timers.peek().deadline() - now <= 0) {
-            Timer timer = timers.poll();
-            ServerConnection connection = timer.connection();
-            if (connection.closed || timer.deadline() != connection.scheduledDeadline) {
-                continue;
-            }
-            connection.scheduledDeadline = Long.MAX_VALUE;
+        for (ServerConnection connection = timers.pollDue(now); connection != null; connection = timers.pollDue(now)) {
             try {
                 connection.session.tick(now);
                 service(connection, now);
@@ -328,8 +319,7 @@ final class EventLoop implements Runnable {
 
     /** -1: a timer is due now; 0: none is set (block until woken); otherwise the millis to the next one. */
     private long millisToNextTimer(long now) {
-        Timer next = timers.peek();
-        long deadline = Math.min(next == null ? Long.MAX_VALUE : next.deadline(), acceptResumesAt);
+        long deadline = Math.min(timers.nextDeadline(), acceptResumesAt);
         if (deadline == Long.MAX_VALUE) {
             return 0;
         }
@@ -342,6 +332,8 @@ final class EventLoop implements Runnable {
             return;
         }
         connection.closed = true;
+        // Out of the queue now: a closed connection must not stay referenced until its old deadline.
+        timers.cancel(connection.timer);
         if (connection.key != null) {
             connection.key.cancel();
         }

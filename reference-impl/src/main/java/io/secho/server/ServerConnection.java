@@ -19,8 +19,8 @@ final class ServerConnection {
     /** A connection beyond the limit, served only its busy alert (REQ-LIM-4): counted and logged apart. */
     final boolean rejected;
     SelectionKey key;
-    /** The deadline of this connection's live entry in the loop's timer queue, or {@link Long#MAX_VALUE}. */
-    long scheduledDeadline = Long.MAX_VALUE;
+    /** This connection's one place in its loop's timer queue. */
+    final TimerQueue.Slot<ServerConnection> timer = new TimerQueue.Slot<>(this);
     boolean closed;
 
     ServerConnection(long id, SocketChannel channel, ServerSession session, long startNanos, String remote,
