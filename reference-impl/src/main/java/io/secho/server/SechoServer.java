@@ -12,9 +12,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * alert or an end, a transport error closes only its channel, and no loop ever waits on one peer. REQ-LIM-6: a
  * connection holds at most one frame of input (its decoder) and the output of one read.
  *
- * <p>modp2048's key agreement (about 0.7 ms of CPU) runs on a few key-agreement threads while its session waits,
- * so that it never holds up the other connections of a loop; everything else runs on the loops.
+ * <p>modp2048's key agreement (about 0.6 ms of CPU) runs on the connection's loop too, but bounded: one per turn of
+ * the loop, after the turn's I/O, so that it holds up the loop's other connections by one agreement at most.
  */
 public final class SechoServer implements AutoCloseable {
     private static final int BACKLOG = 1024;
@@ -41,11 +38,12 @@ public final class SechoServer implements AutoCloseable {
     private static final int MAX_LOOPS = 4;
     private static final long SHUTDOWN_WAIT_MILLIS = 5000;
     /**
-     * The suites whose key agreement runs on the key-agreement threads, not on a loop: modp2048, about 0.7 ms of CPU
-     * per handshake, would hold up every other connection of its loop that long. x25519 (0.13 ms for the whole server
-     * session) and psk cost less than the hand-off would add, and stay on the loop.
+     * The suites whose key agreement the sessions defer, for their loop to run one per turn (see
+     * {@code EventLoop.runOneKeyAgreement}): modp2048, about 0.6 ms of CPU, would otherwise run as many times in a row
+     * as ClientHellos came in one read of the loop's connections. x25519 (0.13 ms for the whole server session) and
+     * psk run where the ClientHello is processed.
      */
-    private static final Set<Suite> OFF_LOOP_KEY_AGREEMENT = Set.of(Suite.MODP2048);
+    private static final Set<Suite> DEFERRED_KEY_AGREEMENT = Set.of(Suite.MODP2048);
     /** The pause after a failed accept: long enough not to spin, short enough that a freed descriptor is used soon. */
     private static final Duration ACCEPT_RETRY = Duration.ofMillis(100);
 
@@ -53,7 +51,6 @@ public final class SechoServer implements AutoCloseable {
     private final ServerSession.Settings settings;
     private final ServerSocketChannel listener;
     private final EventLoop[] loops;
-    private final ExecutorService keyAgreements;
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger rejections = new AtomicInteger();
     private final AtomicLong connectionIds = new AtomicLong();
@@ -65,16 +62,11 @@ public final class SechoServer implements AutoCloseable {
         this.config = config;
         this.listener = listener;
         this.settings = new ServerSession.Settings(config.suites(), config.psk(), config.random(),
-                config.handshakeTimeout(), config.idleTimeout(), config.drainTime(), OFF_LOOP_KEY_AGREEMENT);
+                config.handshakeTimeout(), config.idleTimeout(), config.drainTime(), DEFERRED_KEY_AGREEMENT);
         int count = Math.max(MIN_LOOPS, Math.min(MAX_LOOPS, Runtime.getRuntime().availableProcessors()));
-        // As many key-agreement threads as loops, started now: the server's thread count never depends on its load.
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(count, count, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), Listening.daemonThreads("secho-kex"));
-        pool.prestartAllCoreThreads();
-        this.keyAgreements = pool;
         this.loops = new EventLoop[count];
         for (int i = 0; i < count; i++) {
-            loops[i] = new EventLoop(Listening.daemonThreads("secho-loop" + i), keyAgreements, this::ended);
+            loops[i] = new EventLoop(Listening.daemonThreads("secho-loop" + i), this::ended);
         }
     }
 
@@ -209,7 +201,6 @@ public final class SechoServer implements AutoCloseable {
         for (EventLoop loop : loops) {
             loop.stop();
         }
-        keyAgreements.shutdownNow();
         try {
             for (EventLoop loop : loops) {
                 loop.join(TimeUnit.MILLISECONDS.toMillis(SHUTDOWN_WAIT_MILLIS));

@@ -22,6 +22,8 @@ final class ServerConnection {
     /** This connection's one place in its loop's timer queue. */
     final TimerQueue.Slot<ServerConnection> timer = new TimerQueue.Slot<>(this);
     boolean closed;
+    /** A deferred key agreement waiting for its turn on the loop (modp2048), or null. */
+    ServerSession.KeyAgreementTask agreement;
 
     ServerConnection(long id, SocketChannel channel, ServerSession session, long startNanos, String remote,
                      boolean rejected) {
