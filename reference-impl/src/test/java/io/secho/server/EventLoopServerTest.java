@@ -10,8 +10,14 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,6 +55,44 @@ class EventLoopServerTest {
             List<String> log = fixture.awaitLogLines(CONNECTIONS);
             assertEquals(CONNECTIONS, log.size());
             assertTrue(log.stream().allMatch(line -> line.contains("records in=2 out=2") && line.endsWith("end=clean close")),
+                    String.join("\n", log));
+        }
+    }
+
+    /**
+     * ClientHellos of modp2048 that arrive together queue their key agreements on their loops, which run them one
+     * per turn: every one is answered, and no thread is added for them.
+     */
+    @Test
+    void modp2048KeyAgreementsArrivingTogetherAreEachAnsweredOnTheLoops() throws Exception {
+        int clients = 12;
+        try (ServerFixture fixture = new ServerFixture(b -> b.suites(EnumSet.of(Suite.MODP2048)))) {
+            long before = serverThreads();
+            ClientConfig config = new ClientConfig("127.0.0.1", fixture.port(), List.of(Suite.MODP2048),
+                    Optional.empty(), Duration.ofSeconds(10), new SystemRandomBytes());
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            try {
+                List<Future<String>> replies = new ArrayList<>();
+                for (int i = 0; i < clients; i++) {
+                    String message = "client " + i;
+                    replies.add(pool.submit(() -> {
+                        start.await();
+                        try (SechoClient client = SechoClient.connect(config)) {
+                            return client.echo(message);
+                        }
+                    }));
+                }
+                start.countDown();
+                for (int i = 0; i < clients; i++) {
+                    assertEquals("CLIENT " + i, replies.get(i).get(30, TimeUnit.SECONDS));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertTrue(serverThreads() <= before, serverThreads() + " server threads after, " + before + " before");
+            List<String> log = fixture.awaitLogLines(clients);
+            assertTrue(log.stream().allMatch(line -> line.contains("suite=modp2048") && line.endsWith("end=clean close")),
                     String.join("\n", log));
         }
     }
