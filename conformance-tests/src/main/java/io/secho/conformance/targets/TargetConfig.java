@@ -77,16 +77,6 @@ public record TargetConfig(
     /** LIM-009 opens this many connections at most; a larger limit is checked by hand, not here. */
     public static final int MAX_CHECKED_CONNECTIONS = 1024;
 
-    /** True when the parameters select the lab profile; anything but {@code v1} or {@code lab} is refused. */
-    public static boolean labProfile(Function<String, Optional<String>> parameters) {
-        String profile = parameters.apply(PROFILE).filter(v -> !v.isBlank()).map(v -> v.strip().toLowerCase(Locale.ROOT))
-                .orElse(PROFILE_V1);
-        if (!profile.equals(PROFILE_V1) && !profile.equals(PROFILE_LAB)) {
-            throw new IllegalArgumentException("unknown profile '" + profile + "' (choose v1 or lab)");
-        }
-        return profile.equals(PROFILE_LAB);
-    }
-
     public boolean embedded() {
         return external.isEmpty() && image.isEmpty();
     }

@@ -54,11 +54,6 @@ public final class LabClientTarget implements AutoCloseable {
         this.keyReading = keyReading;
     }
 
-    /** True when the parameters ask for lab client cases: the lab profile, and a client under test. */
-    public static boolean labClientRun(Function<String, Optional<String>> parameters) {
-        return TargetConfig.labProfile(parameters) && ClientTargetConfig.clientRun(parameters);
-    }
-
     /**
      * @throws IllegalArgumentException with a message fit for a user: a target besides the client, a sec run
      *                                  without the client's key file, a placeholder of v1 clients, any malformed
