@@ -99,7 +99,7 @@ public final class LabClientContext implements GuardedCase {
     LabClientOutcome run(List<String> messages, LabServerScript script) {
         runs++;
         trace.note("run " + runs + " of the client");
-        LabClientOutcome outcome = LabClientRunner.run(target, messages, script,
+        LabClientOutcome outcome = target.run(messages, script,
                 new SeededBytes("secho-conformance lab client/" + target.seed() + "/" + caseId + "/" + runs), trace);
         return checkRan(outcome);
     }

@@ -1,6 +1,8 @@
 package io.secho.conformance.lab.clients;
 
 import io.secho.conformance.clients.ClientCommand;
+import io.secho.conformance.clients.ClientRunner;
+import io.secho.conformance.clients.ClientTarget;
 import io.secho.conformance.clients.ClientTargetConfig;
 import io.secho.conformance.clients.server.SeededBytes;
 import io.secho.conformance.lab.LabTargetConfig;
@@ -25,8 +27,6 @@ import java.util.function.Function;
  * client does not talk to a lab server at all.
  */
 public final class LabClientTarget implements AutoCloseable {
-    /** Clients run side by side, each mostly waiting; more at once would only compete for the CPU as they start. */
-    private static final int CONCURRENT_CLIENTS = 4;
     /** The reference lab client's wait for the server with {@code --client-reference}. */
     private static final String REFERENCE_TIMEOUT = "5s";
     /** The reference client's main class, in the harness jar as in the reference jar. */
@@ -38,7 +38,7 @@ public final class LabClientTarget implements AutoCloseable {
     private final LabKnobs knobs;
     private final String seed;
     private final Optional<String> keyReading;
-    private final Semaphore permits = new Semaphore(CONCURRENT_CLIENTS, true);
+    private final Semaphore permits = new Semaphore(ClientTarget.CONCURRENT_CLIENTS, true);
     private FirstSession firstSession;
 
     /** The first session: what it showed, and the trace of it. */
@@ -99,14 +99,6 @@ public final class LabClientTarget implements AutoCloseable {
                 + REFERENCE_TIMEOUT + ")");
     }
 
-    ClientCommand command() {
-        return command;
-    }
-
-    Duration runTimeout() {
-        return runTimeout;
-    }
-
     LabKnobs knobs() {
         return knobs;
     }
@@ -115,8 +107,15 @@ public final class LabClientTarget implements AutoCloseable {
         return seed;
     }
 
-    Semaphore permits() {
-        return permits;
+    /**
+     * Runs the client once against a lab test server following {@code script}, with {@code messages} on its
+     * standard input (the v1 clients' runner, with the lab test server).
+     */
+    LabClientOutcome run(List<String> messages, LabServerScript script, SeededBytes random, Trace trace) {
+        ClientRunner.Run<LabSession> run = ClientRunner.run(permits, runTimeout, LabTestServer::listen,
+                (server, clock) -> server.serve(knobs, messages, script, random, trace, clock), command::resolve,
+                messages, trace);
+        return new LabClientOutcome(messages, run.served(), run.client(), run.startFailure(), knobs.nonceLength());
     }
 
     /** The run's first session, with {@code messages}: run once, by whichever case asks first. */
@@ -124,7 +123,7 @@ public final class LabClientTarget implements AutoCloseable {
         if (firstSession == null) {
             Trace trace = new Trace();
             trace.note("the run's first session (LAB-017 judges it; every other case needs it to have talked)");
-            LabClientOutcome outcome = LabClientRunner.run(this, messages, LabServerScript.correct(),
+            LabClientOutcome outcome = run(messages, LabServerScript.correct(),
                     new SeededBytes("secho-conformance lab client/" + seed + "/first session"), trace);
             firstSession = new FirstSession(outcome, trace);
         }
