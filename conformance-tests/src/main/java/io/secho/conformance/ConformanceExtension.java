@@ -128,7 +128,7 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
         } catch (Throwable unexpected) {
             throw new HarnessError("the harness failed in this case: " + describe(unexpected), unexpected);
         }
-        if (caseContext.evidenceCount() == 0) {
+        if (caseContext.scope().evidenceCount() == 0) {
             throw new HarnessError("the case returned without checking anything, so it cannot pass (a harness bug)");
         }
     }
@@ -146,7 +146,7 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
         }
         caseContext.close();
         Map<String, String> published = new LinkedHashMap<>();
-        published.put(TRACE_ENTRY, caseContext.trace().render());
+        published.put(TRACE_ENTRY, caseContext.scope().trace().render());
         published.putAll(published(kindOf(context).bench(), caseContext));
         // JUnit refuses blank report values.
         published.values().removeIf(String::isBlank);
