@@ -58,16 +58,24 @@ public final class CaseCatalog {
      * parameters or in the JVM's system properties.
      */
     public static LauncherDiscoveryRequest request(Map<String, String> parameters) {
-        return builder(parameters, true).build();
+        Map<String, String> settings = new HashMap<>();
+        JUNIT_SETTINGS.forEach((key, value) -> {
+            if (System.getProperty(key) == null) {
+                settings.put(key, value);
+            }
+        });
+        return builder(parameters, settings).build();
     }
 
     /**
-     * The same request blind to the JVM's system properties and junit-platform.properties: for a test that
-     * runs the harness in-process inside a build given {@code -Dsecho.*}, where an option the test leaves
-     * out must stay out (an empty value is a value: {@code --hkdf-info ""}). The harness's JUnit settings apply.
+     * The same request with these parameters and nothing else: blind to the JVM's system properties, to any
+     * junit-platform.properties and to the harness's JUnit settings, so the cases run one by one unless the
+     * parameters say otherwise. For a test that runs the harness in-process inside a build given
+     * {@code -Dsecho.*}, where an option the test leaves out must stay out (an empty value is a value:
+     * {@code --hkdf-info ""}), against a target that may serve few connections at once.
      */
     public static LauncherDiscoveryRequest requestWithOnly(Map<String, String> parameters) {
-        return builder(parameters, false).enableImplicitConfigurationParameters(false).build();
+        return builder(parameters, Map.of()).enableImplicitConfigurationParameters(false).build();
     }
 
     /** The harness's JUnit settings, as every harness run's launcher request carries them. */
@@ -75,14 +83,11 @@ public final class CaseCatalog {
         return JUNIT_SETTINGS;
     }
 
-    private static LauncherDiscoveryRequestBuilder builder(Map<String, String> parameters, boolean implicit) {
+    /** @param junitSettings the harness's JUnit settings the run takes; its parameters override them */
+    private static LauncherDiscoveryRequestBuilder builder(Map<String, String> parameters,
+                                                          Map<String, String> junitSettings) {
         RunConfig run = RunConfig.from(key -> Optional.ofNullable(parameters.get(key)));
-        Map<String, String> explicit = new HashMap<>();
-        JUNIT_SETTINGS.forEach((key, value) -> {
-            if (!implicit || System.getProperty(key) == null) {
-                explicit.put(key, value);
-            }
-        });
+        Map<String, String> explicit = new HashMap<>(junitSettings);
         explicit.putAll(parameters);
         return builder(run.kind(), explicit);
     }
@@ -111,7 +116,7 @@ public final class CaseCatalog {
      * cases or the client cases of its profile.
      */
     public static List<Entry> selected(Map<String, String> parameters) {
-        return discover(builder(parameters, false).enableImplicitConfigurationParameters(false).build());
+        return discover(requestWithOnly(parameters));
     }
 
     /** The IDs of the lab profile's client cases (its one family holds server and client cases alike). */

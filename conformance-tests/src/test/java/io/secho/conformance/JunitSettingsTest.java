@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,18 +52,21 @@ class JunitSettingsTest {
         assertEquals("10m", harness.get(TIMEOUT));
         assertEquals("true", harness.get("junit.jupiter.execution.parallel.enabled"));
         for (LauncherDiscoveryRequest request : List.of(CaseCatalog.request(Map.of()),
-                CaseCatalog.requestWithOnly(Map.of()),
-                CaseCatalog.requestWithOnly(Map.of(TargetConfig.PROFILE, TargetConfig.PROFILE_LAB)))) {
+                CaseCatalog.request(Map.of(TargetConfig.PROFILE, TargetConfig.PROFILE_LAB)))) {
             harness.forEach((key, value) -> assertEquals(Optional.of(value),
                     request.getConfigurationParameters().get(key), key));
         }
     }
 
     @Test
-    void aRunsOwnParameterOverridesAHarnessSetting() {
-        LauncherDiscoveryRequest request = CaseCatalog.requestWithOnly(Map.of(PARALLELISM, "32"));
+    void aRunsOwnParametersOverrideTheHarnessSettings() {
+        LauncherDiscoveryRequest request = CaseCatalog.request(Map.of(PARALLELISM, "32"));
         assertEquals(Optional.of("32"), request.getConfigurationParameters().get(PARALLELISM));
-        assertFalse(CaseCatalog.junitSettings().get(PARALLELISM).equals("32"), "the override must be visible");
+        assertNotEquals("32", CaseCatalog.junitSettings().get(PARALLELISM), "the override must be visible");
+        // A test's run with exactly its own parameters has nothing else: not even the self-tests' settings.
+        LauncherDiscoveryRequest only = CaseCatalog.requestWithOnly(Map.of(TargetConfig.SEED, "1"));
+        assertEquals(Optional.empty(), only.getConfigurationParameters().get(TIMEOUT));
+        assertEquals(Optional.of("1"), only.getConfigurationParameters().get(TargetConfig.SEED));
     }
 
     private static Properties load(String resource) throws IOException {

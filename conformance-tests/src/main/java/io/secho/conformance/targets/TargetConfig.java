@@ -31,8 +31,6 @@ public record TargetConfig(
         Optional<Duration> idleTimeout,
         Optional<Integer> maxConnections,
         String seed,
-        Optional<String> caseFilter,
-        Optional<String> familyFilter,
         boolean preflightGate,
         Optional<Duration> caseTimeLimit,
         Optional<ImageSpec> imageSpec,
@@ -116,8 +114,7 @@ public record TargetConfig(
         Optional<InetSocketAddress> startedImage = parameters.apply(STARTED_IMAGE).filter(v -> !v.isBlank())
                 .map(TargetConfig::parseHostPort);
         return new TargetConfig(external, image, suites, psk, pskFile, handshakeTimeout, ioTimeout, idleTimeout,
-                maxConnections, seed, parameters.apply(CASE).filter(v -> !v.isBlank()),
-                parameters.apply(FAMILY).filter(v -> !v.isBlank()), gate, caseTimeLimit, imageSpec, startedImage);
+                maxConnections, seed, gate, caseTimeLimit, imageSpec, startedImage);
     }
 
     public static InetSocketAddress parseHostPort(String value) {
