@@ -11,7 +11,6 @@ import io.secho.conformance.targets.TargetConfig;
 import io.secho.conformance.targets.TargetDescription;
 import io.secho.lab.LabProfileOptions;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +26,6 @@ import java.util.function.Function;
  * client does not talk to a lab server at all.
  */
 public final class LabClientTarget implements AutoCloseable {
-    /** The reference lab client's wait for the server with {@code --client-reference}. */
-    private static final String REFERENCE_TIMEOUT = "5s";
-    /** The reference client's main class, in the harness jar as in the reference jar. */
-    private static final String REFERENCE_MAIN = "io.secho.cli.SechoCli";
     private static final List<String> V1_PLACEHOLDERS = List.of(ClientCommand.SUITE, ClientCommand.PSK_FILE);
 
     private final ClientCommand command;
@@ -89,14 +84,13 @@ public final class LabClientTarget implements AutoCloseable {
      * options and key file: {@code --profile lab --client-reference}.
      */
     private static ClientCommand reference(LabTargetConfig lab) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> words = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), REFERENCE_MAIN,
-                "client", "--host", ClientCommand.HOST, "--port", ClientCommand.PORT));
+        List<String> words = new ArrayList<>(ClientCommand.referenceMain());
+        words.addAll(List.of("client", "--host", ClientCommand.HOST, "--port", ClientCommand.PORT));
         words.addAll(lab.replayOptions());
-        words.addAll(List.of("--timeout", REFERENCE_TIMEOUT));
-        return new ClientCommand(words, "client command: the reference lab client (" + REFERENCE_MAIN + " client "
-                + String.join(" ", lab.replayOptions()) + ", the harness's own Java and class path, --timeout "
-                + REFERENCE_TIMEOUT + ")");
+        words.addAll(List.of("--timeout", ClientCommand.REFERENCE_TIMEOUT));
+        return new ClientCommand(words, "client command: the reference lab client (" + ClientCommand.REFERENCE_MAIN
+                + " client " + String.join(" ", lab.replayOptions()) + ", the harness's own Java and class path, "
+                + "--timeout " + ClientCommand.REFERENCE_TIMEOUT + ")");
     }
 
     LabKnobs knobs() {
