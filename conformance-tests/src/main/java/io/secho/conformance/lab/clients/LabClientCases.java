@@ -3,6 +3,7 @@ package io.secho.conformance.lab.clients;
 import io.secho.conformance.CaseBlocked;
 import io.secho.conformance.CaseSkipped;
 import io.secho.conformance.ConformanceCase;
+import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.ConformanceFailure;
 import io.secho.conformance.clients.ClientRunResult;
 import io.secho.conformance.clients.server.SeededBytes;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  * it compares. Each weakness is a fault of the client (MUST).
  */
 @DisplayName("Lab profile: clients")
-@ExtendWith(LabClientExtension.class)
+@ExtendWith(ConformanceExtension.class)
 class LabClientCases {
     private static final String TRANSPORT = "LAB-R1";
     private static final String KEY_EXCHANGE = "LAB-R2";
