@@ -1,6 +1,7 @@
 package io.secho.conformance;
 
 import io.secho.conformance.clients.ClientTargetConfig;
+import io.secho.conformance.requirements.Req;
 import io.secho.conformance.targets.TargetConfig;
 import io.secho.conformance.targets.TargetDescription;
 import io.secho.conformance.targets.TargetRun;
@@ -86,7 +87,7 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
         }
         TargetRun run = targetRun(context);
         CaseContext caseContext = new CaseContext(run, CaseIds.of(annotation.id(), context.getDisplayName()),
-                List.of(annotation.requirements()));
+                Req.ids(annotation.requirements()));
         context.getStore(NAMESPACE).put(CaseContext.class, caseContext);
         return caseContext;
     }

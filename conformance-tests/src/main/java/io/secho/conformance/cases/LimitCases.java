@@ -19,6 +19,7 @@ import io.secho.conformance.peer.FrameType;
 import io.secho.conformance.peer.InnerPlaintext;
 import io.secho.conformance.peer.InnerType;
 import io.secho.conformance.peer.Suite;
+import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -73,7 +74,7 @@ class LimitCases {
 
     @Test
     @DisplayName("a silent client gets the plaintext timeout alert within the handshake timeout")
-    @ConformanceCase(id = "LIM-001", requirements = {"REQ-LIM-1", "REQ-LIM-2", "REQ-ALERT-11"},
+    @ConformanceCase(id = "LIM-001", requirements = {Req.LIM_1, Req.LIM_2, Req.ALERT_11},
             endings = "plaintext alert timeout, then FIN, within the handshake timeout")
     void silentClient(CaseContext context) {
         Duration timeout = context.target().handshakeTimeout();
@@ -87,7 +88,7 @@ class LimitCases {
 
     @Test
     @DisplayName("a client that stops after its ClientHello gets the timeout alert (the clock runs until the Finished)")
-    @ConformanceCase(id = "LIM-002", requirements = {"REQ-LIM-1"},
+    @ConformanceCase(id = "LIM-002", requirements = {Req.LIM_1},
             endings = "ServerHello and Finished, then plaintext alert timeout, then FIN")
     void stalledBeforeFinished(CaseContext context) {
         Duration timeout = context.target().handshakeTimeout();
@@ -102,7 +103,7 @@ class LimitCases {
 
     @Test
     @DisplayName("the handshake timer starts at accept: a ClientHello sent late does not restart it")
-    @ConformanceCase(id = "LIM-006", requirements = {"REQ-LIM-1"},
+    @ConformanceCase(id = "LIM-006", requirements = {Req.LIM_1},
             endings = "plaintext alert timeout (after the server's flight, or before it), then FIN, by the handshake "
                     + "timeout counted from accept")
     void handshakeTimerStartsAtAccept(CaseContext context) {
@@ -150,7 +151,7 @@ class LimitCases {
 
     @Test
     @DisplayName("the handshake timer is not restarted by partial frames: a ClientHello trickled byte by byte times out")
-    @ConformanceCase(id = "LIM-007", requirements = {"REQ-LIM-1"},
+    @ConformanceCase(id = "LIM-007", requirements = {Req.LIM_1},
             endings = "plaintext alert timeout, then FIN, by the handshake timeout counted from accept")
     void handshakeTimerIgnoresPartialFrames(CaseContext context) {
         Duration timeout = context.target().handshakeTimeout();
@@ -173,7 +174,7 @@ class LimitCases {
 
     @Test
     @DisplayName("while one connection stalls in the middle of a frame, others are served")
-    @ConformanceCase(id = "LIM-003", requirements = {"REQ-LIM-5"})
+    @ConformanceCase(id = "LIM-003", requirements = {Req.LIM_5})
     void stalledConnectionDoesNotBlockOthers(CaseContext context) {
         Session stalled = context.establish();
         byte[] record = stalled.seal(InnerType.DATA, utf8("never finished")).encode();
@@ -209,7 +210,7 @@ class LimitCases {
 
     @Test
     @DisplayName("an established session left silent gets the encrypted timeout alert after the idle timeout")
-    @ConformanceCase(id = "LIM-004", requirements = {"REQ-LIM-3"},
+    @ConformanceCase(id = "LIM-004", requirements = {Req.LIM_3},
             endings = "one encrypted alert timeout, then FIN, after the idle timeout")
     void idleTimeout(CaseContext context) {
         Duration idle = requireIdleTimeout(context, MAX_IDLE_CHECKED);
@@ -224,7 +225,7 @@ class LimitCases {
 
     @Test
     @DisplayName("the idle timer is not restarted by partial frames: a record trickled byte by byte times out")
-    @ConformanceCase(id = "LIM-008", requirements = {"REQ-LIM-3"},
+    @ConformanceCase(id = "LIM-008", requirements = {Req.LIM_3},
             endings = "one encrypted alert timeout, then FIN, by the idle timeout counted from the last complete frame")
     void idleTimerIgnoresPartialFrames(CaseContext context) {
         Duration idle = requireIdleTimeout(context, MAX_IDLE_CHECKED);
@@ -245,7 +246,7 @@ class LimitCases {
 
     @Test
     @DisplayName("a client that sends but never reads is cut off once the server's output has stalled for the idle timeout")
-    @ConformanceCase(id = "LIM-005", requirements = {"REQ-LIM-7"}, level = Level.SHOULD,
+    @ConformanceCase(id = "LIM-005", requirements = {Req.LIM_7}, level = Level.SHOULD,
             endings = "the connection ends (FIN or reset) within the idle timeout after the server's writes stall")
     void nonReadingClientIsCutOff(CaseContext context) throws InterruptedException {
         Duration idle = requireIdleTimeout(context, MAX_IDLE_FLOODED);
@@ -429,7 +430,7 @@ class LimitCases {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("abuses")
     @DisplayName("after one connection's misbehaviour, a fresh connection is served")
-    @ConformanceCase(id = "LIM-010", requirements = {"REQ-LIM-5"})
+    @ConformanceCase(id = "LIM-010", requirements = {Req.LIM_5})
     void servedAfterAbuse(String id, String what, Abuse abuse, CaseContext context) {
         TestConnection abused = abuse.commit(context);
         if (abused.open()) {

@@ -9,6 +9,7 @@ import io.secho.conformance.Family;
 import io.secho.conformance.RetiredCases;
 import io.secho.conformance.report.ConsoleReport;
 
+import io.secho.conformance.requirements.Req;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +33,7 @@ final class CaseListing {
             ConformanceCase annotation = entry.annotation();
             out.printf(ROW, annotation.id() + (entry.parameterized() ? ".N" : ""), annotation.level(),
                     familyTitle(annotation.id()), entry.displayName());
-            out.printf(UNDER, "", String.join(" ", annotation.requirements()));
+            out.printf(UNDER, "", String.join(" ", Req.ids(annotation.requirements())));
             if (!annotation.endings().isEmpty()) {
                 out.printf(UNDER, "", "ending: " + annotation.endings());
             }
@@ -87,7 +88,7 @@ final class CaseListing {
                     || labClients.contains(runnable.templateId()) ? "client" : "server");
             item.addProperty("level", annotation.level().name());
             JsonArray requirements = new JsonArray();
-            List.of(annotation.requirements()).forEach(requirements::add);
+            Req.ids(annotation.requirements()).forEach(requirements::add);
             item.add("requirements", requirements);
             item.addProperty("allowedEndings", annotation.endings());
             cases.add(item);

@@ -5,6 +5,7 @@ import io.secho.conformance.CaseGuard;
 import io.secho.conformance.CaseIds;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.ConformanceExtension;
+import io.secho.conformance.requirements.Req;
 import io.secho.conformance.targets.TargetConfig;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -56,7 +57,7 @@ public final class ClientExtension implements ParameterResolver, AfterEachCallba
             throw new ParameterResolutionException("ClientCaseContext is only for methods annotated @ConformanceCase");
         }
         ClientCaseContext caseContext = new ClientCaseContext(target(context), CaseIds.of(annotation.id(),
-                context.getDisplayName()), List.of(annotation.requirements()));
+                context.getDisplayName()), Req.ids(annotation.requirements()));
         context.getStore(NAMESPACE).put(ClientCaseContext.class, caseContext);
         return caseContext;
     }

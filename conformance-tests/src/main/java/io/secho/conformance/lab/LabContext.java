@@ -8,6 +8,7 @@ import io.secho.conformance.net.TestConnection;
 import io.secho.conformance.net.Trace;
 import io.secho.conformance.peer.InsecureDeterministicRandomBytes;
 import io.secho.conformance.peer.RandomBytes;
+import io.secho.conformance.requirements.Req;
 import io.secho.lab.LabProfile;
 
 import java.io.IOException;
@@ -191,8 +192,8 @@ public final class LabContext implements AutoCloseable, GuardedCase {
     }
 
     /** A rule of the lab protocol other than the case's own was broken on the way. */
-    public ConformanceFailure failWith(String id, String expected, String observed, String sent) {
-        return ConformanceFailure.of(List.of(id), expected, observed, sent, trace);
+    public ConformanceFailure failWith(Req rule, String expected, String observed, String sent) {
+        return ConformanceFailure.of(List.of(rule.id()), expected, observed, sent, trace);
     }
 
     /** A weakness was found by the case's own probe: says which, whom it blames, and what was seen. */

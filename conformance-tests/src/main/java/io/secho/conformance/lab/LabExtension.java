@@ -6,6 +6,7 @@ import io.secho.conformance.CaseIds;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.clients.ClientTargetConfig;
+import io.secho.conformance.requirements.Req;
 import io.secho.conformance.targets.TargetConfig;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -67,7 +68,7 @@ public final class LabExtension implements ParameterResolver, AfterEachCallback,
             throw new ParameterResolutionException("LabContext is only for methods annotated @ConformanceCase");
         }
         LabContext labContext = new LabContext(targetRun(context), CaseIds.of(annotation.id(), context.getDisplayName()),
-                List.of(annotation.requirements()));
+                Req.ids(annotation.requirements()));
         context.getStore(NAMESPACE).put(LabContext.class, labContext);
         return labContext;
     }

@@ -10,6 +10,7 @@ import io.secho.conformance.Family;
 import io.secho.conformance.HarnessError;
 import io.secho.conformance.IoProblems;
 import io.secho.conformance.Level;
+import io.secho.conformance.requirements.Req;
 import io.secho.conformance.targets.TargetConfig;
 import io.secho.conformance.targets.TargetDescription;
 import org.junit.platform.engine.TestExecutionResult;
@@ -282,7 +283,7 @@ public class ConformanceListener implements TestExecutionListener {
         Map<String, String> published = entries.getOrDefault(identifier.getUniqueId(), Map.of());
         String id = CaseIds.of(annotation.id(), identifier.getDisplayName());
         CaseResult result = new CaseResult(id, name(identifier, id), Family.ofCaseId(id).orElseThrow(),
-                annotation.level(), List.of(annotation.requirements()), annotation.endings(), verdict, millis,
+                annotation.level(), Req.ids(annotation.requirements()), annotation.endings(), verdict, millis,
                 message == null ? "" : message, detail, published.getOrDefault(ConformanceExtension.TRACE_ENTRY, ""),
                 internal, published.getOrDefault(ConformanceExtension.CLIENT_RUNS_ENTRY, ""));
         results.put(identifier.getUniqueId(), result);

@@ -2,6 +2,7 @@ package io.secho.conformance.lab;
 
 import io.secho.conformance.CaseCatalog;
 import io.secho.conformance.report.Verdict;
+import io.secho.conformance.requirements.Req;
 import io.secho.conformance.targets.TargetConfig;
 import io.secho.lab.LabKey;
 import io.secho.lab.LabProfile;
@@ -150,7 +151,7 @@ class LabHarnessTest {
         for (CaseCatalog.Entry entry : entries) {
             String id = entry.annotation().id();
             assertTrue(id.matches("LAB-\\d{3}") && ids.add(id), "bad or repeated lab case ID " + id);
-            for (String requirement : entry.annotation().requirements()) {
+            for (String requirement : Req.ids(entry.annotation().requirements())) {
                 assertTrue(requirement.matches("LAB-[RW]\\d+"), id + " cites " + requirement);
                 assertTrue(appendix.contains("**" + requirement + "**"), requirement + " is not defined in spec/lab-profile.md");
                 cited.add(requirement);

@@ -31,7 +31,7 @@ class RequirementsCoverageTest {
     }
 
     private static Set<String> citedByCases() {
-        return CaseCatalog.all().stream().flatMap(e -> List.of(e.annotation().requirements()).stream())
+        return CaseCatalog.all().stream().flatMap(e -> Req.ids(e.annotation().requirements()).stream())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

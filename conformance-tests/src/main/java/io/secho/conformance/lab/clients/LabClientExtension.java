@@ -4,6 +4,7 @@ import io.secho.conformance.CaseFilter;
 import io.secho.conformance.CaseIds;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.ConformanceExtension;
+import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -57,7 +58,7 @@ public final class LabClientExtension implements ParameterResolver, AfterEachCal
             throw new ParameterResolutionException("LabClientContext is only for methods annotated @ConformanceCase");
         }
         LabClientContext caseContext = new LabClientContext(target(context), CaseIds.of(annotation.id(),
-                context.getDisplayName()), List.of(annotation.requirements()));
+                context.getDisplayName()), Req.ids(annotation.requirements()));
         context.getStore(NAMESPACE).put(LabClientContext.class, caseContext);
         return caseContext;
     }
