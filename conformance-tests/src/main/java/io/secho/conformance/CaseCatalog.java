@@ -33,6 +33,11 @@ public final class CaseCatalog {
     /** The lab profile's client cases: run only with --profile lab and a client under test, and then alone. */
     public static final String LAB_CLIENT_CASES_PACKAGE = "io.secho.conformance.lab.clients";
 
+    private static final String CLASS_ORDER = "junit.jupiter.testclass.order.default";
+    private static final String PARALLELISM = "junit.jupiter.execution.parallel.config.fixed.parallelism";
+    /** The cases mostly wait on sockets; the seven timeout cases hold a worker each for seconds. */
+    private static final String CASE_PARALLELISM = "16";
+
     /** One case as declared; {@code parameterized} cases run once per input, as {@code ID.N}. */
     public record Entry(ConformanceCase annotation, String displayName, boolean parameterized) {
     }
@@ -76,6 +81,10 @@ public final class CaseCatalog {
                                                            List<String> packages) {
         Map<String, String> explicit = new HashMap<>(parameters);
         explicit.put(TargetConfig.PROFILE, lab ? TargetConfig.PROFILE_LAB : TargetConfig.PROFILE_V1);
+        // Here, not in junit-platform.properties, which the project's own tests read too: the cases that wait out
+        // a timeout start first, each in a class of its own, and enough workers remain for every other class.
+        explicit.putIfAbsent(CLASS_ORDER, TimeoutCasesFirst.class.getName());
+        explicit.putIfAbsent(PARALLELISM, CASE_PARALLELISM);
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(packages.stream().map(DiscoverySelectors::selectPackage).toList())
                 .filters(ClassNameFilter.includeClassNamePatterns(".*Cases"))

@@ -85,7 +85,8 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
         if (annotation == null) {
             throw new ParameterResolutionException("CaseContext is only for methods annotated @ConformanceCase");
         }
-        TargetRun run = targetRun(context);
+        TargetRun run = context.getRequiredTestClass().isAnnotationPresent(WaitsOutTimeout.class)
+                ? targetRun(context).forTimeoutCases() : targetRun(context);
         CaseContext caseContext = new CaseContext(run, CaseIds.of(annotation.id(), context.getDisplayName()),
                 Req.ids(annotation.requirements()));
         context.getStore(NAMESPACE).put(CaseContext.class, caseContext);
