@@ -6,6 +6,8 @@ import io.secho.client.SessionException;
 import io.secho.crypto.PreSharedKey;
 import io.secho.crypto.SystemRandomBytes;
 import io.secho.handshake.Suite;
+import io.secho.options.DurationConverter;
+import io.secho.options.LabOptions;
 import io.secho.server.ServerConfig;
 import picocli.CommandLine;
 

@@ -2,6 +2,7 @@ package io.secho.cli;
 
 import io.secho.crypto.PreSharedKey;
 import io.secho.crypto.SystemRandomBytes;
+import io.secho.options.KeyFiles;
 import io.secho.wire.Hex;
 import picocli.CommandLine;
 

@@ -8,6 +8,8 @@ import io.secho.lab.LabProfile;
 import io.secho.lab.LabProtocolException;
 import io.secho.lab.LabServer;
 import io.secho.lab.LabServerConfig;
+import io.secho.options.DurationConverter;
+import io.secho.options.LabOptions;
 import picocli.CommandLine;
 
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.secho.cli;
 
 import io.secho.crypto.PreSharedKey;
+import io.secho.options.KeyFiles;
 import picocli.CommandLine;
 
 import java.io.IOException;

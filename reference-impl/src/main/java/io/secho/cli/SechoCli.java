@@ -1,5 +1,7 @@
 package io.secho.cli;
 
+import io.secho.options.UsageErrors;
+
 import picocli.CommandLine;
 
 import java.io.InputStream;

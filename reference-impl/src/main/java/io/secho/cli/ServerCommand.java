@@ -2,6 +2,8 @@ package io.secho.cli;
 
 import io.secho.crypto.PreSharedKey;
 import io.secho.handshake.Suite;
+import io.secho.options.DurationConverter;
+import io.secho.options.LabOptions;
 import io.secho.server.SechoServer;
 import io.secho.server.ServerConfig;
 import picocli.CommandLine;

@@ -1,8 +1,6 @@
 /**
- * Command line of the reference jar: server, client, demo, keygen and help. Three pieces serve the
- * conformance harness's command line too, so that both jars read and report alike: {@link
- * io.secho.cli.DurationConverter} (durations), {@link io.secho.cli.UsageErrors} (usage errors that never echo a
- * key) and {@link io.secho.cli.KeyFiles} (key file problems and permissions), besides {@link
- * io.secho.cli.LabOptions}.
+ * Command line of the reference jar: server, client, demo, keygen and help. Internal to the reference: what the
+ * conformance harness's command line shares with it (durations, key files, the lab profile's knobs) is in
+ * {@code io.secho.options}.
  */
 package io.secho.cli;

@@ -4,6 +4,7 @@ import io.secho.crypto.PreSharedKey;
 import io.secho.crypto.RandomBytes;
 import io.secho.crypto.SystemRandomBytes;
 import io.secho.handshake.Suite;
+import io.secho.session.Timeouts;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,8 +23,6 @@ public record ClientConfig(
         RandomBytes random) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-    /** REQ-LIM-8: no wait of a client for the server may be longer. */
-    public static final Duration MAX_TIMEOUT = Duration.ofSeconds(30);
 
     public ClientConfig {
         suites = List.copyOf(suites);
@@ -39,8 +38,8 @@ public record ClientConfig(
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
-        if (timeout.compareTo(MAX_TIMEOUT) > 0) {
-            throw new IllegalArgumentException("timeout must be at most " + MAX_TIMEOUT.toSeconds()
+        if (timeout.compareTo(Timeouts.MAX_WAIT) > 0) {
+            throw new IllegalArgumentException("timeout must be at most " + Timeouts.MAX_WAIT.toSeconds()
                     + "s (a client bounds each wait for the server by 30 s at most)");
         }
     }

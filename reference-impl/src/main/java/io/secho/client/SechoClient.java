@@ -1,7 +1,6 @@
 package io.secho.client;
 
 import io.secho.alert.AlertCode;
-import io.secho.alert.AlertMessage;
 import io.secho.alert.PeerAlertException;
 import io.secho.alert.ProtocolException;
 import io.secho.echo.EchoTransform;
@@ -13,6 +12,8 @@ import io.secho.net.GracefulClose;
 import io.secho.record.InnerPlaintext;
 import io.secho.record.InnerType;
 import io.secho.record.RecordChannel;
+import io.secho.session.Timeouts;
+import io.secho.wire.AlertMessage;
 import io.secho.wire.Direction;
 import io.secho.wire.EndOfStreamException;
 import io.secho.wire.Frame;
@@ -138,10 +139,10 @@ public final class SechoClient implements AutoCloseable {
             sendPlaintextAlertAndEnd(writer, socket, e.alert());
             throw SessionException.sent(suite, e);
         } catch (PeerAlertException e) {
-            GracefulClose.halfCloseDrainAndClose(socket, GracefulClose.DRAIN_TIME); // REQ-ALERT-9, REQ-CLOSE-12
+            GracefulClose.halfCloseDrainAndClose(socket, Timeouts.MAX_DRAIN); // REQ-ALERT-9, REQ-CLOSE-12
             throw SessionException.received(suite, e);
         } catch (EndOfStreamException e) {
-            GracefulClose.halfCloseDrainAndClose(socket, GracefulClose.DRAIN_TIME); // REQ-CLOSE-7, REQ-CLOSE-12
+            GracefulClose.halfCloseDrainAndClose(socket, Timeouts.MAX_DRAIN); // REQ-CLOSE-7, REQ-CLOSE-12
             throw SessionException.truncated(suite, "the server closed the connection during the handshake");
         } catch (SocketTimeoutException e) {
             // REQ-LIM-8: the wait for the ServerHello or the server's Finished is over; say so, then the closing
@@ -158,7 +159,7 @@ public final class SechoClient implements AutoCloseable {
         } catch (IOException ignored) {
             // The alert is a courtesy; the closing procedure below ends the connection either way.
         }
-        GracefulClose.halfCloseDrainAndClose(socket, GracefulClose.DRAIN_TIME);
+        GracefulClose.halfCloseDrainAndClose(socket, Timeouts.MAX_DRAIN);
     }
 
     private static Frame readHandshakeFrame(FrameReader reader, ClientHandshake handshake)
@@ -354,13 +355,13 @@ public final class SechoClient implements AutoCloseable {
         } catch (IOException ignored) {
             // The alert is a courtesy; the closing procedure below ends the connection either way.
         }
-        GracefulClose.halfCloseDrainAndClose(socket, GracefulClose.DRAIN_TIME);
+        GracefulClose.halfCloseDrainAndClose(socket, Timeouts.MAX_DRAIN);
     }
 
     /** The closing procedure without a word of ours: never a reset while input is unread (REQ-CLOSE-12). */
     private void endGracefully() {
         ended = true;
-        GracefulClose.halfCloseDrainAndClose(socket, GracefulClose.DRAIN_TIME);
+        GracefulClose.halfCloseDrainAndClose(socket, Timeouts.MAX_DRAIN);
     }
 
     private void requireOpen() {

@@ -39,6 +39,7 @@ public final class HmacSha256 {
     }
 
     /** Compares in time that does not depend on where the inputs differ. */
+    // REQ-FIN-8: the time taken does not depend on where the inputs differ.
     public static boolean constantTimeEquals(byte[] expected, byte[] actual) {
         return MessageDigest.isEqual(expected, actual);
     }

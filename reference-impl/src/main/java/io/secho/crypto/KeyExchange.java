@@ -1,7 +1,5 @@
 package io.secho.crypto;
 
-import io.secho.alert.ProtocolException;
-
 /**
  * One side's part of a key agreement: the key share it sends, and the shared secret it computes from
  * the peer's share after validating it. Single use: one instance per handshake.
@@ -13,7 +11,7 @@ public sealed interface KeyExchange permits X25519KeyExchange, Modp2048KeyExchan
     /**
      * Validates the peer's share and computes the secret that feeds the key schedule.
      *
-     * @throws ProtocolException with {@code illegal_parameter} for a share of the wrong length or value
+     * @throws InvalidKeyShareException for a share of the wrong length or value
      */
-    byte[] sharedSecret(byte[] peerShare) throws ProtocolException;
+    byte[] sharedSecret(byte[] peerShare) throws InvalidKeyShareException;
 }

@@ -1,8 +1,5 @@
 package io.secho.crypto;
 
-import io.secho.alert.AlertCode;
-import io.secho.alert.ProtocolException;
-
 import javax.crypto.KeyAgreement;
 import javax.crypto.interfaces.DHPrivateKey;
 import javax.crypto.interfaces.DHPublicKey;
@@ -31,6 +28,7 @@ public final class Modp2048KeyExchange implements KeyExchange {
     }
 
     /** Draws 256 random bits until the value is at least 2 (the spec's exponent rule). */
+    // REQ-KEX-1, REQ-KEX-5, REQ-KEX-6: a fresh 256-bit exponent; y = g^x mod p as 256 bytes.
     public static Modp2048KeyExchange generate(RandomBytes random) {
         BigInteger exponent;
         do {
@@ -57,8 +55,9 @@ public final class Modp2048KeyExchange implements KeyExchange {
         return publicShare.clone();
     }
 
+    // REQ-KEX-8: z left-padded to 256 bytes, leading zeros kept.
     @Override
-    public byte[] sharedSecret(byte[] peerShare) throws ProtocolException {
+    public byte[] sharedSecret(byte[] peerShare) throws InvalidKeyShareException {
         BigInteger peer = validatePeerShare(peerShare);
         try {
             KeyFactory factory = KeyFactory.getInstance("DH");
@@ -76,15 +75,14 @@ public final class Modp2048KeyExchange implements KeyExchange {
     }
 
     /** Spec: the share is exactly 256 bytes and 1 < y < p - 1. */
-    public static BigInteger validatePeerShare(byte[] peerShare) throws ProtocolException {
+    // REQ-KEX-7: 1 < y < p-1, or the share is refused.
+    public static BigInteger validatePeerShare(byte[] peerShare) throws InvalidKeyShareException {
         if (peerShare.length != SHARE_LENGTH) {
-            throw new ProtocolException(AlertCode.ILLEGAL_PARAMETER,
-                    "modp2048 key share must be " + SHARE_LENGTH + " bytes, was " + peerShare.length);
+            throw new InvalidKeyShareException("modp2048 key share must be " + SHARE_LENGTH + " bytes, was " + peerShare.length);
         }
         BigInteger y = new BigInteger(1, peerShare);
         if (y.compareTo(BigInteger.ONE) <= 0 || y.compareTo(P_MINUS_ONE) >= 0) {
-            throw new ProtocolException(AlertCode.ILLEGAL_PARAMETER,
-                    "modp2048 key share is outside 1 < y < p-1");
+            throw new InvalidKeyShareException("modp2048 key share is outside 1 < y < p-1");
         }
         return y;
     }

@@ -1,11 +1,10 @@
 package io.secho.crypto;
 
-import io.secho.wire.Hex;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /** The 256-bit key of the psk suite. Its {@link #toString} never shows the key. */
 public final class PreSharedKey {
@@ -34,7 +33,7 @@ public final class PreSharedKey {
                     + " hex digits (found " + digits.length() + " characters"
                     + (digits.chars().allMatch(PreSharedKey::isHexDigit) ? ")" : ", not all hex digits)"));
         }
-        return new PreSharedKey(Hex.decode(digits));
+        return new PreSharedKey(HexFormat.of().parseHex(digits));
     }
 
     /**
@@ -55,7 +54,7 @@ public final class PreSharedKey {
         // One char per byte, so that the message counts bytes and no decoder ever fails on them.
         String text = new String(content, 0, digits, StandardCharsets.ISO_8859_1);
         if (text.length() == 2 * LENGTH && text.chars().allMatch(PreSharedKey::isHexDigit)) {
-            return new PreSharedKey(Hex.decode(text));
+            return new PreSharedKey(HexFormat.of().parseHex(text));
         }
         throw new IllegalArgumentException(file + ": a PSK file must hold exactly " + FILE_CONTENT + " ("
                 + whatIsThere(content, text) + ")");

@@ -1,8 +1,5 @@
 package io.secho.crypto;
 
-import io.secho.alert.AlertCode;
-import io.secho.alert.ProtocolException;
-
 /**
  * The psk suite: no key share on the wire, the pre-shared key is the secret. Per-session keys come from
  * the key schedule, which binds both randoms.
@@ -21,11 +18,11 @@ public final class PskKeyExchange implements KeyExchange {
         return new byte[0];
     }
 
+    // REQ-KEX-9: the psk suite's shares are empty and its secret is the pre-shared key.
     @Override
-    public byte[] sharedSecret(byte[] peerShare) throws ProtocolException {
+    public byte[] sharedSecret(byte[] peerShare) throws InvalidKeyShareException {
         if (peerShare.length != SHARE_LENGTH) {
-            throw new ProtocolException(AlertCode.ILLEGAL_PARAMETER,
-                    "psk key share must be empty, was " + peerShare.length + " bytes");
+            throw new InvalidKeyShareException("psk key share must be empty, was " + peerShare.length + " bytes");
         }
         return key.bytes();
     }

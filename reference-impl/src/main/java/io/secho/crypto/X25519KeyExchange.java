@@ -1,7 +1,5 @@
 package io.secho.crypto;
 
-import io.secho.alert.AlertCode;
-import io.secho.alert.ProtocolException;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 
 /**
@@ -21,6 +19,7 @@ public final class X25519KeyExchange implements KeyExchange {
         X25519.generatePublicKey(privateKey, 0, publicShare, 0);
     }
 
+    // REQ-KEX-1, REQ-KEX-2: a fresh 32-byte private key per connection from the CSPRNG.
     public static X25519KeyExchange generate(RandomBytes random) {
         return new X25519KeyExchange(random.nextBytes(PRIVATE_KEY_LENGTH));
     }
@@ -39,17 +38,16 @@ public final class X25519KeyExchange implements KeyExchange {
         return publicShare.clone();
     }
 
+    // REQ-KEX-3, REQ-KEX-4: any 32-byte share is decoded as RFC 7748 says; an all-zero secret is refused.
     @Override
-    public byte[] sharedSecret(byte[] peerShare) throws ProtocolException {
+    public byte[] sharedSecret(byte[] peerShare) throws InvalidKeyShareException {
         if (peerShare.length != SHARE_LENGTH) {
-            throw new ProtocolException(AlertCode.ILLEGAL_PARAMETER,
-                    "X25519 key share must be " + SHARE_LENGTH + " bytes, was " + peerShare.length);
+            throw new InvalidKeyShareException("X25519 key share must be " + SHARE_LENGTH + " bytes, was " + peerShare.length);
         }
         byte[] secret = new byte[SHARE_LENGTH];
         // Bouncy Castle reports an all-zero result, which a low-order peer point forces (RFC 7748 §6.1).
         if (!X25519.calculateAgreement(privateKey, 0, peerShare, 0, secret, 0)) {
-            throw new ProtocolException(AlertCode.ILLEGAL_PARAMETER,
-                    "X25519 shared secret is all zeros (the peer sent a low-order point)");
+            throw new InvalidKeyShareException("X25519 shared secret is all zeros (the peer sent a low-order point)");
         }
         return secret;
     }

@@ -21,6 +21,7 @@ public final class EchoTransform {
     }
 
     /** @throws ProtocolException bad_payload if the request is not well-formed UTF-8 */
+    // REQ-ECHO-6, REQ-ECHO-7, REQ-ECHO-8, REQ-ECHO-9, REQ-ECHO-10: strict UTF-8, full locale-free upper-casing, no control meaning.
     public static byte[] apply(byte[] request) throws ProtocolException {
         return toUpperCase(decodeStrictUtf8(request)).getBytes(StandardCharsets.UTF_8);
     }

@@ -1,7 +1,7 @@
 package io.secho.example;
 
 import io.secho.alert.ProtocolException;
-import io.secho.crypto.InsecureDeterministicRandomBytes;
+import io.secho.crypto.AesGcm;
 import io.secho.crypto.PreSharedKey;
 import io.secho.crypto.X25519KeyExchange;
 import io.secho.echo.EchoTransform;
@@ -9,6 +9,7 @@ import io.secho.handshake.ClientHandshake;
 import io.secho.handshake.HandshakeResult;
 import io.secho.handshake.ServerHandshake;
 import io.secho.handshake.Suite;
+import io.secho.insecure.InsecureDeterministicRandomBytes;
 import io.secho.keyschedule.KeySchedule;
 import io.secho.keyschedule.SessionSecrets;
 import io.secho.record.InnerPlaintext;
@@ -17,7 +18,6 @@ import io.secho.record.RecordOpener;
 import io.secho.record.RecordSealer;
 import io.secho.wire.Direction;
 import io.secho.wire.Frame;
-import io.secho.wire.FrameLimits;
 import io.secho.wire.Hex;
 
 import java.io.IOException;
@@ -193,10 +193,10 @@ public final class WorkedExample {
         System.arraycopy(payload, 0, plaintext, 1, payload.length);
         out.append(label).append(", seq ").append(sequence).append('\n');
         value("  inner plaintext", plaintext);
-        value("  nonce", Arrays.copyOfRange(body, 0, FrameLimits.NONCE_LENGTH));
+        value("  nonce", Arrays.copyOfRange(body, 0, AesGcm.NONCE_LENGTH));
         value("  associated data", frame.header());
-        value("  ciphertext", Arrays.copyOfRange(body, FrameLimits.NONCE_LENGTH, body.length - FrameLimits.TAG_LENGTH));
-        value("  tag", Arrays.copyOfRange(body, body.length - FrameLimits.TAG_LENGTH, body.length));
+        value("  ciphertext", Arrays.copyOfRange(body, AesGcm.NONCE_LENGTH, body.length - AesGcm.TAG_LENGTH));
+        value("  tag", Arrays.copyOfRange(body, body.length - AesGcm.TAG_LENGTH, body.length));
         value("  frame", frame.encode());
         InnerPlaintext opened = opener.open(frame);
         if (!Arrays.equals(opened.payload(), payload)) {

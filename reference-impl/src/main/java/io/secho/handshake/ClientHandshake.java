@@ -69,7 +69,7 @@ public final class ClientHandshake {
     public void onServerHello(Frame frame) throws ProtocolException {
         requireState(State.AWAIT_SERVER_HELLO, frame, FrameType.SERVER_HELLO);
         ServerHello hello = ServerHello.decodeAsClient(frame.body(), suite);
-        sharedSecret = exchange.sharedSecret(hello.keyShare());
+        sharedSecret = KeyAgreement.sharedSecret(exchange, hello.keyShare());
         serverHelloFrame = frame.encode();
         secrets = KeySchedule.derive(sharedSecret, clientHelloFrame, serverHelloFrame);
         state = State.AWAIT_SERVER_FINISHED;

@@ -38,6 +38,7 @@ public record ClientHello(int version, int suiteCode, byte[] random, byte[] keyS
         return FrameType.CLIENT_HELLO;
     }
 
+    // REQ-HS-1, REQ-HS-3: the client's first frame, with a fresh random drawn by the caller.
     @Override
     public byte[] encodeBody() {
         return HelloCodec.encode(version, suiteCode, random, keyShare);
@@ -48,6 +49,7 @@ public record ClientHello(int version, int suiteCode, byte[] random, byte[] keyS
      * (unsupported_version), structure (decode_error), suite offered (unsupported_suite), share length
      * (illegal_parameter). The share's value is checked by the key exchange.
      */
+    // REQ-HS-4, REQ-HS-6: Table 6 in order a to f; the proposed version and suite or an alert, nothing else.
     public static Accepted decodeAsServer(byte[] body, Set<Suite> offered) throws ProtocolException {
         int version = HelloCodec.readVersion(body, "ClientHello");
         if (version != ProtocolVersion.V1) {

@@ -28,6 +28,7 @@ public record Finished(byte[] verifyData) implements HandshakeMessage {
         return verifyData.clone();
     }
 
+    // REQ-FIN-2: a Finished body of other than 32 bytes is a decode_error.
     public static Finished decode(byte[] body) throws ProtocolException {
         if (body.length != LENGTH) {
             throw new ProtocolException(AlertCode.DECODE_ERROR,
@@ -37,6 +38,7 @@ public record Finished(byte[] verifyData) implements HandshakeMessage {
     }
 
     /** @throws ProtocolException handshake_failure when the MAC differs (compared in constant time) */
+    // REQ-FIN-3, REQ-FIN-6, REQ-FIN-8: compared in constant time; a mismatch is handshake_failure.
     public void verify(byte[] expected, String whose) throws ProtocolException {
         if (!HmacSha256.constantTimeEquals(expected, verifyData)) {
             throw new ProtocolException(AlertCode.HANDSHAKE_FAILURE, whose

@@ -72,7 +72,7 @@ public final class ServerHandshake {
         KeyExchange exchange = suite.newKeyExchange(random, psk);
         byte[] serverRandom = random.nextBytes(ServerHello.RANDOM_LENGTH);
         // The peer's share is validated before anything is sent: a bad share gets its alert, not a hello.
-        sharedSecret = exchange.sharedSecret(accepted.hello().keyShare());
+        sharedSecret = KeyAgreement.sharedSecret(exchange, accepted.hello().keyShare());
         Frame serverHello = new ServerHello(suite, serverRandom, exchange.publicShare()).toFrame();
         clientHelloFrame = frame.encode();
         serverHelloFrame = serverHello.encode();

@@ -33,6 +33,7 @@ public record ServerHello(int version, int suiteCode, byte[] random, byte[] keyS
         return FrameType.SERVER_HELLO;
     }
 
+    // REQ-HS-7: version 0x0001, the client's suite, a fresh random and the server's share.
     @Override
     public byte[] encodeBody() {
         return HelloCodec.encode(version, suiteCode, random, keyShare);
@@ -42,6 +43,7 @@ public record ServerHello(int version, int suiteCode, byte[] random, byte[] keyS
      * Decodes and checks a ServerHello as a client must: structure (decode_error), then version and suite
      * equal to what the client sent and the share length of that suite (illegal_parameter).
      */
+    // REQ-HS-8: Table 7 in order a to f.
     public static ServerHello decodeAsClient(byte[] body, Suite offered) throws ProtocolException {
         int version = HelloCodec.readVersion(body, "ServerHello");
         if (version != ProtocolVersion.V1) {

@@ -43,6 +43,7 @@ public enum Suite {
      *
      * @throws IllegalStateException for the psk suite without a key: a configuration error, not a peer's
      */
+    // REQ-KEX-1, REQ-KEX-10: a fresh exchange per connection; psk only with a configured key.
     public KeyExchange newKeyExchange(RandomBytes random, Optional<PreSharedKey> psk) {
         switch (this) {
             case X25519:

@@ -3,7 +3,6 @@ package io.secho.keyschedule;
 import io.secho.crypto.Hkdf;
 import io.secho.crypto.HmacSha256;
 import io.secho.crypto.Sha256;
-import io.secho.wire.FrameLimits;
 
 import java.nio.charset.StandardCharsets;
 
@@ -29,13 +28,14 @@ public final class KeySchedule {
      * @param clientHelloFrame the whole ClientHello frame, header included, as sent
      * @param serverHelloFrame the whole ServerHello frame, header included, as sent
      */
+    // REQ-KS-1, REQ-KS-2, REQ-KS-3, REQ-FIN-1: th1, prk and every derived key and salt exactly as Section 7.
     public static SessionSecrets derive(byte[] secret, byte[] clientHelloFrame, byte[] serverHelloFrame) {
         byte[] th1 = Sha256.hash(clientHelloFrame, serverHelloFrame);
         byte[] prk = Hkdf.extract(EXTRACT_SALT, secret);
         TrafficKeys c2s = new TrafficKeys(expand(prk, LABEL_C2S_KEY, th1, KEY_LENGTH),
-                expand(prk, LABEL_C2S_SALT, th1, FrameLimits.SALT_LENGTH));
+                expand(prk, LABEL_C2S_SALT, th1, TrafficKeys.SALT_LENGTH));
         TrafficKeys s2c = new TrafficKeys(expand(prk, LABEL_S2C_KEY, th1, KEY_LENGTH),
-                expand(prk, LABEL_S2C_SALT, th1, FrameLimits.SALT_LENGTH));
+                expand(prk, LABEL_S2C_SALT, th1, TrafficKeys.SALT_LENGTH));
         byte[] clientFinishedKey = expand(prk, LABEL_CLIENT_FINISHED, th1, KEY_LENGTH);
         byte[] serverFinishedKey = expand(prk, LABEL_SERVER_FINISHED, th1, KEY_LENGTH);
         byte[] serverVerifyData = HmacSha256.mac(serverFinishedKey, th1);
@@ -47,6 +47,7 @@ public final class KeySchedule {
         return Sha256.hash(clientHelloFrame, serverHelloFrame, serverFinishedFrame);
     }
 
+    // REQ-FIN-4, REQ-KS-1: the client's verify_data over th2.
     public static byte[] clientVerifyData(SessionSecrets secrets, byte[] transcriptHash2) {
         return HmacSha256.mac(secrets.clientFinishedKey(), transcriptHash2);
     }

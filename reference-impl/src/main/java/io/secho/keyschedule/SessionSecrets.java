@@ -4,6 +4,7 @@ package io.secho.keyschedule;
  * Everything the key schedule derives for one session. The worked example and the vectors print these;
  * nothing else should.
  */
+// REQ-KS-4: each direction's key and salt, client to server and server to client.
 public record SessionSecrets(
         byte[] transcriptHash1,
         byte[] pseudoRandomKey,

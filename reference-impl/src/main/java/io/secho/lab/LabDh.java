@@ -1,7 +1,7 @@
 package io.secho.lab;
 
-import io.secho.alert.ProtocolException;
 import io.secho.crypto.Hkdf;
+import io.secho.crypto.InvalidKeyShareException;
 import io.secho.crypto.Modp2048Group;
 import io.secho.crypto.Modp2048KeyExchange;
 import io.secho.crypto.RandomBytes;
@@ -124,7 +124,7 @@ public final class LabDh {
         }
         try {
             Modp2048KeyExchange.validatePeerShare(Modp2048Group.encode(y));
-        } catch (ProtocolException | IllegalArgumentException e) {
+        } catch (InvalidKeyShareException | IllegalArgumentException e) {
             throw new LabProtocolException("DH public key outside 1 < y < p-1", e);
         }
         return new PeerKey(y, format, encoding);
@@ -135,7 +135,7 @@ public final class LabDh {
         byte[] secret;
         try {
             secret = exchange.sharedSecret(Modp2048Group.encode(peer.y()));
-        } catch (ProtocolException e) {
+        } catch (InvalidKeyShareException e) {
             throw new IllegalStateException("a peer key that decodePublicKey accepted was refused", e);
         }
         return Hkdf.expand(Hkdf.extract(NO_SALT, secret), hkdfInfo, LabProfile.DERIVED_KEY_LENGTH);

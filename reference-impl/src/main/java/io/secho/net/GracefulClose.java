@@ -11,8 +11,6 @@ import java.time.Duration;
  * read and discard until the peer's FIN or the drain time runs out, then close.
  */
 public final class GracefulClose {
-    /** The spec's drain bound. */
-    public static final Duration DRAIN_TIME = Duration.ofSeconds(2);
     private static final int MAX_DRAINED_BYTES = 1 << 20;
 
     private GracefulClose() {

@@ -1,10 +1,10 @@
 package io.secho.record;
 
 import io.secho.alert.AlertCode;
-import io.secho.alert.AlertMessage;
 import io.secho.alert.PeerAlertException;
 import io.secho.alert.ProtocolException;
 import io.secho.handshake.HandshakeResult;
+import io.secho.wire.AlertMessage;
 import io.secho.wire.Direction;
 import io.secho.wire.FrameReader;
 import io.secho.wire.FrameType;

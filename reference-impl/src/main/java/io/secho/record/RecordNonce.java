@@ -1,6 +1,7 @@
 package io.secho.record;
 
-import io.secho.wire.FrameLimits;
+import io.secho.crypto.AesGcm;
+import io.secho.keyschedule.TrafficKeys;
 
 /** nonce = salt (4 bytes) || sequence number (u64, big-endian): 96 bits, sent explicitly. */
 public final class RecordNonce {
@@ -8,12 +9,12 @@ public final class RecordNonce {
     }
 
     public static byte[] of(byte[] salt, long sequenceNumber) {
-        if (salt.length != FrameLimits.SALT_LENGTH) {
-            throw new IllegalArgumentException("salt must be " + FrameLimits.SALT_LENGTH + " bytes");
+        if (salt.length != TrafficKeys.SALT_LENGTH) {
+            throw new IllegalArgumentException("salt must be " + TrafficKeys.SALT_LENGTH + " bytes");
         }
-        byte[] nonce = new byte[FrameLimits.NONCE_LENGTH];
-        System.arraycopy(salt, 0, nonce, 0, FrameLimits.SALT_LENGTH);
-        for (int i = FrameLimits.NONCE_LENGTH - 1; i >= FrameLimits.SALT_LENGTH; i--) {
+        byte[] nonce = new byte[AesGcm.NONCE_LENGTH];
+        System.arraycopy(salt, 0, nonce, 0, TrafficKeys.SALT_LENGTH);
+        for (int i = AesGcm.NONCE_LENGTH - 1; i >= TrafficKeys.SALT_LENGTH; i--) {
             nonce[i] = (byte) sequenceNumber;
             sequenceNumber >>>= 8;
         }

@@ -1,10 +1,10 @@
 package io.secho.record;
 
 import io.secho.alert.AlertCode;
-import io.secho.alert.AlertMessage;
 import io.secho.alert.ProtocolException;
 import io.secho.crypto.AesGcm;
 import io.secho.keyschedule.TrafficKeys;
+import io.secho.wire.AlertMessage;
 import io.secho.wire.Frame;
 import io.secho.wire.FrameLimits;
 import io.secho.wire.FrameType;
@@ -49,6 +49,7 @@ public final class RecordOpener {
         return open(frame.type(), frame.header(), frame.body());
     }
 
+    // REQ-REC-5, REQ-REC-6, REQ-REC-7, REQ-REC-8, REQ-REC-9, REQ-REC-10: Table 12 in order: tag, nonce, inner type; nothing released before.
     private InnerPlaintext open(FrameType type, byte[] header, byte[] body) throws ProtocolException {
         if (type != FrameType.RECORD) {
             throw new IllegalArgumentException("not a record frame: " + type);
@@ -57,10 +58,10 @@ public final class RecordOpener {
             throw new ProtocolException(AlertCode.DECODE_ERROR, "record body of " + body.length
                     + " bytes is shorter than the minimum " + FrameLimits.MIN_RECORD_BODY);
         }
-        byte[] nonce = Arrays.copyOfRange(body, 0, FrameLimits.NONCE_LENGTH);
+        byte[] nonce = Arrays.copyOfRange(body, 0, AesGcm.NONCE_LENGTH);
         byte[] plaintext;
         try {
-            plaintext = aead.open(nonce, header, body, FrameLimits.NONCE_LENGTH, body.length - FrameLimits.NONCE_LENGTH);
+            plaintext = aead.open(nonce, header, body, AesGcm.NONCE_LENGTH, body.length - AesGcm.NONCE_LENGTH);
         } catch (AEADBadTagException e) {
             throw new ProtocolException(AlertCode.BAD_RECORD_MAC,
                     "record tag does not verify (seq expected " + Long.toUnsignedString(expectedSequence) + ")");

@@ -42,6 +42,7 @@ public final class RecordSealer {
      * Like {@link #seal}, but returns the record's exact wire bytes (header, nonce, ciphertext, tag), built
      * and encrypted in one array: what a connection writes, with no intermediate copies.
      */
+    // REQ-REC-1, REQ-REC-2, REQ-REC-3, REQ-REC-4: AES-256-GCM, nonce salt || seq from 0, header as AAD; never past 2^64-1.
     public byte[] sealEncoded(InnerType type, byte[] payload) {
         if (exhausted) {
             throw new IllegalStateException("sequence numbers exhausted: the connection must close");
@@ -80,9 +81,9 @@ public final class RecordSealer {
         }
         byte[] header = Frame.header(FrameType.RECORD.code(), bodyLength);
         byte[] encoded = new byte[FrameLimits.HEADER_LENGTH + bodyLength];
-        int innerStart = FrameLimits.HEADER_LENGTH + FrameLimits.NONCE_LENGTH;
+        int innerStart = FrameLimits.HEADER_LENGTH + AesGcm.NONCE_LENGTH;
         System.arraycopy(header, 0, encoded, 0, FrameLimits.HEADER_LENGTH);
-        System.arraycopy(nonce, 0, encoded, FrameLimits.HEADER_LENGTH, FrameLimits.NONCE_LENGTH);
+        System.arraycopy(nonce, 0, encoded, FrameLimits.HEADER_LENGTH, AesGcm.NONCE_LENGTH);
         encoded[innerStart] = (byte) innerTypeCode;
         System.arraycopy(payload, 0, encoded, innerStart + FrameLimits.INNER_TYPE_LENGTH, payload.length);
         aead.sealInPlace(nonce, header, encoded, innerStart, FrameLimits.INNER_TYPE_LENGTH + payload.length);

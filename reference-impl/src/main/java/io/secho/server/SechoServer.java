@@ -1,9 +1,9 @@
 package io.secho.server;
 
 import io.secho.alert.AlertCode;
-import io.secho.alert.AlertMessage;
 import io.secho.net.GracefulClose;
 import io.secho.net.Listening;
+import io.secho.wire.AlertMessage;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

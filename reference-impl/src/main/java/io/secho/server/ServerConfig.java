@@ -4,7 +4,7 @@ import io.secho.crypto.PreSharedKey;
 import io.secho.crypto.RandomBytes;
 import io.secho.crypto.SystemRandomBytes;
 import io.secho.handshake.Suite;
-import io.secho.net.GracefulClose;
+import io.secho.session.Timeouts;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -29,8 +29,6 @@ public record ServerConfig(
 
     public static final int DEFAULT_PORT = 8443;
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
-    /** The spec's ceiling for the handshake timeout. */
-    public static final Duration MAX_HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(300);
     public static final int DEFAULT_MAX_CONNECTIONS = 1024;
 
@@ -48,8 +46,8 @@ public record ServerConfig(
         }
         requirePositive(handshakeTimeout, "handshake timeout");
         requirePositive(idleTimeout, "idle timeout");
-        if (handshakeTimeout.compareTo(MAX_HANDSHAKE_TIMEOUT) > 0) {
-            throw new IllegalArgumentException("handshake timeout must be at most " + MAX_HANDSHAKE_TIMEOUT.toSeconds()
+        if (handshakeTimeout.compareTo(Timeouts.MAX_WAIT) > 0) {
+            throw new IllegalArgumentException("handshake timeout must be at most " + Timeouts.MAX_WAIT.toSeconds()
                     + "s (the spec's limit)");
         }
         if (drainTime.isNegative()) {
@@ -78,7 +76,7 @@ public record ServerConfig(
         private Optional<PreSharedKey> psk = Optional.empty();
         private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
-        private Duration drainTime = GracefulClose.DRAIN_TIME;
+        private Duration drainTime = Timeouts.MAX_DRAIN;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private RandomBytes random = new SystemRandomBytes();
         private Consumer<String> log = System.err::println;

@@ -1,7 +1,6 @@
 package io.secho.server;
 
 import io.secho.alert.AlertCode;
-import io.secho.alert.AlertMessage;
 import io.secho.alert.PeerAlertException;
 import io.secho.alert.ProtocolException;
 import io.secho.echo.EchoTransform;
@@ -13,6 +12,7 @@ import io.secho.net.GracefulClose;
 import io.secho.record.InnerPlaintext;
 import io.secho.record.InnerType;
 import io.secho.record.RecordChannel;
+import io.secho.wire.AlertMessage;
 import io.secho.wire.Direction;
 import io.secho.wire.EndOfStreamException;
 import io.secho.wire.Frame;

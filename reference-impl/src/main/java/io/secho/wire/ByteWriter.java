@@ -12,6 +12,7 @@ public final class ByteWriter {
         return this;
     }
 
+    // REQ-FRM-2: integers go on the wire big-endian.
     public ByteWriter u16(int value) {
         checkRange(value, 0xffff, "u16");
         out.write(value >>> 8);

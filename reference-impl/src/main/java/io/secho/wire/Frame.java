@@ -51,6 +51,7 @@ public record Frame(FrameType type, byte[] body) {
     }
 
     /** Header followed by body: exactly the bytes on the wire. */
+    // REQ-FRM-1, REQ-FRM-2: every byte sent is part of a frame, type || u16 big-endian length || body.
     public byte[] encode() {
         byte[] out = new byte[FrameLimits.HEADER_LENGTH + body.length];
         System.arraycopy(header(), 0, out, 0, FrameLimits.HEADER_LENGTH);

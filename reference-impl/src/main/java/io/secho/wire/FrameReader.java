@@ -32,6 +32,7 @@ public final class FrameReader {
     }
 
     /** Like {@link #read}, with the same checks in the same order, but without copying the body again. */
+    // REQ-FRM-4, REQ-FRM-5, REQ-FRM-6, REQ-FRM-7, REQ-FRM-8, REQ-FRM-9, REQ-FRM-10, REQ-FRM-11: header checks in the spec's order, the body read only after them.
     public ReceivedFrame readReceived(Set<FrameType> allowed) throws IOException, ProtocolException {
         byte[] header = new byte[FrameLimits.HEADER_LENGTH];
         readFully(header, 0, true);

@@ -11,6 +11,7 @@ public final class FrameWriter {
         this.out = out;
     }
 
+    // REQ-FRM-3: only frames within Table 2 are written; the record layer never builds a larger one.
     public void write(Frame frame) throws IOException {
         out.write(frame.encode());
     }

@@ -1,5 +1,6 @@
 package io.secho.cli;
 
+import io.secho.options.KeyFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,6 @@
 package io.secho.client;
 
 import io.secho.alert.AlertCode;
-import io.secho.alert.AlertMessage;
 import io.secho.alert.ProtocolException;
 import io.secho.crypto.PreSharedKey;
 import io.secho.crypto.SystemRandomBytes;
@@ -12,6 +11,7 @@ import io.secho.record.InnerPlaintext;
 import io.secho.record.InnerType;
 import io.secho.record.RecordOpener;
 import io.secho.record.RecordSealer;
+import io.secho.wire.AlertMessage;
 import io.secho.wire.Direction;
 import io.secho.wire.EndOfStreamException;
 import io.secho.wire.Frame;

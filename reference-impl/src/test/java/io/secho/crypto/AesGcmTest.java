@@ -1,5 +1,7 @@
 package io.secho.crypto;
 
+import io.secho.insecure.InsecureDeterministicRandomBytes;
+
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.AEADBadTagException;

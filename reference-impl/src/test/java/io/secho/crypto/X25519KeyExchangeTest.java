@@ -2,6 +2,8 @@ package io.secho.crypto;
 
 import io.secho.alert.AlertCode;
 import io.secho.alert.ProtocolException;
+import io.secho.handshake.KeyAgreement;
+import io.secho.insecure.InsecureDeterministicRandomBytes;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -25,7 +27,7 @@ class X25519KeyExchangeTest {
     private static final HexFormat HEX = HexFormat.of();
 
     @Test
-    void bothSidesAgree() throws ProtocolException {
+    void bothSidesAgree() throws InvalidKeyShareException {
         InsecureDeterministicRandomBytes random = InsecureDeterministicRandomBytes.fromLabel("x25519 agree");
         X25519KeyExchange alice = X25519KeyExchange.generate(random);
         X25519KeyExchange bob = X25519KeyExchange.generate(random);
@@ -40,7 +42,7 @@ class X25519KeyExchangeTest {
     }
 
     @Test
-    void rfc7748Section61() throws ProtocolException {
+    void rfc7748Section61() throws InvalidKeyShareException {
         X25519KeyExchange alice = X25519KeyExchange.fromPrivateKey(HEX.parseHex(ALICE_PRIVATE));
         X25519KeyExchange bob = X25519KeyExchange.fromPrivateKey(HEX.parseHex(BOB_PRIVATE));
 
@@ -76,7 +78,7 @@ class X25519KeyExchangeTest {
             X25519KeyExchange exchange = X25519KeyExchange.generate(random);
             for (Map.Entry<String, String> point : points.entrySet()) {
                 byte[] share = HEX.parseHex(point.getValue());
-                ProtocolException e = assertThrows(ProtocolException.class, () -> exchange.sharedSecret(share),
+                ProtocolException e = assertThrows(ProtocolException.class, () -> KeyAgreement.sharedSecret(exchange, share),
                         "key " + key + ": low-order peer share " + point.getKey() + " must be rejected");
                 assertEquals(AlertCode.ILLEGAL_PARAMETER, e.alert(),
                         "key " + key + ": low-order peer share " + point.getKey() + " must give illegal_parameter");
@@ -91,7 +93,7 @@ class X25519KeyExchangeTest {
         for (int length : new int[] {0, 1, 31, 33, 64, 256}) {
             byte[] share = new byte[length];
             System.arraycopy(bob, 0, share, 0, Math.min(length, bob.length));
-            ProtocolException e = assertThrows(ProtocolException.class, () -> exchange.sharedSecret(share),
+            ProtocolException e = assertThrows(ProtocolException.class, () -> KeyAgreement.sharedSecret(exchange, share),
                     "a " + length + "-byte X25519 share must be rejected");
             assertEquals(AlertCode.ILLEGAL_PARAMETER, e.alert(),
                     "a " + length + "-byte X25519 share must give illegal_parameter");
@@ -99,7 +101,7 @@ class X25519KeyExchangeTest {
     }
 
     @Test
-    void fromPrivateKeyRejectsWrongLengthAndCopiesItsInput() throws ProtocolException {
+    void fromPrivateKeyRejectsWrongLengthAndCopiesItsInput() throws InvalidKeyShareException {
         assertThrows(IllegalArgumentException.class, () -> X25519KeyExchange.fromPrivateKey(new byte[31]),
                 "a 31-byte X25519 private key must be rejected");
         assertThrows(IllegalArgumentException.class, () -> X25519KeyExchange.fromPrivateKey(new byte[33]),

@@ -2,10 +2,10 @@ package io.secho.handshake;
 
 import io.secho.alert.AlertCode;
 import io.secho.alert.ProtocolException;
-import io.secho.crypto.InsecureDeterministicRandomBytes;
 import io.secho.crypto.Modp2048Group;
 import io.secho.crypto.PreSharedKey;
 import io.secho.crypto.RandomBytes;
+import io.secho.insecure.InsecureDeterministicRandomBytes;
 import io.secho.keyschedule.SessionSecrets;
 import io.secho.wire.Frame;
 import io.secho.wire.FrameType;

@@ -1,6 +1,6 @@
 package io.secho.keyschedule;
 
-import io.secho.crypto.InsecureDeterministicRandomBytes;
+import io.secho.insecure.InsecureDeterministicRandomBytes;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;

@@ -1,7 +1,7 @@
 package io.secho.lab;
 
-import io.secho.crypto.InsecureDeterministicRandomBytes;
 import io.secho.crypto.Modp2048Group;
+import io.secho.insecure.InsecureDeterministicRandomBytes;
 import io.secho.wire.Hex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

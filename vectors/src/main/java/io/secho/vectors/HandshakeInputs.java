@@ -1,9 +1,9 @@
 package io.secho.vectors;
 
-import io.secho.crypto.InsecureDeterministicRandomBytes;
 import io.secho.crypto.PreSharedKey;
 import io.secho.crypto.RandomBytes;
 import io.secho.handshake.Suite;
+import io.secho.insecure.InsecureDeterministicRandomBytes;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,7 @@ import io.secho.handshake.ClientHandshake;
 import io.secho.handshake.ClientHello;
 import io.secho.handshake.Finished;
 import io.secho.handshake.HandshakeResult;
+import io.secho.handshake.KeyAgreement;
 import io.secho.handshake.ServerHandshake;
 import io.secho.keyschedule.KeySchedule;
 import io.secho.keyschedule.SessionSecrets;
@@ -53,9 +54,9 @@ record HandshakePair(HandshakeInputs inputs, HandshakeResult client, HandshakeRe
             byte[] clientHelloFrame = clientHello.encode();
             byte[] serverHelloFrame = flight.get(0).encode();
             byte[] serverFinishedFrame = flight.get(1).encode();
-            byte[] secret = inputs.suite().newKeyExchange(
-                    new ScriptedRandomBytes(List.of(inputs.clientPrivateKey())), inputs.preSharedKey())
-                    .sharedSecret(keyShare(serverHelloFrame));
+            byte[] secret = KeyAgreement.sharedSecret(inputs.suite().newKeyExchange(
+                    new ScriptedRandomBytes(List.of(inputs.clientPrivateKey())), inputs.preSharedKey()),
+                    keyShare(serverHelloFrame));
             SessionSecrets secrets = KeySchedule.derive(secret, clientHelloFrame, serverHelloFrame);
             Finished.decode(Arrays.copyOfRange(serverFinishedFrame, 3, serverFinishedFrame.length))
                     .verify(secrets.serverVerifyData(), "server");

@@ -3,10 +3,11 @@ package io.secho.vectors;
 import com.google.gson.JsonArray;
 import io.secho.alert.AlertCode;
 import io.secho.alert.ProtocolException;
-import io.secho.crypto.InsecureDeterministicRandomBytes;
+import io.secho.insecure.InsecureDeterministicRandomBytes;
 import io.secho.crypto.Modp2048Group;
 import io.secho.crypto.Modp2048KeyExchange;
 import io.secho.crypto.RandomBytes;
+import io.secho.crypto.InvalidKeyShareException;
 import io.secho.crypto.X25519KeyExchange;
 import io.secho.handshake.Suite;
 import io.secho.wire.Frame;
@@ -462,7 +463,7 @@ final class HandshakeVectors {
     private void requireAllZeroSecret(byte[] share) {
         try {
             X25519KeyExchange.fromPrivateKey(x25519Private).sharedSecret(share);
-        } catch (ProtocolException expected) {
+        } catch (InvalidKeyShareException expected) {
             return;
         }
         throw new IllegalStateException("not a low-order point: " + Hex.encode(share));

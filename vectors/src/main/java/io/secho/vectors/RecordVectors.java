@@ -2,8 +2,8 @@ package io.secho.vectors;
 
 import io.secho.alert.AlertCode;
 import io.secho.crypto.AesGcm;
-import io.secho.crypto.InsecureDeterministicRandomBytes;
 import io.secho.crypto.RandomBytes;
+import io.secho.insecure.InsecureDeterministicRandomBytes;
 import io.secho.keyschedule.TrafficKeys;
 import io.secho.record.InnerType;
 import io.secho.record.RecordNonce;
@@ -138,8 +138,8 @@ final class RecordVectors {
                 .hex("header", record.header())
                 .hex("nonce", nonce)
                 .hex("innerPlaintext", KeyScheduleVectors.concat(new byte[] {(byte) innerType}, payload))
-                .hex("ciphertext", Arrays.copyOfRange(body, FrameLimits.NONCE_LENGTH, body.length - FrameLimits.TAG_LENGTH))
-                .hex("tag", Arrays.copyOfRange(body, body.length - FrameLimits.TAG_LENGTH, body.length))
+                .hex("ciphertext", Arrays.copyOfRange(body, AesGcm.NONCE_LENGTH, body.length - AesGcm.TAG_LENGTH))
+                .hex("tag", Arrays.copyOfRange(body, body.length - AesGcm.TAG_LENGTH, body.length))
                 .hex("record", record.encode())
                 .valid();
     }
@@ -164,7 +164,7 @@ final class RecordVectors {
         }
         reject(group, 0, withAad(keys, 0, data, message, new byte[0]), AlertCode.BAD_RECORD_MAC,
                 "sealed with an empty AAD", "WrongAad");
-        byte[] shortLength = Frame.header(FrameType.RECORD.code(), genuine.length - 3 - FrameLimits.NONCE_LENGTH);
+        byte[] shortLength = Frame.header(FrameType.RECORD.code(), genuine.length - 3 - AesGcm.NONCE_LENGTH);
         reject(group, 0, withAad(keys, 0, data, message, shortLength), AlertCode.BAD_RECORD_MAC,
                 "sealed with AAD " + hex(shortLength) + ": a length that leaves out the 12-byte nonce", "WrongAad");
         int[][] nonceBits = {{3, 0}, {3, 7}, {6, 0}, {14, 0}};
@@ -174,8 +174,8 @@ final class RecordVectors {
             reject(group, 0, KeyScheduleVectors.flip(genuine, nonceBits[i][0], nonceBits[i][1]),
                     AlertCode.BAD_RECORD_MAC, "nonce modified: " + nonceNames[i], "ModifiedNonce");
         }
-        int ciphertextStart = 3 + FrameLimits.NONCE_LENGTH;
-        int tagStart = genuine.length - FrameLimits.TAG_LENGTH;
+        int ciphertextStart = 3 + AesGcm.NONCE_LENGTH;
+        int tagStart = genuine.length - AesGcm.TAG_LENGTH;
         int[][] ciphertextBits = {{ciphertextStart, 0}, {ciphertextStart, 7}, {ciphertextStart + 4, 3},
             {tagStart - 1, 0}};
         String[] ciphertextNames = {"inner type byte, bit 0", "inner type byte, bit 7", "payload byte 4, bit 3",

@@ -2,7 +2,7 @@ package io.secho.vectors;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.secho.crypto.InsecureDeterministicRandomBytes;
+import io.secho.insecure.InsecureDeterministicRandomBytes;
 import io.secho.crypto.PreSharedKey;
 import io.secho.handshake.ClientHandshake;
 import io.secho.handshake.HandshakeResult;

@@ -2,7 +2,7 @@ package io.secho.bench.crypto;
 
 import io.secho.alert.ProtocolException;
 import io.secho.crypto.AesGcm;
-import io.secho.crypto.InsecureDeterministicRandomBytes;
+import io.secho.crypto.InvalidKeyShareException;
 import io.secho.crypto.Modp2048KeyExchange;
 import io.secho.crypto.PreSharedKey;
 import io.secho.crypto.RandomBytes;
@@ -12,9 +12,10 @@ import io.secho.handshake.ClientHandshake;
 import io.secho.handshake.HandshakeResult;
 import io.secho.handshake.ServerHandshake;
 import io.secho.handshake.Suite;
+import io.secho.insecure.InsecureDeterministicRandomBytes;
+import io.secho.keyschedule.TrafficKeys;
 import io.secho.record.RecordNonce;
 import io.secho.wire.Frame;
-import io.secho.wire.FrameLimits;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -54,7 +55,7 @@ public class CryptoBenchmarks {
         public void setUp() {
             SystemRandomBytes random = new SystemRandomBytes();
             gcm = new AesGcm(random.nextBytes(AesGcm.KEY_LENGTH));
-            salt = random.nextBytes(FrameLimits.SALT_LENGTH);
+            salt = random.nextBytes(TrafficKeys.SALT_LENGTH);
             nonce = RecordNonce.of(salt, 0);
             header = random.nextBytes(3);
             plaintext = random.nextBytes(RECORD_PAYLOAD);
@@ -126,7 +127,7 @@ public class CryptoBenchmarks {
 
     /** One key generation and one agreement: what each side of an x25519 handshake computes. */
     @Benchmark
-    public byte[] x25519BouncyCastle(Peer peer) throws ProtocolException {
+    public byte[] x25519BouncyCastle(Peer peer) throws InvalidKeyShareException {
         return X25519KeyExchange.generate(peer.random).sharedSecret(peer.x25519Share);
     }
 
@@ -142,7 +143,7 @@ public class CryptoBenchmarks {
 
     /** One key generation (256-bit exponent) and one agreement in the RFC 3526 2048-bit group. */
     @Benchmark
-    public byte[] modp2048(Peer peer) throws ProtocolException {
+    public byte[] modp2048(Peer peer) throws InvalidKeyShareException {
         return Modp2048KeyExchange.generate(peer.random).sharedSecret(peer.modpShare);
     }
 

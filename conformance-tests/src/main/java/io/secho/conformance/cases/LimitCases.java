@@ -32,6 +32,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import static io.secho.conformance.cases.Messages.utf8;
@@ -55,6 +56,11 @@ class LimitCases {
     /** Longest idle timeout LIM-004 and LIM-008 wait out; LIM-005 floods for at most its own limit. */
     private static final Duration MAX_IDLE_CHECKED = Duration.ofSeconds(40);
     private static final Duration MAX_IDLE_FLOODED = Duration.ofSeconds(20);
+    private static final long MIB = 1 << 20;
+    /** Beyond every socket buffer a loopback pair can grow (Linux autotunes receive buffers up to 32 MiB by default). */
+    private static final long MAX_FLOOD_BYTES = 128 * MIB;
+    /** About 1 MiB per write, so the trace holds a line per MiB, not one per request. */
+    private static final int FLOOD_CHUNK_REQUESTS = 128;
 
     /**
      * The connection's end must be the plaintext timeout alert as the last 4 bytes, then FIN, before
@@ -296,31 +302,26 @@ class LimitCases {
             // A tiny receive window: the server's writes stall after its first replies, whatever the machine's load.
             Session session = context.startHandshake(context.connect(SMALL_RECEIVE_BUFFER), context.anySuite(),
                     context.psk()).finish();
-            // Each request expands threefold, and the flood is larger than the socket buffers between us, so our
-            // writes stall too; a server that gives up shows as our write failing. Nothing is read meanwhile: a
-            // read would let the server's output flow again.
+            // Nothing is read meanwhile: a read would let the server's output flow again. The kernel buffers between two
+            // loopback sockets grow to tens of megabytes, so no fixed flood is sure to stall the server: the writer goes
+            // on until its writes block, the server ends the connection, or the bound is reached.
             byte[] request = utf8("\u0390".repeat(4096));
-            int requests = 1000;
-            ByteArrayOutputStream flood = new ByteArrayOutputStream();
-            for (int i = 0; i < requests; i++) {
-                flood.writeBytes(session.seal(InnerType.DATA, request).encode());
-            }
+            AtomicLong requests = new AtomicLong();
             long start = System.nanoTime();
-            Thread writer = new Thread(() -> session.connection().send(flood.toByteArray(),
-                    requests + " requests of 8 KiB, never reading a reply"), "LIM-005-writer");
+            Thread writer = new Thread(() -> flood(session, request, requests), "LIM-005-writer");
             writer.setDaemon(true);
             writer.start();
             context.trace().note("not reading; waiting up to " + limit.toMillis() + " ms for the server to give up");
             writer.join(limit.toMillis());
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (session.connection().sendFailure().isPresent()) {
-                context.evidence("the server cut the connection after " + millis + " ms: "
-                        + session.connection().sendFailure().get());
+                context.evidence("the server cut the connection after " + millis + " ms and " + requests.get()
+                        + " requests: " + session.connection().sendFailure().get());
                 return;
             }
             String expected = "the server to abort the connection after its output stalled for the idle timeout ("
                     + idle.toMillis() + " ms)";
-            String sent = requests + " requests of 8 KiB, no reads";
+            String sent = requests.get() + " requests of 8 KiB, no reads";
             if (writer.isAlive()) {
                 throw context.fail(expected, "still open " + millis + " ms after the flood began: the harness's writes "
                         + "were still blocked, the server neither read them nor ended the connection", sent);
@@ -328,10 +329,27 @@ class LimitCases {
             // The server took the whole flood: it must have dropped its replies, or ended the connection since.
             Observed observed = session.connection().readUntilEnd(SLACK);
             if (!observed.ending().closedByServer()) {
-                throw context.fail(expected, "the server took all " + requests + " requests and was still sending " + millis
+                throw context.fail(expected, "the server took all " + requests.get() + " requests (" + MAX_FLOOD_BYTES / MIB
+                        + " MiB) and was still sending " + millis
                         + " ms after the flood began (" + observed.total() + " bytes when read)", sent);
             }
             context.evidence("the server ended the connection: " + observed.ending().description());
+        }
+    }
+
+    /** Writes requests a chunk at a time until a write fails or the bound is reached; blocks while the server stalls. */
+    private static void flood(Session session, byte[] request, AtomicLong requests) {
+        for (long bytes = 0; bytes < MAX_FLOOD_BYTES; ) {
+            ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+            for (int i = 0; i < FLOOD_CHUNK_REQUESTS; i++) {
+                chunk.writeBytes(session.seal(InnerType.DATA, request).encode());
+            }
+            if (!session.connection().send(chunk.toByteArray(), FLOOD_CHUNK_REQUESTS
+                    + " requests of 8 KiB, never reading a reply")) {
+                return;
+            }
+            bytes += chunk.size();
+            requests.addAndGet(FLOOD_CHUNK_REQUESTS);
         }
     }
 

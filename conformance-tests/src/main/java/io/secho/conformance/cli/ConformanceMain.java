@@ -1,6 +1,5 @@
 package io.secho.conformance.cli;
 
-import io.secho.cli.LabOptions;
 import io.secho.conformance.CaseCatalog;
 import io.secho.conformance.Family;
 import io.secho.conformance.IoProblems;
@@ -21,7 +20,8 @@ import io.secho.conformance.report.Verdict;
 import io.secho.conformance.targets.ImageSpec;
 import io.secho.conformance.targets.ImageTarget;
 import io.secho.conformance.targets.TargetConfig;
-import io.secho.cli.KeyFiles;
+import io.secho.options.KeyFiles;
+import io.secho.options.LabOptions;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherFactory;

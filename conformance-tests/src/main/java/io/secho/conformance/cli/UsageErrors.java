@@ -35,9 +35,9 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
      */
     static String cause(CommandLine.ParameterException e) {
         if (e instanceof UsageError) {
-            return io.secho.cli.UsageErrors.mask(optionNames(e.getMessage(), e.getCommandLine().getCommandSpec()));
+            return io.secho.options.UsageErrors.mask(optionNames(e.getMessage(), e.getCommandLine().getCommandSpec()));
         }
-        return optionNames(io.secho.cli.UsageErrors.describe(e), e.getCommandLine().getCommandSpec());
+        return optionNames(io.secho.options.UsageErrors.describe(e), e.getCommandLine().getCommandSpec());
     }
 
     /** A subcommand's mistake points at that subcommand's help ({@code secho-conformance grade --help}). */

@@ -79,7 +79,7 @@ public record ClientCommand(List<String> words, String description) {
      * a key hidden (the key belongs in {@code {psk_file}}, not on the command line).
      */
     public static String describe(String command) {
-        return "client command: " + io.secho.cli.UsageErrors.mask(command.strip());
+        return "client command: " + io.secho.options.UsageErrors.mask(command.strip());
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.secho.conformance.clients;
 
-import io.secho.cli.DurationConverter;
-import io.secho.conformance.targets.TargetConfig;
 import io.secho.conformance.peer.Suite;
+import io.secho.conformance.targets.TargetConfig;
+import io.secho.options.DurationConverter;
 
 import java.time.Duration;
 import java.util.EnumSet;

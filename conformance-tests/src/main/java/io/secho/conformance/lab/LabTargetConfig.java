@@ -1,12 +1,12 @@
 package io.secho.conformance.lab;
 
-import io.secho.cli.KeyFiles;
 import io.secho.conformance.targets.TargetConfig;
 import io.secho.lab.KeyFileFormat;
 import io.secho.lab.LabKey;
 import io.secho.lab.LabProfile;
 import io.secho.lab.LabProfileOptions;
 import io.secho.lab.LabVariant;
+import io.secho.options.KeyFiles;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

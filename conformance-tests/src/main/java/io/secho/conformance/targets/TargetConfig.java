@@ -1,9 +1,9 @@
 package io.secho.conformance.targets;
 
-import io.secho.cli.DurationConverter;
-import io.secho.cli.KeyFiles;
 import io.secho.conformance.peer.PreSharedKey;
 import io.secho.conformance.peer.Suite;
+import io.secho.options.DurationConverter;
+import io.secho.options.KeyFiles;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,9 +1,10 @@
 package io.secho.conformance.faults;
 
 import io.secho.alert.AlertCode;
-import io.secho.alert.AlertMessage;
 import io.secho.net.GracefulClose;
 import io.secho.record.InnerType;
+import io.secho.session.Timeouts;
+import io.secho.wire.AlertMessage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,7 +88,7 @@ final class ClosingProcedure {
                 }
                 // Closes at once: input still unread, or arriving later, makes the kernel send a reset.
                 case NO_DRAIN_AFTER_ALERT -> socket.close();
-                default -> GracefulClose.halfCloseDrainAndClose(socket, GracefulClose.DRAIN_TIME);
+                default -> GracefulClose.halfCloseDrainAndClose(socket, Timeouts.MAX_DRAIN);
             }
         } catch (IOException e) {
             GracefulClose.closeQuietly(socket);
@@ -100,7 +101,7 @@ final class ClosingProcedure {
             GracefulClose.closeQuietly(socket);
             return;
         }
-        GracefulClose.halfCloseDrainAndClose(socket, GracefulClose.DRAIN_TIME);
+        GracefulClose.halfCloseDrainAndClose(socket, Timeouts.MAX_DRAIN);
     }
 
     /** After the client's alert or its FIN: nothing is sent (REQ-ALERT-9, REQ-CLOSE-7). */
@@ -121,6 +122,6 @@ final class ClosingProcedure {
             GracefulClose.closeQuietly(socket);
             return;
         }
-        GracefulClose.halfCloseDrainAndClose(socket, GracefulClose.DRAIN_TIME);
+        GracefulClose.halfCloseDrainAndClose(socket, Timeouts.MAX_DRAIN);
     }
 }

@@ -1,7 +1,6 @@
 package io.secho.conformance.faults;
 
 import io.secho.alert.AlertCode;
-import io.secho.alert.AlertMessage;
 import io.secho.alert.PeerAlertException;
 import io.secho.alert.ProtocolException;
 import io.secho.crypto.RandomBytes;
@@ -13,6 +12,7 @@ import io.secho.keyschedule.SessionSecrets;
 import io.secho.net.DeadlineInputStream;
 import io.secho.record.InnerPlaintext;
 import io.secho.record.InnerType;
+import io.secho.wire.AlertMessage;
 import io.secho.wire.EndOfStreamException;
 import io.secho.wire.Frame;
 import io.secho.wire.FrameType;

@@ -8,6 +8,7 @@ import io.secho.crypto.PreSharedKey;
 import io.secho.crypto.RandomBytes;
 import io.secho.handshake.ClientHello;
 import io.secho.handshake.Finished;
+import io.secho.handshake.KeyAgreement;
 import io.secho.handshake.Suite;
 import io.secho.wire.ByteReader;
 import org.bouncycastle.math.ec.rfc7748.X25519;
@@ -106,7 +107,7 @@ final class HandshakeSteps {
         }
         KeyExchange exchange = fault == Fault.KEY_SHARE_REUSED ? startupExchanges.get(suite)
                 : suite.newKeyExchange(random, psk);
-        return new Agreement(exchange.publicShare(), exchange.sharedSecret(peerShare));
+        return new Agreement(exchange.publicShare(), KeyAgreement.sharedSecret(exchange, peerShare));
     }
 
     /** Raw X25519 and modular exponentiation, taking whatever comes out: 0, 1, p-1 and low-order points too. */

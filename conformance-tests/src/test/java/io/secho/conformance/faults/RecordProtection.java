@@ -5,6 +5,7 @@ import io.secho.alert.ProtocolException;
 import io.secho.crypto.AesGcm;
 import io.secho.crypto.RandomBytes;
 import io.secho.keyschedule.SessionSecrets;
+import io.secho.keyschedule.TrafficKeys;
 import io.secho.record.InnerPlaintext;
 import io.secho.record.InnerType;
 import io.secho.record.RecordNonce;
@@ -57,10 +58,10 @@ final class RecordProtection {
         return switch (fault) {
             // The lab's own bug: one fixed key for every session, a random 96-bit nonce per record.
             case RANDOM_NONCES_SHARED_KEY -> RecordSealer.sealWithNonce(new AesGcm(FIXED_KEY),
-                    random.nextBytes(FrameLimits.NONCE_LENGTH), type.code(), payload).encode();
+                    random.nextBytes(AesGcm.NONCE_LENGTH), type.code(), payload).encode();
             // A counter nonce (zero prefix || seq) restarting at 0 every session, under one fixed key.
             case COUNTER_NONCE_FIXED_KEY -> RecordSealer.sealWithNonce(new AesGcm(FIXED_KEY),
-                    RecordNonce.of(new byte[FrameLimits.SALT_LENGTH], sent - 1), type.code(), payload).encode();
+                    RecordNonce.of(new byte[TrafficKeys.SALT_LENGTH], sent - 1), type.code(), payload).encode();
             // The client's salt on the server's records: both directions share nonce material.
             case SAME_NONCE_BOTH_DIRECTIONS -> RecordSealer.sealWithNonce(
                     new AesGcm(secrets.serverToClient().key()),
@@ -88,7 +89,7 @@ final class RecordProtection {
                 byte[] body = frame.body();
                 try {
                     return inner(clientKey.open(nonceOf(body), frame.header(), Arrays.copyOfRange(body,
-                            FrameLimits.NONCE_LENGTH, body.length)), 0);
+                            AesGcm.NONCE_LENGTH, body.length)), 0);
                 } catch (AEADBadTagException e) {
                     throw new ProtocolException(AlertCode.BAD_RECORD_MAC, "tag");
                 }
@@ -141,7 +142,7 @@ final class RecordProtection {
         byte[] plaintext = decryptWithoutTag(frame);
         // A Cipher of its own: JCE refuses to seal twice under one key and nonce with the same instance.
         byte[] resealed = new AesGcm(secrets.clientToServer().key()).seal(nonceOf(body), frame.header(), plaintext);
-        int tagAt = body.length - FrameLimits.TAG_LENGTH;
+        int tagAt = body.length - AesGcm.TAG_LENGTH;
         if (!Arrays.equals(resealed, plaintext.length, plaintext.length + TAG_BYTES_COMPARED_BY_PREFIX,
                 body, tagAt, tagAt + TAG_BYTES_COMPARED_BY_PREFIX)) {
             throw new ProtocolException(AlertCode.BAD_RECORD_MAC, "tag (first 8 bytes)");
@@ -164,7 +165,7 @@ final class RecordProtection {
     }
 
     private static byte[] nonceOf(byte[] body) {
-        return Arrays.copyOf(body, FrameLimits.NONCE_LENGTH);
+        return Arrays.copyOf(body, AesGcm.NONCE_LENGTH);
     }
 
     /** GCM's counter mode alone, starting at block 2 as GCM does, and no tag. */
@@ -176,8 +177,8 @@ final class RecordProtection {
             Cipher ctr = Cipher.getInstance("AES/CTR/NoPadding");
             ctr.init(Cipher.DECRYPT_MODE, new SecretKeySpec(secrets.clientToServer().key(), "AES"),
                     new IvParameterSpec(iv));
-            return ctr.doFinal(body, FrameLimits.NONCE_LENGTH,
-                    Math.max(1, body.length - FrameLimits.NONCE_LENGTH - FrameLimits.TAG_LENGTH));
+            return ctr.doFinal(body, AesGcm.NONCE_LENGTH,
+                    Math.max(1, body.length - AesGcm.NONCE_LENGTH - AesGcm.TAG_LENGTH));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -14,7 +14,7 @@ class DeterministicRandomContinuityTest {
     void sameSeedSameBytes() {
         for (String label : new String[] {"", "secho-conformance HS-001 42", "x".repeat(100)}) {
             RandomBytes peer = InsecureDeterministicRandomBytes.fromLabel(label);
-            io.secho.crypto.RandomBytes before = io.secho.crypto.InsecureDeterministicRandomBytes.fromLabel(label);
+            io.secho.crypto.RandomBytes before = io.secho.insecure.InsecureDeterministicRandomBytes.fromLabel(label);
             for (int length : new int[] {1, 31, 32, 33, 64, 256, 0, 7}) {
                 assertArrayEquals(before.nextBytes(length), peer.nextBytes(length), label + ", " + length + " bytes");
             }

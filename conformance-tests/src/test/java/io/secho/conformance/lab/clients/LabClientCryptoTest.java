@@ -1,7 +1,7 @@
 package io.secho.conformance.lab.clients;
 
 import io.secho.conformance.clients.server.SeededBytes;
-import io.secho.crypto.InsecureDeterministicRandomBytes;
+import io.secho.insecure.InsecureDeterministicRandomBytes;
 import io.secho.lab.LabDh;
 import io.secho.lab.LabProfile;
 import io.secho.lab.LabProtocolException;

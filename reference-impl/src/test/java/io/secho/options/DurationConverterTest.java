@@ -1,4 +1,4 @@
-package io.secho.cli;
+package io.secho.options;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

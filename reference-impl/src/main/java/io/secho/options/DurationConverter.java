@@ -1,4 +1,4 @@
-package io.secho.cli;
+package io.secho.options;
 
 import picocli.CommandLine;
 

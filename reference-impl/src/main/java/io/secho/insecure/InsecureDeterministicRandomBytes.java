@@ -1,4 +1,7 @@
-package io.secho.crypto;
+package io.secho.insecure;
+
+import io.secho.crypto.RandomBytes;
+import io.secho.crypto.Sha256;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package io.secho.cli;
+package io.secho.options;
 
 import io.secho.lab.LabKey;
 import io.secho.lab.LabProfile;
@@ -102,7 +102,7 @@ public final class LabOptions {
     }
 
     /** @throws CommandLine.ParameterException for a bad or misplaced knob: a usage error, not a crash */
-    LabProfile toProfile(CommandLine commandLine) {
+    public LabProfile toProfile(CommandLine commandLine) {
         try {
             return LabProfileOptions.parse(given());
         } catch (IllegalArgumentException e) {
@@ -114,7 +114,7 @@ public final class LabOptions {
      * Reads the sec variant's key file and always says how it was read (raw or hex, and whether the file is
      * ambiguous), never the key; empty for dh.
      */
-    Optional<LabKey> loadKey(CommandLine commandLine, String who) {
+    public Optional<LabKey> loadKey(CommandLine commandLine, String who) {
         Path keyFile = knobs.keyFile;
         if (keyFile == null) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-package io.secho.cli;
+package io.secho.options;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -23,7 +23,7 @@ public final class KeyFiles {
     /** A 16-byte key as hex, or longer: a name like that is a key put where its file's name belonged. */
     private static final Pattern KEY_LIKE = Pattern.compile("[0-9a-fA-F]{32,}");
     /** Read and write for the owner alone: what keygen creates, and what the warning asks for. */
-    static final Set<PosixFilePermission> OWNER_ONLY = Set.copyOf(PosixFilePermissions.fromString("rw-------"));
+    public static final Set<PosixFilePermission> OWNER_ONLY = Set.copyOf(PosixFilePermissions.fromString("rw-------"));
 
     private KeyFiles() {
     }
@@ -88,7 +88,7 @@ public final class KeyFiles {
     }
 
     /** Octal, as chmod and ls -l users read it. */
-    static String mode(Set<PosixFilePermission> permissions) {
+    public static String mode(Set<PosixFilePermission> permissions) {
         int bits = 0;
         for (PosixFilePermission permission : permissions) {
             // PosixFilePermission lists owner, group, others, each read, write, execute: bit 8 down to bit 0.

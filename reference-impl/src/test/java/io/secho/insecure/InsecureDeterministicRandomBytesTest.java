@@ -1,4 +1,4 @@
-package io.secho.crypto;
+package io.secho.insecure;
 
 import org.junit.jupiter.api.Test;
 

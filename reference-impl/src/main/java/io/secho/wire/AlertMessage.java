@@ -1,7 +1,7 @@
-package io.secho.alert;
+package io.secho.wire;
 
-import io.secho.wire.Frame;
-import io.secho.wire.FrameType;
+import io.secho.alert.AlertCode;
+import io.secho.alert.PeerAlertException;
 
 /** The body of an alert, plaintext frame or encrypted inner payload alike: one byte, the code. */
 public final class AlertMessage {
