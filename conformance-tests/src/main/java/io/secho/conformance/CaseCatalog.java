@@ -35,8 +35,11 @@ public final class CaseCatalog {
 
     private static final String CLASS_ORDER = "junit.jupiter.testclass.order.default";
     private static final String PARALLELISM = "junit.jupiter.execution.parallel.config.fixed.parallelism";
-    /** The cases mostly wait on sockets; the seven timeout cases hold a worker each for seconds. */
-    private static final String CASE_PARALLELISM = "16";
+    /**
+     * The eight workers the cases always had, and one more for each case that waits out a timeout (seconds, and
+     * for an external target up to its own timeouts): those start first and would otherwise hold most of the eight.
+     */
+    private static final String CASE_PARALLELISM = "15";
 
     /** One case as declared; {@code parameterized} cases run once per input, as {@code ID.N}. */
     public record Entry(ConformanceCase annotation, String displayName, boolean parameterized) {
@@ -82,7 +85,7 @@ public final class CaseCatalog {
         Map<String, String> explicit = new HashMap<>(parameters);
         explicit.put(TargetConfig.PROFILE, lab ? TargetConfig.PROFILE_LAB : TargetConfig.PROFILE_V1);
         // Here, not in junit-platform.properties, which the project's own tests read too: the cases that wait out
-        // a timeout start first, each in a class of its own, and enough workers remain for every other class.
+        // a timeout start first, each in a class of its own, and as many workers as before remain for the others.
         explicit.putIfAbsent(CLASS_ORDER, TimeoutCasesFirst.class.getName());
         explicit.putIfAbsent(PARALLELISM, CASE_PARALLELISM);
         return LauncherDiscoveryRequestBuilder.request()
