@@ -37,6 +37,7 @@ class ArchitectureTest {
      * handshake, wire, echo, alert, net, and any package the reference adds later) is forbidden.
      */
     private static final Map<String, String> ALLOWED_PACKAGES = Map.of(
+            "cli", "the reference tools' command line, which --client-reference runs (SechoCli)",
             "options", "option syntax shared with the reference tools (durations, key file messages, lab options)",
             "lab", "the lab profile still drives lab servers with the reference's lab classes (not yet on the peer)",
             "server", "the embedded target starts the reference server (EmbeddedReferenceServer only)",
