@@ -29,6 +29,7 @@ public record ClientConfig(
         if (suites.isEmpty()) {
             throw new IllegalArgumentException("at least one suite is needed");
         }
+        // REQ-KEX-10: psk is proposed only with a key.
         if (suites.contains(Suite.PSK) && psk.isEmpty()) {
             throw new IllegalArgumentException("suite psk needs a pre-shared key (--psk-file or SECHO_PSK)");
         }
@@ -38,6 +39,7 @@ public record ClientConfig(
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
+        // REQ-LIM-8: no wait for the server longer than 30 s.
         if (timeout.compareTo(Timeouts.MAX_WAIT) > 0) {
             throw new IllegalArgumentException("timeout must be at most " + Timeouts.MAX_WAIT.toSeconds()
                     + "s (a client bounds each wait for the server by 30 s at most)");

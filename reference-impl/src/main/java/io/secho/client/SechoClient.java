@@ -1,34 +1,21 @@
 package io.secho.client;
 
 import io.secho.alert.AlertCode;
-import io.secho.alert.PeerAlertException;
-import io.secho.alert.ProtocolException;
-import io.secho.echo.EchoTransform;
-import io.secho.handshake.ClientHandshake;
-import io.secho.handshake.HandshakeResult;
 import io.secho.handshake.Suite;
-import io.secho.net.DeadlineInputStream;
 import io.secho.net.GracefulClose;
-import io.secho.record.InnerPlaintext;
-import io.secho.record.InnerType;
-import io.secho.record.RecordChannel;
+import io.secho.session.ClientEvent;
+import io.secho.session.ClientSession;
 import io.secho.session.Timeouts;
-import io.secho.wire.AlertMessage;
 import io.secho.wire.Direction;
-import io.secho.wire.EndOfStreamException;
-import io.secho.wire.Frame;
-import io.secho.wire.FrameReader;
-import io.secho.wire.FrameType;
-import io.secho.wire.FrameWriter;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -36,10 +23,10 @@ import java.nio.charset.StandardCharsets;
  * {@link #send} and {@link #reply} do the same in two steps, so that requests can be pipelined; {@link #close}
  * ends the session with the authenticated close in both directions.
  *
- * <p>Every failure ends the connection before it is reported: with our alert and the closing procedure when we
- * detected it (REQ-ALERT-4), with the closing procedure alone after the server's alert, its Close or a
- * truncation (REQ-CLOSE-12). A payload is returned only once its record passed every check, UTF-8 included
- * (REQ-ECHO-12, REQ-ECHO-13). A session that failed sends nothing more, and {@link #close} then does nothing.
+ * <p>A thin blocking loop around a {@link ClientSession}, which is the protocol (Table 9): the socket is read with
+ * the session's next deadline as its timeout, what arrives is fed to the session, what the session has to send is
+ * written. Every failure ends the connection before it is reported, with the closing procedure the session asks
+ * for (REQ-ALERT-4, REQ-CLOSE-12). A session that failed sends nothing more, and {@link #close} then does nothing.
  */
 public final class SechoClient implements AutoCloseable {
     /** Receives, at {@link #close(ReplySink)}, the replies still owed when the session is closed. */
@@ -48,26 +35,24 @@ public final class SechoClient implements AutoCloseable {
         void accept(byte[] reply) throws IOException;
     }
 
+    /** The largest reply frame fits in one read. */
+    private static final int READ_BUFFER = 64 * 1024;
+
     private final Socket socket;
-    private final DeadlineInputStream input;
-    private final InputStream buffered;
-    private final RecordChannel channel;
+    private final InputStream in;
+    private final OutputStream out;
+    private final ClientSession session;
     private final ClientConfig config;
-    private final Suite suite;
-    /** Requests sent and not yet answered. */
-    private int outstanding;
-    private boolean closeSent;
+    private final byte[] readBuffer = new byte[READ_BUFFER];
     /** The connection is over (or being ended): nothing is sent or read any more. */
     private boolean ended;
 
-    private SechoClient(Socket socket, DeadlineInputStream input, InputStream buffered, RecordChannel channel,
-                        ClientConfig config, Suite suite) {
+    private SechoClient(Socket socket, ClientSession session, ClientConfig config) throws IOException {
         this.socket = socket;
-        this.input = input;
-        this.buffered = buffered;
-        this.channel = channel;
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+        this.session = session;
         this.config = config;
-        this.suite = suite;
     }
 
     /**
@@ -83,6 +68,7 @@ public final class SechoClient implements AutoCloseable {
                 return connect(config, suite);
             } catch (SessionException e) {
                 last = e;
+                // REQ-HS-5: the next suite goes on a new connection, with a new ClientHello.
                 if (e.peerAlert().filter(a -> a == AlertCode.UNSUPPORTED_SUITE).isEmpty()) {
                     throw e;
                 }
@@ -96,15 +82,19 @@ public final class SechoClient implements AutoCloseable {
         try {
             socket.setTcpNoDelay(true);
             connect(socket, config);
-            DeadlineInputStream input = new DeadlineInputStream(socket);
-            BufferedInputStream buffered = new BufferedInputStream(input);
-            FrameReader reader = new FrameReader(buffered, Direction.SERVER_TO_CLIENT);
-            FrameWriter writer = new FrameWriter(new BufferedOutputStream(socket.getOutputStream()));
-            // REQ-LIM-8: one bound for the ServerHello and the server's Finished together.
-            input.setDeadlineIn(config.timeout().toNanos());
-            HandshakeResult handshake = handshake(suite, reader, writer, socket, config);
-            return new SechoClient(socket, input, buffered, RecordChannel.forClient(handshake, reader, writer), config,
-                    suite);
+            ClientSession session = new ClientSession(suite, config.psk(), config.random(), config.timeout(),
+                    Timeouts.MAX_DRAIN);
+            SechoClient client = new SechoClient(socket, session, config);
+            session.connected(System.nanoTime());
+            while (client.session.state() != ClientSession.State.ESTABLISHED) {
+                ClientEvent event = client.session.nextEvent();
+                if (event instanceof ClientEvent.Failed failed) {
+                    throw client.fail(failed.failure());
+                }
+                client.pump();
+            }
+            client.writeOutput(); // our Finished (REQ-FIN-4)
+            return client;
         } catch (IOException | RuntimeException e) {
             // A transport failure (reset, broken pipe): nothing left to tell the server.
             GracefulClose.closeQuietly(socket);
@@ -123,56 +113,8 @@ public final class SechoClient implements AutoCloseable {
         }
     }
 
-    private static HandshakeResult handshake(Suite suite, FrameReader reader, FrameWriter writer, Socket socket,
-                                             ClientConfig config) throws IOException, SessionException {
-        ClientHandshake handshake = new ClientHandshake(suite, config.psk(), config.random());
-        writer.write(handshake.clientHello());
-        writer.flush();
-        try {
-            handshake.onServerHello(readHandshakeFrame(reader, handshake));
-            HandshakeResult result = handshake.onServerFinished(readHandshakeFrame(reader, handshake));
-            writer.write(Frame.parse(result.clientFinishedFrame()));
-            writer.flush();
-            return result;
-        } catch (ProtocolException e) {
-            // Before the server's Finished verified, our alerts go in plaintext (REQ-ALERT-2).
-            sendPlaintextAlertAndEnd(writer, socket, e.alert());
-            throw SessionException.sent(suite, e);
-        } catch (PeerAlertException e) {
-            GracefulClose.halfCloseDrainAndClose(socket, Timeouts.MAX_DRAIN); // REQ-ALERT-9, REQ-CLOSE-12
-            throw SessionException.received(suite, e);
-        } catch (EndOfStreamException e) {
-            GracefulClose.halfCloseDrainAndClose(socket, Timeouts.MAX_DRAIN); // REQ-CLOSE-7, REQ-CLOSE-12
-            throw SessionException.truncated(suite, "the server closed the connection during the handshake");
-        } catch (SocketTimeoutException e) {
-            // REQ-LIM-8: the wait for the ServerHello or the server's Finished is over; say so, then the closing
-            // procedure.
-            sendPlaintextAlertAndEnd(writer, socket, AlertCode.TIMEOUT);
-            throw e;
-        }
-    }
-
-    private static void sendPlaintextAlertAndEnd(FrameWriter writer, Socket socket, AlertCode alert) {
-        try {
-            writer.write(AlertMessage.plaintextFrame(alert));
-            writer.flush();
-        } catch (IOException ignored) {
-            // The alert is a courtesy; the closing procedure below ends the connection either way.
-        }
-        GracefulClose.halfCloseDrainAndClose(socket, Timeouts.MAX_DRAIN);
-    }
-
-    private static Frame readHandshakeFrame(FrameReader reader, ClientHandshake handshake)
-            throws IOException, ProtocolException, PeerAlertException {
-        Frame frame = reader.read(handshake.expectedFrames());
-        if (frame.type() == FrameType.ALERT) {
-            throw AlertMessage.received(frame);
-        }
-        return frame;
-    }
-
     public Suite suite() {
-        return suite;
+        return session.suite();
     }
 
     /** Sends one message and waits for its one reply. */
@@ -197,11 +139,8 @@ public final class SechoClient implements AutoCloseable {
                     + Direction.CLIENT_TO_SERVER.maxDataPayload());
         }
         rejectUnsolicitedInput();
-        guarded(() -> {
-            channel.send(InnerType.DATA, request);
-            channel.flush();
-        });
-        outstanding++;
+        session.send(request, System.nanoTime());
+        writeOutput();
     }
 
     /**
@@ -210,16 +149,14 @@ public final class SechoClient implements AutoCloseable {
      */
     public byte[] reply() throws IOException, SessionException {
         requireOpen();
-        if (outstanding == 0) {
+        if (session.outstanding() == 0) {
             throw new IllegalStateException("no request is waiting for its reply");
         }
-        InnerPlaintext record = receive("the server's reply");
-        if (record.type() == InnerType.CLOSE) {
-            // REQ-CLOSE-10: the server never starts a close (REQ-CLOSE-5).
-            throw fail(AlertCode.UNEXPECTED_MESSAGE, "the server sent Close before the client did, with "
-                    + outstanding + " repl" + (outstanding == 1 ? "y" : "ies") + " owed");
+        ClientEvent event = nextEvent();
+        if (event instanceof ClientEvent.Reply reply) {
+            return reply.payload();
         }
-        return answered(record);
+        throw unexpected(event);
     }
 
     /** Sends Close and waits for the server's Close; replies still owed are read and dropped. */
@@ -238,44 +175,24 @@ public final class SechoClient implements AutoCloseable {
             return;
         }
         rejectUnsolicitedInput();
-        guarded(() -> {
-            channel.send(InnerType.CLOSE, new byte[0]);
-            channel.flush();
-        });
-        closeSent = true;
+        session.close(System.nanoTime());
+        writeOutput();
         while (true) {
-            InnerPlaintext record = receive(outstanding > 0 ? "the server's reply" : "the server's Close");
-            if (record.type() == InnerType.CLOSE) {
-                // The server's Close: nothing more is sent or processed; FIN, drain, close (REQ-CLOSE-12).
-                endGracefully();
-                if (outstanding > 0) {
-                    // REQ-CLOSE-11: replies were owed; the session failed, and we send nothing further.
-                    throw SessionException.protocol(suite, "the server sent its Close with " + outstanding + " repl"
-                            + (outstanding == 1 ? "y" : "ies") + " still owed");
-                }
+            ClientEvent event = nextEvent();
+            if (event instanceof ClientEvent.Closed) {
+                finishClosing(); // the server's Close: FIN, drain, close (REQ-CLOSE-12)
                 return;
             }
-            if (outstanding == 0) {
-                // REQ-CLOSE-9: a data record when no request is outstanding, here after our Close.
-                throw fail(AlertCode.UNEXPECTED_MESSAGE,
-                        "the server sent a data record after the client's Close, with no request outstanding");
+            if (!(event instanceof ClientEvent.Reply reply)) {
+                throw unexpected(event);
             }
-            byte[] reply = answered(record);
-            guarded(() -> owed.accept(reply));
+            try {
+                owed.accept(reply.payload());
+            } catch (IOException e) {
+                abandon();
+                throw e;
+            }
         }
-    }
-
-    /** A data record that answers the oldest request: checked for UTF-8 before anyone sees it. */
-    private byte[] answered(InnerPlaintext record) throws SessionException {
-        byte[] payload = record.payload();
-        try {
-            EchoTransform.decodeStrictUtf8(payload);
-        } catch (ProtocolException e) {
-            // REQ-ECHO-13: encrypted bad_payload, and the payload goes nowhere (REQ-ECHO-12).
-            throw fail(AlertCode.BAD_PAYLOAD, "the reply is not well-formed UTF-8");
-        }
-        outstanding--;
-        return payload;
     }
 
     /**
@@ -284,104 +201,162 @@ public final class SechoClient implements AutoCloseable {
      * as any alert does); a data record or a Close is unexpected_message.
      */
     private void rejectUnsolicitedInput() throws IOException, SessionException {
-        if (outstanding > 0 || ended) {
+        if (session.outstanding() > 0 || ended) {
             return;
+        }
+        ClientEvent already = session.nextEvent();
+        if (already != null) {
+            // Read together with the last reply: the session has judged it already.
+            throw unexpected(already);
         }
         int pending;
         try {
-            pending = buffered.available();
+            pending = in.available();
         } catch (IOException e) {
-            GracefulClose.closeQuietly(socket);
-            ended = true;
+            abandon();
             throw e;
         }
         if (pending == 0) {
             return;
         }
-        InnerPlaintext record = receive("the rest of a frame the server sent unasked");
-        throw fail(AlertCode.UNEXPECTED_MESSAGE, record.type() == InnerType.CLOSE
-                ? "the server sent Close before the client did"
-                : "the server sent a data record when no request was outstanding");
+        do {
+            pump();
+            ClientEvent event = session.nextEvent();
+            if (event != null) {
+                throw unexpected(event);
+            }
+        } while (session.hasPartialFrame());
     }
 
-    /** The next data or close record, each wait bounded (REQ-LIM-8); every failure ends the connection first. */
-    private InnerPlaintext receive(String awaited) throws IOException, SessionException {
-        input.setDeadlineIn(config.timeout().toNanos());
-        try {
-            return channel.receive();
-        } catch (ProtocolException e) {
-            throw fail(e);
-        } catch (PeerAlertException e) {
-            endGracefully(); // REQ-ALERT-9: nothing in answer; REQ-CLOSE-12: FIN, drain, close
-            throw SessionException.received(suite, e);
-        } catch (EndOfStreamException e) {
-            endGracefully(); // REQ-CLOSE-6, REQ-CLOSE-7, REQ-CLOSE-12
-            throw SessionException.truncated(suite, e.midFrame()
-                    ? "the server closed the connection in the middle of a frame, without Close"
-                    : "the server closed the connection without Close");
-        } catch (SocketTimeoutException e) {
-            // REQ-LIM-8: report it, after the encrypted alert timeout (unless our Close was our last record,
-            // REQ-CLOSE-1) and the closing procedure.
-            if (closeSent) {
-                endGracefully();
-            } else {
-                sendAlertAndEnd(AlertCode.TIMEOUT);
+    /** The next event, reading (each wait bounded by the session's timers, REQ-LIM-8) until there is one. */
+    private ClientEvent nextEvent() throws IOException {
+        while (true) {
+            ClientEvent event = session.nextEvent();
+            if (event != null) {
+                return event;
             }
-            SocketTimeoutException timedOut = new SocketTimeoutException(awaited);
-            timedOut.initCause(e);
-            throw timedOut;
+            if (session.isDone()) {
+                throw new IOException("the connection is closed");
+            }
+            pump();
+        }
+    }
+
+    /**
+     * One turn of the loop: write what the session has, half-close if it asks, then one read bounded by its next
+     * deadline, or the tick when that deadline has come.
+     */
+    private void pump() throws IOException {
+        writeOutput();
+        if (session.wantsHalfClose()) {
+            socket.shutdownOutput();
+            session.halfClosed(System.nanoTime());
+        }
+        if (session.isDone()) {
+            return;
+        }
+        long now = System.nanoTime();
+        long deadline = session.nextDeadline();
+        // What has arrived is judged before a timer that ran out meanwhile: a slow client is no slow server.
+        if (deadline != Long.MAX_VALUE && deadline - now <= 0 && in.available() == 0) {
+            session.tick(now);
+            return;
+        }
+        // No deadline: a frame sent unasked is being read; its rest gets one client timeout, as any wait.
+        long nanos = deadline == Long.MAX_VALUE ? config.timeout().toNanos() : deadline - now;
+        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, (nanos + 999_999) / 1_000_000)));
+        int n;
+        try {
+            n = in.read(readBuffer);
+        } catch (SocketTimeoutException e) {
+            if (deadline == Long.MAX_VALUE) {
+                abandon();
+                throw new SocketTimeoutException("the rest of a frame the server sent unasked");
+            }
+            session.tick(System.nanoTime());
+            return;
         } catch (IOException e) {
             // A reset or another transport error: handled as a truncation (REQ-CLOSE-8), nothing to send.
-            ended = true;
-            GracefulClose.closeQuietly(socket);
+            abandon();
+            throw e;
+        }
+        if (n < 0) {
+            session.receiveEof(System.nanoTime());
+        } else {
+            session.receive(ByteBuffer.wrap(readBuffer, 0, n), System.nanoTime());
+        }
+    }
+
+    private void writeOutput() throws IOException {
+        if (!session.hasOutput()) {
+            return;
+        }
+        try {
+            for (ByteBuffer buffer : session.pendingOutput()) {
+                out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+                buffer.position(buffer.limit());
+            }
+            out.flush();
+        } catch (IOException e) {
+            abandon();
             throw e;
         }
     }
 
-    private SessionException fail(ProtocolException e) {
-        sendAlertAndEnd(e.alert());
-        return SessionException.sent(suite, e);
+    /** Anything but the awaited reply or Close is a failure (the only other event), reported once the connection ended. */
+    private SessionException unexpected(ClientEvent event) throws SocketTimeoutException {
+        if (event instanceof ClientEvent.Failed failed) {
+            return fail(failed.failure());
+        }
+        throw new IllegalStateException("unexpected event " + event);
     }
 
-    private SessionException fail(AlertCode alert, String what) {
-        return fail(new ProtocolException(alert, what));
+    /**
+     * Ends the connection as the session says (its alert if it sent one, FIN, drain, close), then the failure as the
+     * user sees it: a {@link SessionException}, or a {@link SocketTimeoutException} for a wait that ran out.
+     */
+    private SessionException fail(ClientEvent.Failure failure) throws SocketTimeoutException {
+        finishClosing();
+        Suite suite = session.suite();
+        if (failure instanceof ClientEvent.Failure.AlertSent sent) {
+            return SessionException.sent(suite, sent.cause());
+        }
+        if (failure instanceof ClientEvent.Failure.AlertReceived received) {
+            return SessionException.received(suite, received.alert());
+        }
+        if (failure instanceof ClientEvent.Failure.Truncated truncated) {
+            return SessionException.truncated(suite, truncated.what());
+        }
+        if (failure instanceof ClientEvent.Failure.RepliesLost lost) {
+            return SessionException.protocol(suite, lost.what());
+        }
+        throw new SocketTimeoutException(((ClientEvent.Failure.TimedOut) failure).awaited());
     }
 
-    /** Our encrypted alert, then the closing procedure (REQ-ALERT-2, REQ-ALERT-3, REQ-ALERT-4). */
-    private void sendAlertAndEnd(AlertCode alert) {
+    /** The closing procedure to its end; a transport failure on the way only ends it sooner. */
+    private void finishClosing() {
         ended = true;
         try {
-            channel.sendAlert(alert);
+            while (!session.isDone()) {
+                pump();
+            }
         } catch (IOException ignored) {
-            // The alert is a courtesy; the closing procedure below ends the connection either way.
+            // The peer reset or is gone: the connection is over either way.
+        } finally {
+            GracefulClose.closeQuietly(socket);
         }
-        GracefulClose.halfCloseDrainAndClose(socket, Timeouts.MAX_DRAIN);
     }
 
-    /** The closing procedure without a word of ours: never a reset while input is unread (REQ-CLOSE-12). */
-    private void endGracefully() {
+    /** The transport is broken: close at once, nothing more to send. */
+    private void abandon() {
         ended = true;
-        GracefulClose.halfCloseDrainAndClose(socket, Timeouts.MAX_DRAIN);
+        session.transportFailed();
+        GracefulClose.closeQuietly(socket);
     }
 
     private void requireOpen() {
-        if (ended || closeSent) {
+        if (ended || session.closeSent()) {
             throw new IllegalStateException("session is closed");
-        }
-    }
-
-    private interface Io {
-        void run() throws IOException;
-    }
-
-    /** A write (or a delivery) that fails ends the connection at once: the transport is broken. */
-    private void guarded(Io io) throws IOException {
-        try {
-            io.run();
-        } catch (IOException e) {
-            ended = true;
-            GracefulClose.closeQuietly(socket);
-            throw e;
         }
     }
 }

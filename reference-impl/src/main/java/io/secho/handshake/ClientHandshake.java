@@ -9,13 +9,12 @@ import io.secho.keyschedule.SessionSecrets;
 import io.secho.wire.Frame;
 import io.secho.wire.FrameType;
 
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The client's handshake as a state machine without I/O:
- * START -> AWAIT_SERVER_HELLO -> AWAIT_SERVER_FINISHED -> COMPLETE.
+ * The client's handshake messages and their cryptography, step by step: START -> AWAIT_SERVER_HELLO ->
+ * AWAIT_SERVER_FINISHED -> COMPLETE. Its state only keeps the steps in order; which frames a connection accepts,
+ * and everything else of Table 9, is {@link io.secho.session.ClientSession}'s.
  */
 public final class ClientHandshake {
     public enum State { START, AWAIT_SERVER_HELLO, AWAIT_SERVER_FINISHED, COMPLETE }
@@ -43,18 +42,6 @@ public final class ClientHandshake {
         return state;
     }
 
-    public Set<FrameType> expectedFrames() {
-        switch (state) {
-            case START:
-                return EnumSet.noneOf(FrameType.class);
-            case AWAIT_SERVER_HELLO:
-                return EnumSet.of(FrameType.SERVER_HELLO, FrameType.ALERT);
-            case AWAIT_SERVER_FINISHED:
-                return EnumSet.of(FrameType.FINISHED, FrameType.ALERT);
-            default:
-                return EnumSet.of(FrameType.RECORD, FrameType.ALERT);
-        }
-    }
 
     public Frame clientHello() {
         if (state != State.START) {

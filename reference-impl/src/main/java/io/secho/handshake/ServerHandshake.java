@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The server's handshake as a state machine without I/O: the connection driver feeds it frames and
- * sends what it returns. AWAIT_CLIENT_HELLO -> AWAIT_CLIENT_FINISHED -> COMPLETE.
+ * The server's handshake messages and their cryptography, step by step: AWAIT_CLIENT_HELLO ->
+ * AWAIT_CLIENT_FINISHED -> COMPLETE. Its state only keeps the steps in order; which frames a connection accepts,
+ * and everything else of Table 8, is {@link io.secho.session.ServerSession}'s.
  */
 public final class ServerHandshake {
     public enum State { AWAIT_CLIENT_HELLO, AWAIT_CLIENT_FINISHED, COMPLETE }
@@ -25,6 +26,7 @@ public final class ServerHandshake {
     private final Optional<PreSharedKey> psk;
     private final RandomBytes random;
     private State state = State.AWAIT_CLIENT_HELLO;
+    private ClientHello.Accepted accepted;
     private Suite suite;
     private byte[] clientHelloFrame;
     private byte[] serverHelloFrame;
@@ -52,29 +54,43 @@ public final class ServerHandshake {
         return state;
     }
 
-    /** The frame types the current state accepts; a plaintext alert is accepted in every state. */
-    public Set<FrameType> expectedFrames() {
-        switch (state) {
-            case AWAIT_CLIENT_HELLO:
-                return EnumSet.of(FrameType.CLIENT_HELLO, FrameType.ALERT);
-            case AWAIT_CLIENT_FINISHED:
-                return EnumSet.of(FrameType.FINISHED, FrameType.ALERT);
-            default:
-                return EnumSet.of(FrameType.RECORD, FrameType.ALERT);
-        }
-    }
 
     /** @return ServerHello and the server's Finished, to be sent in this order */
     public List<Frame> onClientHello(Frame frame) throws ProtocolException {
+        acceptClientHello(frame);
+        return answerClientHello();
+    }
+
+    /**
+     * The first half of {@link #onClientHello}, cheap: Table 6 steps a to e, nothing drawn or computed yet.
+     *
+     * @return the suite the answer will use
+     */
+    public Suite acceptClientHello(Frame frame) throws ProtocolException {
         requireState(State.AWAIT_CLIENT_HELLO, frame, FrameType.CLIENT_HELLO);
-        ClientHello.Accepted accepted = ClientHello.decodeAsServer(frame.body(), offered);
+        if (accepted != null) {
+            throw new IllegalStateException("a ClientHello was accepted already");
+        }
+        accepted = ClientHello.decodeAsServer(frame.body(), offered);
+        clientHelloFrame = frame.encode();
+        return accepted.suite();
+    }
+
+    /**
+     * The second half of {@link #onClientHello}, the expensive one: the key exchange (Table 6 step f), the keys, and
+     * ServerHello and Finished. Touches only this object, so it may run on another thread than the connection's, as
+     * long as nothing else uses this handshake meanwhile.
+     */
+    public List<Frame> answerClientHello() throws ProtocolException {
+        if (state != State.AWAIT_CLIENT_HELLO || accepted == null) {
+            throw new IllegalStateException("no accepted ClientHello to answer in state " + state);
+        }
         suite = accepted.suite();
         KeyExchange exchange = suite.newKeyExchange(random, psk);
         byte[] serverRandom = random.nextBytes(ServerHello.RANDOM_LENGTH);
         // The peer's share is validated before anything is sent: a bad share gets its alert, not a hello.
         sharedSecret = KeyAgreement.sharedSecret(exchange, accepted.hello().keyShare());
         Frame serverHello = new ServerHello(suite, serverRandom, exchange.publicShare()).toFrame();
-        clientHelloFrame = frame.encode();
         serverHelloFrame = serverHello.encode();
         secrets = KeySchedule.derive(sharedSecret, clientHelloFrame, serverHelloFrame);
         Frame serverFinished = new Finished(secrets.serverVerifyData()).toFrame();

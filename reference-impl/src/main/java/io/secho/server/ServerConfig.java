@@ -41,11 +41,13 @@ public record ServerConfig(
         if (suites.isEmpty()) {
             throw new IllegalArgumentException("the server must offer at least one suite");
         }
+        // REQ-KEX-10: psk only with a configured key (PreSharedKey holds exactly 32 bytes).
         if (suites.contains(Suite.PSK) && psk.isEmpty()) {
             throw new IllegalArgumentException("suite psk needs a pre-shared key (--psk-file or SECHO_PSK)");
         }
         requirePositive(handshakeTimeout, "handshake timeout");
         requirePositive(idleTimeout, "idle timeout");
+        // REQ-LIM-2: never a handshake timeout above 30 s.
         if (handshakeTimeout.compareTo(Timeouts.MAX_WAIT) > 0) {
             throw new IllegalArgumentException("handshake timeout must be at most " + Timeouts.MAX_WAIT.toSeconds()
                     + "s (the spec's limit)");

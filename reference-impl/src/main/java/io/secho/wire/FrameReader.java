@@ -36,6 +36,23 @@ public final class FrameReader {
     public ReceivedFrame readReceived(Set<FrameType> allowed) throws IOException, ProtocolException {
         byte[] header = new byte[FrameLimits.HEADER_LENGTH];
         readFully(header, 0, true);
+        FrameType type = checkHeader(header, allowed, direction);
+        int length = ((header[1] & 0xff) << 8) | (header[2] & 0xff);
+        byte[] body = new byte[length];
+        readFully(body, 0, false);
+        return new ReceivedFrame(type, header, body);
+    }
+
+    /**
+     * The header checks of the spec, steps 1 to 4 in its order (REQ-FRM-6), on the 3 header bytes alone: unknown
+     * type (REQ-FRM-7), type not allowed in the receiver's state (REQ-FRM-8), length over the limit of its type
+     * and direction (REQ-FRM-9), record shorter than the minimum (REQ-FRM-11). Nothing of the body is needed,
+     * so a caller that fails here never waits for or allocates the body (REQ-FRM-10).
+     *
+     * @return the frame's type, once every check passed
+     */
+    public static FrameType checkHeader(byte[] header, Set<FrameType> allowed, Direction direction)
+            throws ProtocolException {
         int typeCode = header[0] & 0xff;
         int length = ((header[1] & 0xff) << 8) | (header[2] & 0xff);
         FrameType type = FrameType.fromCode(typeCode).orElseThrow(() -> new ProtocolException(
@@ -53,9 +70,7 @@ public final class FrameReader {
             throw new ProtocolException(AlertCode.DECODE_ERROR, "record frame length " + length
                     + " is below the minimum " + FrameLimits.MIN_RECORD_BODY);
         }
-        byte[] body = new byte[length];
-        readFully(body, 0, false);
-        return new ReceivedFrame(type, header, body);
+        return type;
     }
 
     private void readFully(byte[] buffer, int offset, boolean atBoundary) throws IOException {
