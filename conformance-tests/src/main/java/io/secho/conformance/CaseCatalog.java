@@ -84,10 +84,17 @@ public final class CaseCatalog {
                                                            List<String> packages) {
         Map<String, String> explicit = new HashMap<>(parameters);
         explicit.put(TargetConfig.PROFILE, lab ? TargetConfig.PROFILE_LAB : TargetConfig.PROFILE_V1);
-        // Here, not in junit-platform.properties, which the project's own tests read too: the cases that wait out
-        // a timeout start first, each in a class of its own, and as many workers as before remain for the others.
-        explicit.putIfAbsent(CLASS_ORDER, TimeoutCasesFirst.class.getName());
-        explicit.putIfAbsent(PARALLELISM, CASE_PARALLELISM);
+        // Here, not in junit-platform.properties, which the project's own tests read too. Against the embedded
+        // server the cases that wait out a timeout start first, each in a class of its own, and as many workers as
+        // before remain for the others; an external target's timeouts are the user's and may be long, so its
+        // cases keep JUnit's order and the eight workers, and its timeout cases do not all start in the busiest
+        // seconds of the run.
+        boolean embedded = Optional.ofNullable(parameters.get(TargetConfig.TARGET)).filter(t -> !t.isBlank()).isEmpty()
+                && Optional.ofNullable(parameters.get(TargetConfig.IMAGE)).filter(i -> !i.isBlank()).isEmpty();
+        if (embedded) {
+            explicit.putIfAbsent(CLASS_ORDER, TimeoutCasesFirst.class.getName());
+            explicit.putIfAbsent(PARALLELISM, CASE_PARALLELISM);
+        }
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(packages.stream().map(DiscoverySelectors::selectPackage).toList())
                 .filters(ClassNameFilter.includeClassNamePatterns(".*Cases"))
