@@ -3,6 +3,7 @@ package io.secho.bench;
 import io.secho.bench.load.EchoSession;
 import io.secho.bench.load.EchoTarget;
 import io.secho.bench.report.Figure;
+import io.secho.bench.report.FigureNames;
 import io.secho.bench.report.Report;
 import io.secho.bench.report.Unit;
 import io.secho.bench.server.ServerHandle;
@@ -25,7 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * instead of crashing the run.
  */
 final class IdleBenchmark {
-    private static final String SECTION = "idle connections";
+    private static final String SECTION = FigureNames.IDLE;
+    private static final String PHASE = "idle";
     private static final int OPENERS = 4;
     private static final int LIVENESS_SAMPLES = 100;
     private static final Duration OPEN_TIME_LIMIT = Duration.ofMinutes(3);
@@ -37,32 +39,38 @@ final class IdleBenchmark {
     }
 
     static void run(int target, Report report, Progress progress, ServerHandle server, EchoTarget sessions,
-                    long openFileLimit) throws IOException, InterruptedException {
+                    long openFileLimit, PhaseProfiles profiles) throws IOException, InterruptedException {
         ServerStats baseline = server.statsAfterGc();
         progress.say("idle: opening " + target + " Secho sessions (x25519) and leaving them idle");
         ConcurrentLinkedQueue<EchoSession> open = new ConcurrentLinkedQueue<>();
         AtomicReference<String> stopReason = new AtomicReference<>();
         long began = System.nanoTime();
-        openConcurrently(sessions, target, open, stopReason);
+        profiles.start(server, PHASE + "-open");
+        try {
+            openConcurrently(sessions, target, open, stopReason);
+        } finally {
+            profiles.end(server, PHASE + "-open");
+        }
         double openSeconds = (System.nanoTime() - began) / 1e9;
         List<EchoSession> held = new ArrayList<>(open);
         try {
             Thread.sleep(SETTLE.toMillis());
             ServerStats loaded = server.statsAfterGc();
+            profiles.memory(server, PHASE);
             int alive = checkAlive(held);
             int checked = Math.min(LIVENESS_SAMPLES, held.size());
             int count = held.size();
             String limitNote = stopReason.get() == null
                     ? String.format(Locale.ROOT, "target %,d reached", target)
                     : String.format(Locale.ROOT, "target %,d; stopped at the first failure: %s", target, stopReason.get());
-            report.add(Figure.of(SECTION, "idle Secho sessions held", count, Unit.COUNT, limitNote + "; "
+            report.add(Figure.of(SECTION, FigureNames.IDLE_HELD, count, Unit.COUNT, limitNote + "; "
                     + alive + " of " + checked + " sampled still echo; open-file limit " + openFileLimit
                     + " per process; server reports " + loaded.connections() + " connections"));
             if (count == 0) {
                 return;
             }
             if (loaded.rssKib() >= 0) {
-                report.add(Figure.of(SECTION, "server memory (RSS) per idle session",
+                report.add(Figure.of(SECTION, FigureNames.IDLE_RSS,
                         (loaded.rssKib() - baseline.rssKib()) / (double) count, Unit.KIBIBYTES,
                         String.format(Locale.ROOT, "RSS %,d MiB with %,d sessions, %,d MiB without",
                                 loaded.rssKib() / 1024, count, baseline.rssKib() / 1024)));
@@ -70,8 +78,9 @@ final class IdleBenchmark {
             report.add(Figure.of(SECTION, "server heap per idle session (after GC)",
                     (loaded.heapUsedBytes() - baseline.heapUsedBytes()) / 1024.0 / count, Unit.KIBIBYTES,
                     "heap in use after a full GC, minus the same before"));
-            report.add(Figure.of(SECTION, "server threads with all sessions open", loaded.threads(), Unit.COUNT,
-                    "thread per connection"));
+            report.add(Figure.of(SECTION, FigureNames.IDLE_THREADS, loaded.threads(), Unit.COUNT,
+                    String.format(Locale.ROOT, "live Java threads of the server process; %,d before the sessions",
+                            baseline.threads())));
             report.add(Figure.of(SECTION, "time to open them", openSeconds, Unit.SECONDS,
                     OPENERS + " client threads, a full x25519 handshake each"));
         } finally {

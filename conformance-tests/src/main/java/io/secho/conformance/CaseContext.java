@@ -57,23 +57,21 @@ public final class CaseContext implements AutoCloseable, GuardedCase {
     private static final String ALL_HANDSHAKE_CASES = "HS-001, HS-002, HS-003";
 
     private final TargetRun target;
-    private final String caseId;
-    private final List<String> requirements;
+    private final CaseScope scope;
     private final RandomBytes random;
-    private final Trace trace = new Trace();
+    private final Trace trace;
     private final List<TestConnection> connections = new ArrayList<>();
     private final CaseClock clock;
     private final Semaphore permits;
     private final ScheduledFuture<?> watchdog;
-    private int evidence;
     private boolean closed;
     private boolean released;
 
     /** Waits for the target's preflight and, for a target that serves one connection at a time, for its turn. */
     public CaseContext(TargetRun target, String caseId, List<String> requirements) {
         this.target = target;
-        this.caseId = caseId;
-        this.requirements = List.copyOf(requirements);
+        this.scope = new CaseScope(caseId, requirements);
+        this.trace = scope.trace();
         this.random = InsecureDeterministicRandomBytes.fromLabel(
                 "secho-conformance/" + target.config().seed() + "/" + caseId);
         this.permits = target.casePermits();
@@ -92,8 +90,13 @@ public final class CaseContext implements AutoCloseable, GuardedCase {
         return scaled.compareTo(DEFAULT_LIMIT) > 0 ? scaled : DEFAULT_LIMIT;
     }
 
+    @Override
+    public CaseScope scope() {
+        return scope;
+    }
+
     public String caseId() {
-        return caseId;
+        return scope.caseId();
     }
 
     public TargetRun target() {
@@ -113,7 +116,7 @@ public final class CaseContext implements AutoCloseable, GuardedCase {
     }
 
     public List<String> requirements() {
-        return requirements;
+        return scope.requirements();
     }
 
     /** For a case that waits out a target's timeout: its limit becomes {@code total} from its start. */
@@ -429,27 +432,16 @@ public final class CaseContext implements AutoCloseable, GuardedCase {
 
     /** A failure citing this case's requirements. */
     public ConformanceFailure fail(String expected, String observed, String sent) {
-        return failWith(requirements, expected, observed, sent);
+        return scope.fail(expected, observed, sent);
     }
 
     public ConformanceFailure failWith(List<String> requirementIds, String expected, String observed, String sent) {
-        return ConformanceFailure.of(requirementIds, expected, observed, sent, trace);
+        return scope.failWith(requirementIds, expected, observed, sent);
     }
 
-    /**
-     * Records that the case compared something real with what the spec requires; a case that returns
-     * with none recorded is an ERROR, so that no PASS is ever vacuous.
-     */
+    /** Records that the case compared something real with what the spec requires ({@link CaseScope#evidence}). */
     public void evidence(String what) {
-        synchronized (this) {
-            evidence++;
-        }
-        trace.note("checked: " + what);
-    }
-
-    @Override
-    public synchronized int evidenceCount() {
-        return evidence;
+        scope.evidence(what);
     }
 
     /** The watchdog's tick: past the limit, every connection is closed, so a blocked write or read ends. */

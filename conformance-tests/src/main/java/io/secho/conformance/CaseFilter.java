@@ -10,11 +10,15 @@ public final class CaseFilter {
     private CaseFilter() {
     }
 
-    public static boolean matchesCase(String annotationId, String filter, String displayName) {
-        String invocationId = CaseIds.of(annotationId, displayName);
+    /**
+     * A template matches its own ID and each of its invocations' (JUnit must run it to reach them); an invocation
+     * matches its own ID and its template's.
+     */
+    public static boolean matchesCase(CaseDescriptor descriptor, String filter) {
+        String template = descriptor.templateId();
         return Arrays.stream(filter.split(",")).map(String::strip).map(s -> s.toUpperCase(Locale.ROOT))
-                .anyMatch(wanted -> wanted.equals(annotationId) || wanted.equals(invocationId)
-                        || (invocationId.equals(annotationId) && wanted.startsWith(annotationId + ".")));
+                .anyMatch(wanted -> wanted.equals(template) || wanted.equals(descriptor.id())
+                        || (!descriptor.isInvocation() && wanted.startsWith(template + ".")));
     }
 
     public static boolean matchesFamily(String caseId, String filter) {

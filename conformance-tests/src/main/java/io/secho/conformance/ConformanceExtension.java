@@ -1,117 +1,126 @@
 package io.secho.conformance;
 
-import io.secho.conformance.clients.ClientTargetConfig;
-import io.secho.conformance.requirements.Req;
-import io.secho.conformance.targets.TargetConfig;
-import io.secho.conformance.targets.TargetDescription;
 import io.secho.conformance.targets.TargetRun;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Wires the cases to the target: one {@link TargetRun} per launcher session (the embedded reference
- * server, or the external target), a {@link CaseContext} per case, the case filters, and the trace
- * published for the reports. It also guards every verdict: a case the preflight shows cannot run is
- * BLOCKED before it starts, a case that returns without evidence or runs out of memory is an ERROR,
- * never a PASS, and no failure of one case takes the others down with it.
+ * The harness's kernel: wires every case of every profile to its run's target. It reads the run's
+ * {@link RunConfig} once, runs only the cases of the run's catalogue ({@link Profile.RunKind}) that pass its
+ * filters, starts the run's target once (the {@link CaseBench} of the run's kind says what that is), gives each
+ * case its context, and publishes the case's trace and the bench's entries for the reports. It also guards every
+ * verdict: a case that returns without evidence or runs out of memory is an ERROR, never a PASS, and no failure
+ * of one case takes the others down with it.
  */
 public final class ConformanceExtension implements ParameterResolver, AfterEachCallback, ExecutionCondition,
-        CaseGuard {
+        InvocationInterceptor {
     public static final String TRACE_ENTRY = "secho.trace";
     public static final String SEED_ENTRY = "secho.seed";
     public static final String TARGET_ENTRY = "secho.target";
     public static final String IMAGE_ENTRY = "secho.image";
     /** The preflight's findings about the target, a line each: for the report's heading. */
     public static final String TARGET_FINDINGS_ENTRY = "secho.target-findings";
-    /** What the run was pointed at, and what the preflight found: {@link TargetDescription} in its JSON form. */
+    /** What the run was pointed at, and what the preflight found: {@code TargetDescription} in its JSON form. */
     public static final String TARGET_DESCRIPTION_ENTRY = "secho.target-description";
     /** A client case's runs of the client, as the JSON report's {@code clientRuns} array. */
     public static final String CLIENT_RUNS_ENTRY = "secho.client-runs";
     /** The protocol a run checks, for the reports' headings; absent means Secho v1. */
     public static final String PROTOCOL_ENTRY = "secho.protocol";
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConformanceExtension.class);
+    private static final String CASE_KEY = "case";
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        Optional<ConformanceCase> annotation = context.getTestMethod().map(m -> m.getAnnotation(ConformanceCase.class));
-        if (annotation.isEmpty()) {
+        Optional<CaseDescriptor> descriptor = CaseDescriptor.of(context);
+        if (descriptor.isEmpty()) {
             return ConditionEvaluationResult.enabled("not a single case");
         }
-        if (TargetConfig.labProfile(context::getConfigurationParameter)) {
-            return ConditionEvaluationResult.disabled(CaseFilter.FILTERED_OUT + " (" + TargetConfig.PROFILE
-                    + "=lab runs the lab profile's cases instead)");
+        RunConfig run = runConfig(context);
+        Profile.RunKind kind = kindOf(context);
+        if (!kind.equals(run.kind())) {
+            return ConditionEvaluationResult.disabled(CaseFilter.FILTERED_OUT + " (a " + describe(run.kind())
+                    + " runs the " + describe(run.kind()) + " cases, not the " + describe(kind) + " cases)");
         }
-        if (ClientTargetConfig.clientRun(context::getConfigurationParameter)) {
-            return ConditionEvaluationResult.disabled(CaseFilter.FILTERED_OUT + " (a client under test runs the "
-                    + "client cases instead)");
-        }
-        return byFilters(context, annotation.get().id());
+        return run.filteredOutBy(descriptor.get())
+                .map(filter -> ConditionEvaluationResult.disabled(CaseFilter.FILTERED_OUT + " (" + filter + ")"))
+                .orElseGet(() -> ConditionEvaluationResult.enabled("selected"));
     }
 
-    /** The {@code --case} and {@code --family} filters, for the cases of every profile. */
-    public static ConditionEvaluationResult byFilters(ExtensionContext context, String id) {
-        Optional<String> caseFilter = context.getConfigurationParameter(TargetConfig.CASE);
-        if (caseFilter.isPresent() && !CaseFilter.matchesCase(id, caseFilter.get(), context.getDisplayName())) {
-            return ConditionEvaluationResult.disabled(CaseFilter.FILTERED_OUT + " (" + TargetConfig.CASE + ")");
-        }
-        Optional<String> familyFilter = context.getConfigurationParameter(TargetConfig.FAMILY);
-        if (familyFilter.isPresent() && !CaseFilter.matchesFamily(id, familyFilter.get())) {
-            return ConditionEvaluationResult.disabled(CaseFilter.FILTERED_OUT + " (" + TargetConfig.FAMILY + ")");
-        }
-        return ConditionEvaluationResult.enabled("selected");
+    private static String describe(Profile.RunKind kind) {
+        return kind.profile().label() + " " + kind.role().name().toLowerCase(java.util.Locale.ROOT) + " run";
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == CaseContext.class;
+        return context.getTestMethod().isPresent()
+                && parameter.getParameter().getType() == kindOf(context).bench().contextType();
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        ConformanceCase annotation = context.getRequiredTestMethod().getAnnotation(ConformanceCase.class);
-        if (annotation == null) {
-            throw new ParameterResolutionException("CaseContext is only for methods annotated @ConformanceCase");
-        }
-        TargetRun run = context.getRequiredTestClass().isAnnotationPresent(WaitsOutTimeout.class)
-                ? targetRun(context).forTimeoutCases() : targetRun(context);
-        CaseContext caseContext = new CaseContext(run, CaseIds.of(annotation.id(), context.getDisplayName()),
-                Req.ids(annotation.requirements()));
-        context.getStore(NAMESPACE).put(CaseContext.class, caseContext);
+        CaseDescriptor descriptor = CaseDescriptor.of(context).orElseThrow(() -> new ParameterResolutionException(
+                parameter.getParameter().getType().getSimpleName() + " is only for methods annotated @ConformanceCase"));
+        GuardedCase caseContext = open(kindOf(context).bench(), context, descriptor);
+        context.getStore(NAMESPACE).put(CASE_KEY, caseContext);
         return caseContext;
     }
 
+    private static <T extends AutoCloseable, C extends GuardedCase> C open(CaseBench<T, C> bench,
+                                                                          ExtensionContext context,
+                                                                          CaseDescriptor descriptor) {
+        T target = target(bench, context);
+        // A case that waits out the target's timeouts talks to the embedded run's second server, with short ones.
+        if (target instanceof TargetRun run && context.getRequiredTestClass().isAnnotationPresent(WaitsOutTimeout.class)) {
+            return bench.open(bench.targetType().cast(run.forTimeoutCases()), descriptor);
+        }
+        return bench.open(target, descriptor);
+    }
+
     @Override
-    public void guard(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
-        CaseContext caseContext = context.getStore(NAMESPACE).get(CaseContext.class, CaseContext.class);
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                    ExtensionContext context) throws Throwable {
+        guard(invocation, context);
+    }
+
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation,
+                                            ReflectiveInvocationContext<Method> invocationContext,
+                                            ExtensionContext context) throws Throwable {
+        guard(invocation, context);
+    }
+
+    private void guard(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+        GuardedCase caseContext = context.getStore(NAMESPACE).get(CASE_KEY, GuardedCase.class);
         if (caseContext == null) {
             invocation.proceed();
             return;
         }
-        try {
-            caseContext.requireUsableTarget();
-        } catch (CaseBlocked blocked) {
-            invocation.skip();
-            throw blocked;
-        }
-        runGuarded(invocation, caseContext);
+        run(kindOf(context).bench(), invocation, caseContext);
+    }
+
+    private static <C extends GuardedCase> void run(CaseBench<?, C> bench, Invocation<Void> invocation,
+                                                    GuardedCase caseContext) throws Throwable {
+        bench.run(invocation, bench.contextType().cast(caseContext));
     }
 
     /**
-     * The verdict guards, shared with the lab profile's extension: a verdict the case threw stands, running
-     * out of memory or any other exception is an ERROR, and so is a case that returns without evidence.
+     * The verdict guards, the same for every profile: a verdict the case threw stands, running out of memory or
+     * any other exception is an ERROR, and so is a case that returns without evidence.
      */
     public static void runGuarded(Invocation<Void> invocation, GuardedCase caseContext) throws Throwable {
         try {
@@ -125,7 +134,7 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
         } catch (Throwable unexpected) {
             throw new HarnessError("the harness failed in this case: " + describe(unexpected), unexpected);
         }
-        if (caseContext.evidenceCount() == 0) {
+        if (caseContext.scope().evidenceCount() == 0) {
             throw new HarnessError("the case returned without checking anything, so it cannot pass (a harness bug)");
         }
     }
@@ -137,35 +146,45 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
 
     @Override
     public void afterEach(ExtensionContext context) {
-        CaseContext caseContext = context.getStore(NAMESPACE).remove(CaseContext.class, CaseContext.class);
+        GuardedCase caseContext = context.getStore(NAMESPACE).remove(CASE_KEY, GuardedCase.class);
         if (caseContext == null) {
             return;
         }
         caseContext.close();
-        TargetRun run = caseContext.target();
         Map<String, String> published = new LinkedHashMap<>();
-        published.put(TRACE_ENTRY, caseContext.trace().render());
-        published.put(SEED_ENTRY, run.config().seed());
-        published.put(TARGET_FINDINGS_ENTRY, String.join("\n", run.preflight().describe()));
-        published.put(TARGET_DESCRIPTION_ENTRY, run.description().encode());
-        run.config().external().ifPresent(a -> published.put(TARGET_ENTRY, a.getHostString() + ":" + a.getPort()));
-        run.config().image().ifPresent(image -> published.put(IMAGE_ENTRY, image));
+        published.put(TRACE_ENTRY, caseContext.scope().trace().render());
+        published.putAll(published(kindOf(context).bench(), caseContext));
         // JUnit refuses blank report values.
         published.values().removeIf(String::isBlank);
         context.publishReportEntry(published);
     }
 
+    private static <C extends GuardedCase> Map<String, String> published(CaseBench<?, C> bench, GuardedCase context) {
+        return bench.published(bench.contextType().cast(context));
+    }
+
+    /** The run's configuration, read once per run. */
+    private static RunConfig runConfig(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RunConfig.class,
+                key -> RunConfig.from(context::getConfigurationParameter), RunConfig.class);
+    }
+
+    /** The catalogue a case belongs to: its class's package. */
+    private static Profile.RunKind kindOf(ExtensionContext context) {
+        String packageName = context.getRequiredTestClass().getPackageName();
+        return Profile.ofCasesPackage(packageName).orElseThrow(() -> new IllegalStateException(
+                "a class of package " + packageName + " uses the conformance extension, but no profile has its cases there"));
+    }
+
     /** The run's target, started on first use and closed when the launcher session ends. */
-    static TargetRun targetRun(ExtensionContext context) {
-        ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
-        return root.getOrComputeIfAbsent(TargetRun.class, key -> {
-            TargetConfig config = TargetConfig.from(context::getConfigurationParameter);
+    private static <T extends AutoCloseable> T target(CaseBench<T, ?> bench, ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(bench.targetType(), key -> {
             try {
-                // JUnit closes AutoCloseable values of the root store (the embedded server) when the run ends.
-                return TargetRun.start(config);
+                // JUnit closes AutoCloseable values of the root store (an embedded server) when the run ends.
+                return bench.start(context::getConfigurationParameter);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, TargetRun.class);
+        }, bench.targetType());
     }
 }

@@ -1,13 +1,12 @@
 package io.secho.conformance;
 
 /**
- * What the verdict guards ({@link ConformanceExtension#runGuarded}) need of a case's context, in every
- * profile: how much evidence the case recorded, and a way to drop its connections when the harness runs
- * out of memory.
+ * A case's context as the kernel ({@link ConformanceExtension}) sees it, in every profile: the {@link CaseScope}
+ * every case has, and a way to drop the case's connections when it ends or the harness runs out of memory.
  */
 public interface GuardedCase {
-    /** How many checks the case recorded; none means it proved nothing, so it cannot pass. */
-    int evidenceCount();
+    /** The case's ID, requirements, trace and evidence. */
+    CaseScope scope();
 
     /** Closes every connection of the case; safe to call more than once. */
     void close();

@@ -37,7 +37,7 @@ class ArchitectureTest {
      * handshake, wire, echo, alert, net, and any package the reference adds later) is forbidden.
      */
     private static final Map<String, String> ALLOWED_PACKAGES = Map.of(
-            "cli", "the reference tools' command line, which --client-reference runs (SechoCli)",
+            "cli", "the reference tools' main class, which the reference client runs are started with",
             "options", "option syntax shared with the reference tools (durations, key file messages, lab options)",
             "lab", "the lab profile still drives lab servers with the reference's lab classes (not yet on the peer)",
             "server", "the embedded target starts the reference server (EmbeddedReferenceServer only)",
@@ -83,6 +83,49 @@ class ArchitectureTest {
             }
         }
         assertTrue(violations.isEmpty(), "the peer must not use other code:\n" + String.join("\n", violations));
+    }
+
+    /**
+     * One kernel: every case class is wired by the one extension, no other class of the harness is a JUnit
+     * extension, and each profile's case context is the kernel's {@link CaseScope} plus helpers (composition),
+     * never a hierarchy of its own.
+     */
+    @Test
+    void oneExtensionAndOneCaseScopeServeEveryProfile() throws IOException {
+        Pattern extendWith = Pattern.compile("@ExtendWith\\(([A-Za-z0-9_.]+)\\.class\\)");
+        Pattern extensionType = Pattern.compile("\\bimplements\\b[^{]*\\b(ParameterResolver|ExecutionCondition|"
+                + "InvocationInterceptor|AfterEachCallback|BeforeEachCallback|TestInstancePostProcessor)\\b");
+        Pattern guardedCase = Pattern.compile("\\bimplements\\b[^{]*\\bGuardedCase\\b");
+        List<String> violations = new ArrayList<>();
+        int caseClasses = 0;
+        int contexts = 0;
+        for (Path source : sources()) {
+            String file = MAIN.relativize(source).toString().replace('\\', '/');
+            String code = withoutComments(Files.readString(source, StandardCharsets.UTF_8));
+            Matcher m = extendWith.matcher(code);
+            while (m.find()) {
+                caseClasses++;
+                if (!m.group(1).equals("ConformanceExtension")) {
+                    violations.add(file + ": wired by " + m.group(1) + ", not the kernel's ConformanceExtension");
+                }
+            }
+            if (extensionType.matcher(code).find() && !file.equals("io/secho/conformance/ConformanceExtension.java")) {
+                violations.add(file + ": a JUnit extension besides the kernel's");
+            }
+            if (guardedCase.matcher(code).find()) {
+                contexts++;
+                if (!code.contains("private final CaseScope scope;")) {
+                    violations.add(file + ": a case context without the kernel's CaseScope");
+                }
+            }
+            if (Pattern.compile("\\bextends\\s+(CaseContext|LabContext|ClientCaseContext|LabClientContext)\\b")
+                    .matcher(code).find()) {
+                violations.add(file + ": extends a case context (compose a CaseScope instead)");
+            }
+        }
+        assertTrue(caseClasses >= 15, "found only " + caseClasses + " case classes");
+        assertEquals(4, contexts, "one case context per profile and side (v1, lab; server, client)");
+        assertTrue(violations.isEmpty(), "the harness has one kernel:\n" + String.join("\n", violations));
     }
 
     /** The scan itself must see what it is for: an import, a qualified name, and not a comment. */

@@ -1,5 +1,6 @@
 package io.secho.conformance;
 
+import org.junit.platform.suite.api.ConfigurationParametersResource;
 import org.junit.platform.suite.api.IncludeClassNamePatterns;
 import org.junit.platform.suite.api.SelectPackages;
 import org.junit.platform.suite.api.Suite;
@@ -11,6 +12,8 @@ import org.junit.platform.suite.api.SuiteDisplayName;
  * server cases of {@link ConformanceSuiteTest} run.
  */
 @Suite
+// The harness's JUnit settings (parallel cases, the backstop timeout), as the jar's runs have them.
+@ConfigurationParametersResource(CaseCatalog.JUNIT_SETTINGS_RESOURCE)
 @SuiteDisplayName("Secho v1 conformance of a client")
 @SelectPackages(CaseCatalog.CLIENT_CASES_PACKAGE)
 @IncludeClassNamePatterns(".*Cases")

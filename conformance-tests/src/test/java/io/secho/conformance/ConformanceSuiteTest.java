@@ -1,5 +1,6 @@
 package io.secho.conformance;
 
+import org.junit.platform.suite.api.ConfigurationParametersResource;
 import org.junit.platform.suite.api.IncludeClassNamePatterns;
 import org.junit.platform.suite.api.SelectPackages;
 import org.junit.platform.suite.api.Suite;
@@ -10,6 +11,8 @@ import org.junit.platform.suite.api.SuiteDisplayName;
  * server by default, against {@code -Dsecho.target=HOST:PORT} when given.
  */
 @Suite
+// The harness's JUnit settings (parallel cases, the backstop timeout), as the jar's runs have them.
+@ConfigurationParametersResource(CaseCatalog.JUNIT_SETTINGS_RESOURCE)
 @SuiteDisplayName("Secho v1 conformance")
 @SelectPackages("io.secho.conformance.cases")
 @IncludeClassNamePatterns(".*Cases")

@@ -40,7 +40,7 @@ public final class InProcessHarness {
 
     /**
      * @param parameters configuration parameters ({@code secho.target}, ...), as the command line sets them; the
-     *                   build's own system properties and junit-platform.properties apply too (parallelism)
+     *                   build's own system properties apply too, and the harness's JUnit settings (parallelism)
      */
     public static Result run(Map<String, String> parameters, Path reportDir) {
         return capture(CaseCatalog.request(parameters), reportDir);

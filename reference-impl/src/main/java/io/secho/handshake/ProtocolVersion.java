@@ -1,7 +1,7 @@
 package io.secho.handshake;
 
 /** Protocol versions on the wire. v1 is the only one. */
-public final class ProtocolVersion {
+final class ProtocolVersion {
     public static final int V1 = 0x0001;
 
     private ProtocolVersion() {

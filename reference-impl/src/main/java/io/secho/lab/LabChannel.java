@@ -13,7 +13,7 @@ import java.util.Optional;
  * to 9999 bytes returns is taken for one message. That is the lab protocol's missing framing, kept on
  * purpose so that we talk to lab programs as they expect; spec/lab-profile.md lists it as LAB-W5.
  */
-public final class LabChannel implements AutoCloseable {
+final class LabChannel implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;

@@ -10,7 +10,7 @@ import java.util.Optional;
  * How a lab session gets its key: the sec variant has it from the key file; the dh variant swaps
  * public keys, one message each way, in the order the profile says.
  */
-public final class LabHandshake {
+final class LabHandshake {
     public enum Role { CLIENT, SERVER }
 
     /** The session's record cipher, and a line on how its key came about (never the key). */

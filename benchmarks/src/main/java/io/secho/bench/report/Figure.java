@@ -1,6 +1,8 @@
 package io.secho.bench.report;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -33,5 +35,10 @@ public record Figure(String section, String name, double secho, OptionalDouble t
             return OptionalDouble.empty();
         }
         return OptionalDouble.of(secho / tls.getAsDouble());
+    }
+
+    /** The first figure of that section and name. */
+    public static Optional<Figure> find(List<Figure> figures, String section, String name) {
+        return figures.stream().filter(f -> f.section().equals(section) && f.name().equals(name)).findFirst();
     }
 }

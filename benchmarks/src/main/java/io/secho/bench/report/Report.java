@@ -27,33 +27,20 @@ public final class Report {
     /** Aligned plain text, one row per figure, a heading line per section. */
     public String toText() {
         List<String[]> rows = rows();
-        int[] widths = new int[COLUMNS.length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
+        // The figure's name and the note are text; the values and the ratio are numbers.
+        TextColumns columns = new TextColumns(rows, i -> i != 0 && i != COLUMNS.length - 1);
         StringBuilder out = new StringBuilder();
         preamble.forEach(line -> out.append(line).append('\n'));
-        out.append(textRow(rows.get(0), widths));
+        out.append(columns.line(rows.get(0)));
         String section = null;
         for (int i = 0; i < figures.size(); i++) {
             if (!figures.get(i).section().equals(section)) {
                 section = figures.get(i).section();
                 out.append("== ").append(section).append('\n');
             }
-            out.append(textRow(rows.get(i + 1), widths));
+            out.append(columns.line(rows.get(i + 1)));
         }
         return out.toString();
-    }
-
-    private static String textRow(String[] row, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < row.length; i++) {
-            boolean text = i == 0 || i == row.length - 1;
-            line.append(pad(row[i], widths[i], !text)).append("  ");
-        }
-        return line.toString().stripTrailing() + "\n";
     }
 
     /** A Markdown table with a section column, for the README. */
@@ -87,14 +74,6 @@ public final class Report {
             });
         }
         return rows;
-    }
-
-    private static String pad(String text, int width, boolean right) {
-        if (text.length() >= width) {
-            return text;
-        }
-        String spaces = " ".repeat(width - text.length());
-        return right ? spaces + text : text + spaces;
     }
 
     private static String escape(String cell) {

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,16 +41,25 @@ public final class ServerHandle implements AutoCloseable {
     /**
      * Starts a server JVM with this JVM's class path.
      *
-     * @param jfrFile where the server records a JFR profile, if wanted
+     * @param jvmOptions options for the server's JVM, such as -XX:NativeMemoryTracking=summary
      * @param log where its standard error goes
      */
     public static ServerHandle start(ServerKind kind, String argument, Map<String, String> environment,
-                                     Optional<Path> jfrFile, Path log) throws IOException {
+                                     List<String> jvmOptions, Path log) throws IOException {
+        return start(kind, argument, environment, jvmOptions, System.getProperty("java.class.path"), log);
+    }
+
+    /**
+     * The same with another class path, such as the benchmark jar of an earlier revision: its
+     * {@link ServerProcess} speaks the same commands and runs that revision's server.
+     */
+    public static ServerHandle start(ServerKind kind, String argument, Map<String, String> environment,
+                                     List<String> jvmOptions, String classPath, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        jfrFile.ifPresent(file -> command.add("-XX:StartFlightRecording=settings=profile,jdk.ExecutionSample#period=2ms,filename=" + file));
+        command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(ServerProcess.class.getName());
         command.add(kind.argument());
         command.add(argument);
@@ -83,6 +91,26 @@ public final class ServerHandle implements AutoCloseable {
     /** Stats after a full collection in the server, for memory figures. */
     public ServerStats statsAfterGc() throws IOException {
         return ask("gc");
+    }
+
+    /** Starts a JFR recording in the server process, to be written to {@code file} by {@link #endProfile}. */
+    public void startProfile(Path file) throws IOException {
+        command(ServerProcess.PROFILE + " " + file.toAbsolutePath());
+    }
+
+    public void endProfile() throws IOException {
+        command(ServerProcess.PROFILE_END);
+    }
+
+    /** Writes the server's native memory summary (if its JVM tracks it) and its threads by name to {@code file}. */
+    public void writeMemoryAndThreads(Path file) throws IOException {
+        command(ServerProcess.MEMORY + " " + file.toAbsolutePath());
+    }
+
+    private void command(String line) throws IOException {
+        commands.write(line + "\n");
+        commands.flush();
+        nextLine(ServerProcess.DONE, ANSWER_TIMEOUT);
     }
 
     private ServerStats ask(String command) throws IOException {

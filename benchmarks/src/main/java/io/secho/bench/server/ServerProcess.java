@@ -22,11 +22,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * The server side of a benchmark, in its own JVM so that its CPU time, memory and file descriptors are
  * its own. Arguments: {@code secho MAX_CONNECTIONS} (PSK in SECHO_PSK) or {@code tls KEYSTORE} (password in
  * {@link TlsCredentials#PASSWORD_VARIABLE}). It prints {@code ready PORT}, then answers each line on
- * standard input: {@code stats}, {@code gc} (stats after a full collection) or {@code quit}.
+ * standard input: {@code stats}, {@code gc} (stats after a full collection), the diagnostics commands below,
+ * or {@code quit}.
  */
 public final class ServerProcess {
     public static final String READY = "ready";
     public static final String PSK_VARIABLE = "SECHO_PSK";
+    /** Commands that record diagnostics: {@code profile FILE} starts a JFR recording, {@code profile-end} writes
+     * it, {@code memory FILE} writes the native memory and thread summary. Each is answered {@code done COMMAND}. */
+    static final String PROFILE = "profile";
+    static final String PROFILE_END = "profile-end";
+    static final String MEMORY = "memory";
+    static final String DONE = "done";
 
     private ServerProcess() {
     }
@@ -63,9 +70,11 @@ public final class ServerProcess {
                               LongSupplier fullHandshakes) throws IOException {
         out.println(READY + " " + port);
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String command;
-        while ((command = commands.readLine()) != null) {
-            switch (command.strip()) {
+        Diagnostics diagnostics = new Diagnostics();
+        String line;
+        while ((line = commands.readLine()) != null) {
+            String[] words = line.strip().split(" ", 2);
+            switch (words[0]) {
                 case "stats":
                     out.println(stats(connections.getAsInt(), fullHandshakes.getAsLong()).encode());
                     break;
@@ -73,12 +82,32 @@ public final class ServerProcess {
                     System.gc();
                     out.println(stats(connections.getAsInt(), fullHandshakes.getAsLong()).encode());
                     break;
+                case PROFILE:
+                    diagnostics.startProfile(Path.of(argument(words)));
+                    out.println(DONE + " " + PROFILE);
+                    break;
+                case PROFILE_END:
+                    diagnostics.stopProfile();
+                    out.println(DONE + " " + PROFILE_END);
+                    break;
+                case MEMORY:
+                    diagnostics.writeMemoryAndThreads(Path.of(argument(words)));
+                    out.println(DONE + " " + MEMORY);
+                    break;
                 case "quit":
+                    diagnostics.stopProfile();
                     return;
                 default:
-                    out.println("error unknown command " + command);
+                    out.println("error unknown command " + line);
             }
         }
+    }
+
+    private static String argument(String[] words) {
+        if (words.length < 2 || words[1].isBlank()) {
+            throw new IllegalArgumentException("command " + words[0] + " needs a file name");
+        }
+        return words[1];
     }
 
     private static ServerStats stats(int connections, long fullHandshakes) throws IOException {

@@ -1,6 +1,7 @@
 package io.secho.conformance.cli;
 
 import io.secho.conformance.CaseCatalog;
+import io.secho.conformance.CaseDescriptor;
 import io.secho.conformance.CaseFilter;
 import io.secho.conformance.Family;
 import io.secho.conformance.RetiredCases;
@@ -25,7 +26,12 @@ final class CaseList {
     /** One runnable case: its ID, the case it is or is an invocation of, and its name as reports show it. */
     record RunnableCase(String id, CaseCatalog.Entry template, String name) {
         String templateId() {
-            return template.annotation().id();
+            return template.descriptor().templateId();
+        }
+
+        /** This runnable case as the filters and reports see it. */
+        CaseDescriptor descriptor() {
+            return template.descriptor().invocation(id);
         }
     }
 
@@ -58,7 +64,7 @@ final class CaseList {
                         Collectors.toList()));
         List<RunnableCase> cases = new ArrayList<>();
         for (CaseCatalog.Entry template : templates) {
-            String id = template.annotation().id();
+            String id = template.descriptor().templateId();
             if (!template.parameterized()) {
                 cases.add(new RunnableCase(id, template, template.displayName()));
                 continue;
@@ -109,7 +115,7 @@ final class CaseList {
 
     /** The runnable IDs of one case: itself, or its invocations. */
     List<String> idsOf(CaseCatalog.Entry template) {
-        String id = template.annotation().id();
+        String id = template.descriptor().templateId();
         return cases.stream().filter(c -> c.templateId().equals(id)).map(RunnableCase::id).collect(Collectors.toList());
     }
 
@@ -121,7 +127,7 @@ final class CaseList {
         return cases.stream()
                 // The lab profile's one family holds its server and client cases: forRun keeps those of the run.
                 .filter(c -> Family.ofCaseId(c.id()).map(f -> f == Family.LAB || f.client() == client).orElse(false))
-                .filter(c -> caseFilter.isEmpty() || CaseFilter.matchesCase(c.templateId(), caseFilter.get(), c.id()))
+                .filter(c -> caseFilter.isEmpty() || CaseFilter.matchesCase(c.descriptor(), caseFilter.get()))
                 .filter(c -> familyFilter.isEmpty() || CaseFilter.matchesFamily(c.id(), familyFilter.get()))
                 .count();
     }

@@ -4,12 +4,11 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.secho.conformance.CaseCatalog;
-import io.secho.conformance.ConformanceCase;
+import io.secho.conformance.CaseDescriptor;
 import io.secho.conformance.Family;
 import io.secho.conformance.RetiredCases;
 import io.secho.conformance.report.ConsoleReport;
 
-import io.secho.conformance.requirements.Req;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
@@ -30,12 +29,12 @@ final class CaseListing {
     static void printTemplates(CaseList list, PrintStream out) {
         out.printf(ROW, "ID", "LEVEL", "FAMILY", "CASE / REQUIREMENTS / ALLOWED ENDINGS");
         for (CaseCatalog.Entry entry : list.templates()) {
-            ConformanceCase annotation = entry.annotation();
-            out.printf(ROW, annotation.id() + (entry.parameterized() ? ".N" : ""), annotation.level(),
-                    familyTitle(annotation.id()), entry.displayName());
-            out.printf(UNDER, "", String.join(" ", Req.ids(annotation.requirements())));
-            if (!annotation.endings().isEmpty()) {
-                out.printf(UNDER, "", "ending: " + annotation.endings());
+            CaseDescriptor descriptor = entry.descriptor();
+            out.printf(ROW, descriptor.id() + (entry.parameterized() ? ".N" : ""), descriptor.level(),
+                    familyTitle(descriptor.id()), entry.displayName());
+            out.printf(UNDER, "", String.join(" ", descriptor.requirements()));
+            if (!descriptor.endings().isEmpty()) {
+                out.printf(UNDER, "", "ending: " + descriptor.endings());
             }
             if (entry.parameterized()) {
                 List<String> ids = list.idsOf(entry);
@@ -52,8 +51,8 @@ final class CaseListing {
     static void printExpanded(CaseList list, PrintStream out) {
         out.printf(ROW, "ID", "LEVEL", "FAMILY", "CASE");
         for (CaseList.RunnableCase runnable : list.cases()) {
-            ConformanceCase annotation = runnable.template().annotation();
-            out.printf(ROW, runnable.id(), annotation.level(), familyTitle(runnable.id()), runnable.name());
+            CaseDescriptor descriptor = runnable.descriptor();
+            out.printf(ROW, runnable.id(), descriptor.level(), familyTitle(runnable.id()), runnable.name());
         }
         out.println(list.cases().size() + " runnable IDs (--list shows each case's requirements and allowed endings).");
         printRetired(list, out);
@@ -77,7 +76,7 @@ final class CaseListing {
         JsonArray cases = new JsonArray();
         Set<String> labClients = CaseCatalog.labClientCaseIds();
         for (CaseList.RunnableCase runnable : list.cases()) {
-            ConformanceCase annotation = runnable.template().annotation();
+            CaseDescriptor descriptor = runnable.descriptor();
             JsonObject item = new JsonObject();
             item.addProperty("id", runnable.id());
             item.addProperty("template", runnable.templateId());
@@ -86,11 +85,11 @@ final class CaseListing {
             item.addProperty("familyId", Family.ofCaseId(runnable.id()).map(Family::prefix).orElse("?"));
             item.addProperty("role", Family.ofCaseId(runnable.id()).filter(Family::client).isPresent()
                     || labClients.contains(runnable.templateId()) ? "client" : "server");
-            item.addProperty("level", annotation.level().name());
+            item.addProperty("level", descriptor.level().name());
             JsonArray requirements = new JsonArray();
-            Req.ids(annotation.requirements()).forEach(requirements::add);
+            descriptor.requirements().forEach(requirements::add);
             item.add("requirements", requirements);
-            item.addProperty("allowedEndings", annotation.endings());
+            item.addProperty("allowedEndings", descriptor.endings());
             cases.add(item);
         }
         root.add("cases", cases);

@@ -65,7 +65,7 @@ final class ExpectFile {
             return id + " was retired (" + retired.get().why() + "); remove it";
         }
         Optional<CaseCatalog.Entry> template = cases.templates().stream()
-                .filter(t -> t.parameterized() && t.annotation().id().equals(id)).findFirst();
+                .filter(t -> t.parameterized() && t.descriptor().templateId().equals(id)).findFirst();
         if (template.isPresent()) {
             return id + " runs once per input, as " + ConsoleReport.compress(cases.idsOf(template.get()))
                     + ": list the ones that fail";

@@ -2,6 +2,7 @@ package io.secho.conformance.clients;
 
 import com.google.gson.JsonArray;
 import io.secho.conformance.CaseBlocked;
+import io.secho.conformance.CaseScope;
 import io.secho.conformance.CaseSkipped;
 import io.secho.conformance.ConformanceFailure;
 import io.secho.conformance.GuardedCase;
@@ -16,7 +17,6 @@ import io.secho.conformance.peer.Suite;
 
 import io.secho.conformance.requirements.Req;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -50,21 +50,24 @@ public final class ClientCaseContext implements GuardedCase {
             Suite.PSK, "CHS-003");
 
     private final ClientTarget target;
-    private final String caseId;
-    private final List<String> requirements;
-    private final Trace trace = new Trace();
+    private final CaseScope scope;
+    private final Trace trace;
     private final JsonArray runsJson = new JsonArray();
     private int runs;
-    private int evidence;
 
     ClientCaseContext(ClientTarget target, String caseId, List<String> requirements) {
         this.target = target;
-        this.caseId = caseId;
-        this.requirements = List.copyOf(requirements);
+        this.scope = new CaseScope(caseId, requirements);
+        this.trace = scope.trace();
+    }
+
+    @Override
+    public CaseScope scope() {
+        return scope;
     }
 
     public String caseId() {
-        return caseId;
+        return scope.caseId();
     }
 
     public Trace trace() {
@@ -76,7 +79,7 @@ public final class ClientCaseContext implements GuardedCase {
     }
 
     public List<String> requirements() {
-        return requirements;
+        return scope.requirements();
     }
 
     // ---- Suites: preconditions ------------------------------------------------------------------------------
@@ -154,7 +157,7 @@ public final class ClientCaseContext implements GuardedCase {
         runs++;
         trace.note("run " + runs + ": suite " + suite);
         ClientOutcome outcome = ClientRunner.run(target, suite, messages, script,
-                new SeededBytes("secho-conformance client/" + target.config().seed() + "/" + caseId + "/" + runs), trace);
+                new SeededBytes("secho-conformance client/" + target.config().seed() + "/" + caseId() + "/" + runs), trace);
         synchronized (this) {
             runsJson.add(outcome.toJson());
         }
@@ -187,7 +190,7 @@ public final class ClientCaseContext implements GuardedCase {
         if (!right) {
             boolean otherForm = answer.size() == 1 && (encrypted ? answer.get(0).isPlaintextAlert(alert)
                     : answer.get(0).isEncryptedAlert(alert));
-            throw failWith(otherForm ? with(Req.ALERT_2) : requirements, expected
+            throw failWith(otherForm ? with(Req.ALERT_2) : requirements(), expected
                     + (otherForm ? (encrypted ? " (after the server's Finished verified, alerts are encrypted)"
                     : " (before the server's Finished verified, alerts are plaintext)") : ""), outcome.describe(),
                     outcome.server().sent());
@@ -346,36 +349,26 @@ public final class ClientCaseContext implements GuardedCase {
 
     /** A failure citing this case's requirements. */
     public ConformanceFailure fail(String expected, String observed, String sent) {
-        return failWith(requirements, expected, observed, sent);
+        return scope.fail(expected, observed, sent);
     }
 
     public ConformanceFailure failWith(List<String> requirementIds, String expected, String observed, String sent) {
-        return ConformanceFailure.of(requirementIds, expected, observed, sent, trace);
+        return scope.failWith(requirementIds, expected, observed, sent);
     }
 
     /** This case's requirements and one more that the failure shows broken. */
     public List<String> with(Req requirement) {
-        List<String> all = new ArrayList<>(requirements);
-        if (!all.contains(requirement.id())) {
-            all.add(requirement.id());
-        }
-        return all;
+        return scope.with(requirement.id());
     }
 
-    /** Records that the case compared something real with what the spec requires. */
+    /** Records that the case compared something real with what the spec requires ({@link CaseScope#evidence}). */
     public void evidence(String what) {
-        evidence++;
-        trace.note("checked: " + what);
+        scope.evidence(what);
     }
 
     /** Every run of the client in this case, as the JSON report's {@code clientRuns}; empty when none ran. */
     public synchronized String runsJson() {
         return runsJson.isEmpty() ? "" : runsJson.toString();
-    }
-
-    @Override
-    public int evidenceCount() {
-        return evidence;
     }
 
     @Override

@@ -29,9 +29,9 @@ public record ClientCommand(List<String> words, String description) {
     private static final List<String> PLACEHOLDERS = List.of(HOST, PORT, SUITE, PSK_FILE);
     private static final Pattern BRACED = Pattern.compile("\\{([A-Za-z_-]+)}");
     /** The reference client's main class: in the harness jar, as in the reference jar. */
-    static final String REFERENCE_MAIN = "io.secho.cli.SechoCli";
+    public static final String REFERENCE_MAIN = "io.secho.cli.SechoCli";
     /** The reference client's wait for the server with {@code --client-reference}, as the contract shows it. */
-    static final String REFERENCE_TIMEOUT = "5s";
+    public static final String REFERENCE_TIMEOUT = "5s";
 
     public ClientCommand {
         words = List.copyOf(words);
@@ -87,12 +87,16 @@ public record ClientCommand(List<String> words, String description) {
      * holds the reference classes): {@code --client-reference}.
      */
     public static ClientCommand reference() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> words = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                REFERENCE_MAIN));
+        List<String> words = new ArrayList<>(referenceMain());
         words.addAll(referenceClientArguments(REFERENCE_TIMEOUT));
         return new ClientCommand(words, "client command: the reference client (" + REFERENCE_MAIN + " client, the "
                 + "harness's own Java and class path, --timeout " + REFERENCE_TIMEOUT + ")");
+    }
+
+    /** The reference tools' main class, started with the harness's own Java and class path. */
+    public static List<String> referenceMain() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), REFERENCE_MAIN);
     }
 
     /** The reference client's words after its jar or main class: {@code client --host {host} ... --timeout T}. */

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  */
 public final class ClientTarget implements AutoCloseable {
     /** Clients run side by side, each mostly waiting; more at once would only compete for the CPU as they start. */
-    private static final int CONCURRENT_CLIENTS = 4;
+    public static final int CONCURRENT_CLIENTS = 4;
     public static final int PSK_LENGTH = 32;
 
     private final ClientTargetConfig config;

@@ -22,12 +22,8 @@ public record ClientTargetConfig(ClientCommand command, Duration runTimeout, Set
     /** More than the 30 s a client may wait for the server (REQ-LIM-8), so that a conforming client is never killed. */
     public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofSeconds(45);
 
-    /** True when the parameters name a client to test: the run then runs the client cases, and only them. */
-    public static boolean clientRun(Function<String, Optional<String>> parameters) {
-        return parameters.apply(CLIENT_COMMAND).filter(v -> !v.isBlank()).isPresent() || reference(parameters);
-    }
-
-    private static boolean reference(Function<String, Optional<String>> parameters) {
+    /** True when the parameters ask for the reference client ({@code --client-reference}). */
+    public static boolean reference(Function<String, Optional<String>> parameters) {
         return parameters.apply(CLIENT_REFERENCE).map(v -> v.strip().equalsIgnoreCase("true")).orElse(false);
     }
 

@@ -2,6 +2,7 @@ package io.secho.conformance.lab;
 
 import io.secho.conformance.CaseSkipped;
 import io.secho.conformance.ConformanceCase;
+import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.Level;
 import io.secho.conformance.net.Ending;
 import io.secho.conformance.net.Observed;
@@ -44,7 +45,7 @@ import static io.secho.conformance.lab.LabPeer.utf8;
  * limit is only a backstop.
  */
 @DisplayName("Lab profile")
-@ExtendWith(LabExtension.class)
+@ExtendWith(ConformanceExtension.class)
 @Execution(ExecutionMode.SAME_THREAD)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(20)

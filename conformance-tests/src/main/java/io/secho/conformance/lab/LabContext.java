@@ -2,6 +2,7 @@ package io.secho.conformance.lab;
 
 import io.secho.conformance.CaseBlocked;
 import io.secho.conformance.CaseContext;
+import io.secho.conformance.CaseScope;
 import io.secho.conformance.ConformanceFailure;
 import io.secho.conformance.GuardedCase;
 import io.secho.conformance.net.TestConnection;
@@ -38,24 +39,27 @@ public final class LabContext implements AutoCloseable, GuardedCase {
     private static final String PROBE = "ready?";
 
     private final LabTargetRun target;
-    private final String caseId;
-    private final List<String> ids;
+    private final CaseScope scope;
     private final RandomBytes random;
-    private final Trace trace = new Trace();
+    private final Trace trace;
     private final List<TestConnection> connections = new ArrayList<>();
     private final List<LabPeer> peers = new ArrayList<>();
-    private int evidence;
 
     LabContext(LabTargetRun target, String caseId, List<String> ids) {
         this.target = target;
-        this.caseId = caseId;
-        this.ids = List.copyOf(ids);
+        this.scope = new CaseScope(caseId, ids);
+        this.trace = scope.trace();
         this.random = InsecureDeterministicRandomBytes.fromLabel("secho-conformance lab/" + target.config().seed()
                 + "/" + caseId);
     }
 
+    @Override
+    public CaseScope scope() {
+        return scope;
+    }
+
     public String caseId() {
-        return caseId;
+        return scope.caseId();
     }
 
     public LabProfile profile() {
@@ -172,34 +176,25 @@ public final class LabContext implements AutoCloseable, GuardedCase {
                 : Optional.of(reply.silent() ? noAnswer() : "instead of \"READY?\": " + reply.describe());
     }
 
-    /**
-     * Records that the case compared something real with what the lab protocol requires; a case that returns
-     * with none recorded is an ERROR, so that no PASS is ever vacuous.
-     */
+    /** Records that the case compared something real with what the lab protocol requires ({@link CaseScope#evidence}). */
     public void evidence(String what) {
-        evidence++;
-        trace.note("checked: " + what);
-    }
-
-    @Override
-    public int evidenceCount() {
-        return evidence;
+        scope.evidence(what);
     }
 
     /** The case's own rules or weaknesses were broken; {@code observed} in plain words. */
     public ConformanceFailure fail(String expected, String observed, String sent) {
-        return ConformanceFailure.of(ids, expected, observed, sent, trace);
+        return scope.fail(expected, observed, sent);
     }
 
     /** A rule of the lab protocol other than the case's own was broken on the way. */
     public ConformanceFailure failWith(Req rule, String expected, String observed, String sent) {
-        return ConformanceFailure.of(List.of(rule.id()), expected, observed, sent, trace);
+        return scope.failWith(List.of(rule.id()), expected, observed, sent);
     }
 
     /** A weakness was found by the case's own probe: says which, whom it blames, and what was seen. */
     public ConformanceFailure finding(Weakness weakness, String observed, String sent) {
-        return ConformanceFailure.of(List.of(weakness.id()), "weakness found: " + weakness.title() + " ("
-                + weakness.blame() + ")", observed, sent, trace);
+        return scope.failWith(List.of(weakness.id()), "weakness found: " + weakness.title() + " ("
+                + weakness.blame() + ")", observed, sent);
     }
 
     /** Ends every session the case left open with the 0x0a marker, as a lab client would, then closes all. */

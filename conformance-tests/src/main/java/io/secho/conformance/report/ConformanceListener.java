@@ -2,21 +2,17 @@ package io.secho.conformance.report;
 
 import io.secho.conformance.CaseBlocked;
 import io.secho.conformance.CaseFilter;
-import io.secho.conformance.CaseIds;
-import io.secho.conformance.ConformanceCase;
+import io.secho.conformance.CaseDescriptor;
 import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.ConformanceFailure;
-import io.secho.conformance.Family;
 import io.secho.conformance.HarnessError;
 import io.secho.conformance.IoProblems;
 import io.secho.conformance.Level;
-import io.secho.conformance.requirements.Req;
 import io.secho.conformance.targets.TargetConfig;
 import io.secho.conformance.targets.TargetDescription;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -112,48 +108,48 @@ public class ConformanceListener implements TestExecutionListener {
             filteredOut.add(identifier.getUniqueId());
             return;
         }
-        caseOf(identifier).ifPresent(annotation -> record(identifier, annotation, Verdict.SKIP,
+        CaseDescriptor.of(identifier).ifPresent(descriptor -> record(identifier, descriptor, Verdict.SKIP,
                 reason == null ? "skipped" : reason, VerdictDetail.NONE, ""));
     }
 
     @Override
     public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
-        Optional<ConformanceCase> annotation = caseOf(identifier);
-        if (annotation.isEmpty()) {
+        Optional<CaseDescriptor> descriptor = CaseDescriptor.of(identifier);
+        if (descriptor.isEmpty()) {
             return;
         }
         if (!identifier.isTest()) {
             // A parameterized case whose inputs could not even be made: its invocations never ran.
             if (result.getStatus() == TestExecutionResult.Status.FAILED) {
                 Throwable thrown = result.getThrowable().orElse(null);
-                record(identifier, annotation.get(), Verdict.ERROR, "the harness could not make this case's inputs: "
+                record(identifier, descriptor.get(), Verdict.ERROR, "the harness could not make this case's inputs: "
                         + (thrown == null ? "unknown failure" : thrown.getMessage()), VerdictDetail.NONE, internal(thrown));
             }
             return;
         }
         Throwable thrown = result.getThrowable().orElse(null);
         switch (result.getStatus()) {
-            case SUCCESSFUL -> record(identifier, annotation.get(), Verdict.PASS, "", VerdictDetail.NONE, "");
-            case ABORTED -> record(identifier, annotation.get(), Verdict.SKIP,
+            case SUCCESSFUL -> record(identifier, descriptor.get(), Verdict.PASS, "", VerdictDetail.NONE, "");
+            case ABORTED -> record(identifier, descriptor.get(), Verdict.SKIP,
                     thrown instanceof TestAbortedException && thrown.getMessage() != null ? thrown.getMessage()
                             : "skipped", VerdictDetail.NONE, "");
-            default -> recordFailure(identifier, annotation.get(), thrown);
+            default -> recordFailure(identifier, descriptor.get(), thrown);
         }
     }
 
-    private void recordFailure(TestIdentifier identifier, ConformanceCase annotation, Throwable thrown) {
+    private void recordFailure(TestIdentifier identifier, CaseDescriptor descriptor, Throwable thrown) {
         if (thrown instanceof CaseBlocked blocked) {
-            record(identifier, annotation, Verdict.BLOCKED, blocked.getMessage(), VerdictDetail.Blocked.of(blocked), "");
+            record(identifier, descriptor, Verdict.BLOCKED, blocked.getMessage(), VerdictDetail.Blocked.of(blocked), "");
         } else if (thrown instanceof ConformanceFailure failure) {
-            record(identifier, annotation, annotation.level() == Level.MUST ? Verdict.FAIL : Verdict.WARN,
+            record(identifier, descriptor, descriptor.level() == Level.MUST ? Verdict.FAIL : Verdict.WARN,
                     failure.getMessage(), VerdictDetail.Mismatch.of(failure), "");
         } else if (thrown instanceof HarnessError error) {
-            record(identifier, annotation, Verdict.ERROR, error.getMessage(), VerdictDetail.NONE,
+            record(identifier, descriptor, Verdict.ERROR, error.getMessage(), VerdictDetail.NONE,
                     internal(error.getCause()));
         } else {
             String what = thrown == null ? "an unknown failure" : thrown.getMessage() == null
                     ? "an unexpected internal failure" : thrown.getMessage();
-            record(identifier, annotation, Verdict.ERROR, "the harness failed in this case: " + what,
+            record(identifier, descriptor, Verdict.ERROR, "the harness failed in this case: " + what,
                     VerdictDetail.NONE, internal(thrown));
         }
     }
@@ -182,7 +178,7 @@ public class ConformanceListener implements TestExecutionListener {
             if (!results.containsKey(uniqueId)) {
                 TestIdentifier identifier = findIdentifier(uniqueId);
                 if (identifier != null && identifier.isTest()) {
-                    caseOf(identifier).ifPresent(annotation -> record(identifier, annotation, Verdict.ERROR,
+                    CaseDescriptor.of(identifier).ifPresent(descriptor -> record(identifier, descriptor, Verdict.ERROR,
                             "the case did not finish: " + why, VerdictDetail.NONE, ""));
                 }
             }
@@ -250,14 +246,13 @@ public class ConformanceListener implements TestExecutionListener {
         if (filteredOut.contains(identifier.getUniqueId())) {
             return;
         }
-        Optional<ConformanceCase> annotation = caseOf(identifier);
-        if (annotation.isPresent() && !results.containsKey(identifier.getUniqueId())) {
+        Optional<CaseDescriptor> descriptor = CaseDescriptor.of(identifier);
+        if (descriptor.isPresent() && !results.containsKey(identifier.getUniqueId())) {
             boolean invocationsReported = !identifier.isTest() && results.keySet().stream()
                     .anyMatch(id -> id.startsWith(identifier.getUniqueId() + "/"));
             if (identifier.isTest() || !invocationsReported) {
-                String id = CaseIds.of(annotation.get().id(), identifier.getDisplayName());
-                neverRan.add(id);
-                record(identifier, annotation.get(), Verdict.ERROR, "the harness never ran this case", VerdictDetail.NONE,
+                neverRan.add(descriptor.get().id());
+                record(identifier, descriptor.get(), Verdict.ERROR, "the harness never ran this case", VerdictDetail.NONE,
                         "");
             }
         }
@@ -276,14 +271,14 @@ public class ConformanceListener implements TestExecutionListener {
         return Optional.ofNullable(summary);
     }
 
-    private void record(TestIdentifier identifier, ConformanceCase annotation, Verdict verdict, String message,
+    private void record(TestIdentifier identifier, CaseDescriptor descriptor, Verdict verdict, String message,
                         VerdictDetail detail, String internal) {
         Long start = startNanos.get(identifier.getUniqueId());
         long millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
         Map<String, String> published = entries.getOrDefault(identifier.getUniqueId(), Map.of());
-        String id = CaseIds.of(annotation.id(), identifier.getDisplayName());
-        CaseResult result = new CaseResult(id, name(identifier, id), Family.ofCaseId(id).orElseThrow(),
-                annotation.level(), Req.ids(annotation.requirements()), annotation.endings(), verdict, millis,
+        String id = descriptor.id();
+        CaseResult result = new CaseResult(id, name(identifier, id), descriptor.family(),
+                descriptor.level(), descriptor.requirements(), descriptor.endings(), verdict, millis,
                 message == null ? "" : message, detail, published.getOrDefault(ConformanceExtension.TRACE_ENTRY, ""),
                 internal, published.getOrDefault(ConformanceExtension.CLIENT_RUNS_ENTRY, ""));
         results.put(identifier.getUniqueId(), result);
@@ -319,18 +314,6 @@ public class ConformanceListener implements TestExecutionListener {
         return MavenReplay.command(plan.getConfigurationParameters(), seed, id);
     }
 
-    private Optional<ConformanceCase> caseOf(TestIdentifier identifier) {
-        return identifier.getSource()
-                .filter(MethodSource.class::isInstance)
-                .map(MethodSource.class::cast)
-                .flatMap(source -> {
-                    try {
-                        return Optional.ofNullable(source.getJavaMethod().getAnnotation(ConformanceCase.class));
-                    } catch (RuntimeException e) {
-                        return Optional.empty();
-                    }
-                });
-    }
 
     /** The exception and its stack, for the JSON report: what a bug report about a harness ERROR needs. */
     private static String internal(Throwable thrown) {

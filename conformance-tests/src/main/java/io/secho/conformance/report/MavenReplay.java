@@ -1,7 +1,7 @@
 package io.secho.conformance.report;
 
 import io.secho.conformance.ShellWords;
-import io.secho.conformance.clients.ClientTargetConfig;
+import io.secho.conformance.RunConfig;
 import io.secho.conformance.targets.TargetConfig;
 import org.junit.platform.engine.ConfigurationParameters;
 
@@ -33,8 +33,9 @@ public final class MavenReplay {
      * @param seed the seed the run used
      */
     static String command(ConfigurationParameters parameters, String seed, String caseId) {
-        boolean lab = TargetConfig.labProfile(parameters::get);
-        boolean client = !lab && ClientTargetConfig.clientRun(parameters::get);
+        RunConfig run = RunConfig.from(parameters::get);
+        boolean lab = run.lab();
+        boolean client = !lab && run.client();
         StringBuilder command = new StringBuilder("(from the project root) mvn -B verify -pl conformance-tests -am -Dtest=")
                 .append(lab ? "LabConformanceSuiteTest" : client ? "ClientConformanceSuiteTest" : "ConformanceSuiteTest")
                 .append(" -Dsurefire.failIfNoSpecifiedTests=false");

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,8 +31,6 @@ public record TargetConfig(
         Optional<Duration> idleTimeout,
         Optional<Integer> maxConnections,
         String seed,
-        Optional<String> caseFilter,
-        Optional<String> familyFilter,
         boolean preflightGate,
         Optional<Duration> caseTimeLimit,
         Optional<ImageSpec> imageSpec,
@@ -77,16 +74,6 @@ public record TargetConfig(
     /** LIM-009 opens this many connections at most; a larger limit is checked by hand, not here. */
     public static final int MAX_CHECKED_CONNECTIONS = 1024;
 
-    /** True when the parameters select the lab profile; anything but {@code v1} or {@code lab} is refused. */
-    public static boolean labProfile(Function<String, Optional<String>> parameters) {
-        String profile = parameters.apply(PROFILE).filter(v -> !v.isBlank()).map(v -> v.strip().toLowerCase(Locale.ROOT))
-                .orElse(PROFILE_V1);
-        if (!profile.equals(PROFILE_V1) && !profile.equals(PROFILE_LAB)) {
-            throw new IllegalArgumentException("unknown profile '" + profile + "' (choose v1 or lab)");
-        }
-        return profile.equals(PROFILE_LAB);
-    }
-
     public boolean embedded() {
         return external.isEmpty() && image.isEmpty();
     }
@@ -127,8 +114,7 @@ public record TargetConfig(
         Optional<InetSocketAddress> startedImage = parameters.apply(STARTED_IMAGE).filter(v -> !v.isBlank())
                 .map(TargetConfig::parseHostPort);
         return new TargetConfig(external, image, suites, psk, pskFile, handshakeTimeout, ioTimeout, idleTimeout,
-                maxConnections, seed, parameters.apply(CASE).filter(v -> !v.isBlank()),
-                parameters.apply(FAMILY).filter(v -> !v.isBlank()), gate, caseTimeLimit, imageSpec, startedImage);
+                maxConnections, seed, gate, caseTimeLimit, imageSpec, startedImage);
     }
 
     public static InetSocketAddress parseHostPort(String value) {

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.secho.conformance.RunConfig;
 import io.secho.conformance.clients.ClientTargetConfig;
 import io.secho.conformance.peer.Suite;
 
@@ -62,7 +63,7 @@ public record TargetDescription(Kind kind, Optional<String> address, Optional<St
      * say more.
      */
     public static TargetDescription fromParameters(Function<String, Optional<String>> parameters) {
-        if (ClientTargetConfig.clientRun(parameters)) {
+        if (RunConfig.clientUnderTest(parameters)) {
             return client(ClientTargetConfig.describe(parameters));
         }
         Optional<String> image = parameters.apply(TargetConfig.IMAGE).map(String::strip).filter(v -> !v.isEmpty());

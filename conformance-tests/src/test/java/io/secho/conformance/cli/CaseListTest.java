@@ -31,7 +31,7 @@ class CaseListTest {
     void everyParameterizedCaseHasItsInputsAndEveryInputItsCase() {
         List<CaseCatalog.Entry> templates = CaseCatalog.all();
         Set<String> parameterized = templates.stream().filter(CaseCatalog.Entry::parameterized)
-                .map(e -> e.annotation().id()).collect(Collectors.toSet());
+                .map(e -> e.descriptor().id()).collect(Collectors.toSet());
         Set<String> withInputs = CaseInputs.all().stream().map(i -> CaseList.templateOf(i.id())).collect(Collectors.toSet());
         assertEquals(parameterized, withInputs, "parameterized cases and the cases CaseInputs has inputs for");
         for (CaseInputs.Invocation invocation : CaseInputs.all()) {
@@ -86,7 +86,7 @@ class CaseListTest {
         CliRun templates = CliRun.of("--list");
         assertEquals(0, templates.exitCode(), templates.both());
         int hello = CaseList.of(false).idsOf(CaseCatalog.all().stream()
-                .filter(e -> e.annotation().id().equals("HS-010")).findFirst().orElseThrow()).size();
+                .filter(e -> e.descriptor().id().equals("HS-010")).findFirst().orElseThrow()).size();
         assertTrue(templates.out().contains("runs as HS-010.1.." + hello + " (" + hello + " inputs)"), templates.out());
         assertFalse(templates.out().contains("HS-010.5 "), "templates only, unless --expanded");
         CliRun expanded = CliRun.of("--list", "--expanded");

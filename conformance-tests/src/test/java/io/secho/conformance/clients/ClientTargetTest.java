@@ -1,5 +1,6 @@
 package io.secho.conformance.clients;
 
+import io.secho.conformance.RunConfig;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -56,8 +57,8 @@ class ClientTargetTest {
                 "c {port}", ClientTargetConfig.CLIENT_REFERENCE, "true"))).getMessage().contains("not both"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> config(Map.of(ClientTargetConfig.CLIENT_COMMAND,
                 "c {port}", ClientTargetConfig.CLIENT_RUN_TIMEOUT, "500ms"))).getMessage().contains("at least 1s"));
-        assertTrue(ClientTargetConfig.clientRun(key -> Optional.ofNullable(Map.of(ClientTargetConfig.CLIENT_REFERENCE,
+        assertTrue(RunConfig.clientUnderTest(key -> Optional.ofNullable(Map.of(ClientTargetConfig.CLIENT_REFERENCE,
                 "TRUE").get(key))));
-        assertFalse(ClientTargetConfig.clientRun(key -> Optional.of("")));
+        assertFalse(RunConfig.clientUnderTest(key -> Optional.of("")));
     }
 }

@@ -234,7 +234,7 @@ class LabClientCasesTest {
             String id = item.getAsJsonObject().get("id").getAsString();
             assertEquals(CASES.contains(id) ? "client" : "server", item.getAsJsonObject().get("role").getAsString(), id);
         }
-        assertTrue(CaseCatalog.all(true).stream().map(e -> e.annotation().id()).toList().containsAll(CASES));
+        assertTrue(CaseCatalog.all(true).stream().map(e -> e.descriptor().id()).toList().containsAll(CASES));
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.secho.conformance.lab;
 
 import io.secho.conformance.CaseCatalog;
 import io.secho.conformance.report.Verdict;
-import io.secho.conformance.requirements.Req;
 import io.secho.conformance.targets.TargetConfig;
 import io.secho.lab.LabKey;
 import io.secho.lab.LabProfile;
@@ -149,9 +148,9 @@ class LabHarnessTest {
         Set<String> ids = new HashSet<>();
         Set<String> cited = new HashSet<>();
         for (CaseCatalog.Entry entry : entries) {
-            String id = entry.annotation().id();
+            String id = entry.descriptor().id();
             assertTrue(id.matches("LAB-\\d{3}") && ids.add(id), "bad or repeated lab case ID " + id);
-            for (String requirement : Req.ids(entry.annotation().requirements())) {
+            for (String requirement : entry.descriptor().requirements()) {
                 assertTrue(requirement.matches("LAB-[RW]\\d+"), id + " cites " + requirement);
                 assertTrue(appendix.contains("**" + requirement + "**"), requirement + " is not defined in spec/lab-profile.md");
                 cited.add(requirement);
@@ -168,7 +167,7 @@ class LabHarnessTest {
         for (Weakness weakness : Weakness.values()) {
             assertTrue(cited.contains(weakness.id()), weakness.id() + " is looked for by no case");
         }
-        Set<String> v1 = CaseCatalog.all().stream().map(e -> e.annotation().id()).collect(Collectors.toSet());
+        Set<String> v1 = CaseCatalog.all().stream().map(e -> e.descriptor().id()).collect(Collectors.toSet());
         assertTrue(v1.stream().noneMatch(id -> id.startsWith("LAB-")), "the v1 catalogue must not hold lab cases");
     }
 

@@ -31,7 +31,7 @@ class RequirementsCoverageTest {
     }
 
     private static Set<String> citedByCases() {
-        return CaseCatalog.all().stream().flatMap(e -> Req.ids(e.annotation().requirements()).stream())
+        return CaseCatalog.all().stream().flatMap(e -> e.descriptor().requirements().stream())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -74,13 +74,13 @@ class RequirementsCoverageTest {
     void caseIdsAreUniqueWellFormedAndNeverRetiredOnes() {
         Set<String> seen = new HashSet<>();
         for (CaseCatalog.Entry entry : CaseCatalog.all()) {
-            String id = entry.annotation().id();
+            String id = entry.descriptor().id();
             assertTrue(id.matches("[A-Z]+-\\d{3}"), "case ID " + id + " is not PREFIX-NNN");
             assertTrue(Family.ofCaseId(id).isPresent(), "case ID " + id + " has no family");
             assertTrue(seen.add(id), "case ID " + id + " is used twice");
             assertTrue(RetiredCases.IDS.stream().noneMatch(retired -> retired.startsWith(id + " ")),
                     "case ID " + id + " was retired and must not be reused");
-            assertTrue(entry.annotation().requirements().length > 0, id + " cites no requirement");
+            assertTrue(!entry.descriptor().requirements().isEmpty(), id + " cites no requirement");
         }
         assertTrue(seen.size() >= 50, "the catalogue lost cases: only " + seen.size());
     }

@@ -7,7 +7,7 @@ import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.Level;
 import io.secho.conformance.clients.ClientCaseContext;
 import io.secho.conformance.clients.ClientOutcome;
-import io.secho.conformance.clients.ClientExtension;
+import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.clients.server.ScriptedServer;
 import io.secho.conformance.clients.server.Wire;
 import io.secho.conformance.requirements.Req;
@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 @DisplayName("Client closing and alerts")
-@ExtendWith(ClientExtension.class)
+@ExtendWith(ConformanceExtension.class)
 public class ClientCloseCases {
     private static final List<String> ONE = List.of("one");
     private static final List<String> TWO = ClientRecordCases.TWO;

@@ -3,7 +3,7 @@ package io.secho.conformance.clients.cases;
 import io.secho.conformance.peer.AlertCode;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.clients.ClientCaseContext;
-import io.secho.conformance.clients.ClientExtension;
+import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.clients.ClientOutcome;
 import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.DisplayName;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.List;
 
 @DisplayName("Client replies")
-@ExtendWith(ClientExtension.class)
+@ExtendWith(ConformanceExtension.class)
 public class ClientEchoCases {
     @Test
     @DisplayName("a reply that is not well-formed UTF-8 gets encrypted bad_payload and is not printed")

@@ -6,7 +6,7 @@ import io.secho.conformance.peer.Direction;
 import io.secho.conformance.peer.AlertCode;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.clients.ClientCaseContext;
-import io.secho.conformance.clients.ClientExtension;
+import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.clients.ClientOutcome;
 import io.secho.conformance.clients.server.ScriptedServer;
 import io.secho.conformance.clients.server.Wire;
@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 @DisplayName("Client framing")
-@ExtendWith(ClientExtension.class)
+@ExtendWith(ConformanceExtension.class)
 public class ClientFramingCases {
     private static final List<String> MESSAGES = List.of("split me", "and me");
     private static final List<String> ONE = List.of("hello");

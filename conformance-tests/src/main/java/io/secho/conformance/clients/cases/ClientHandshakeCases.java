@@ -7,7 +7,7 @@ import io.secho.conformance.peer.Finished;
 import io.secho.conformance.peer.AlertCode;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.clients.ClientCaseContext;
-import io.secho.conformance.clients.ClientExtension;
+import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.clients.ClientOutcome;
 import io.secho.conformance.clients.server.ScriptedServer;
 import io.secho.conformance.clients.server.Wire;
@@ -31,7 +31,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 @DisplayName("Client handshake")
-@ExtendWith(ClientExtension.class)
+@ExtendWith(ConformanceExtension.class)
 public class ClientHandshakeCases {
     private static final List<String> MESSAGES = List.of("hello", "straße 1");
     private static final List<String> ONE = List.of("hello");

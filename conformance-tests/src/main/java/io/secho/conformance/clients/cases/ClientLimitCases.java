@@ -2,7 +2,7 @@ package io.secho.conformance.clients.cases;
 
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.clients.ClientCaseContext;
-import io.secho.conformance.clients.ClientExtension;
+import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.clients.ClientOutcome;
 import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.DisplayName;
@@ -16,7 +16,7 @@ import java.util.List;
  * to give up within 30 s, report an error and end the connection, sending nothing or the alert {@code timeout}.
  */
 @DisplayName("Client timeouts")
-@ExtendWith(ClientExtension.class)
+@ExtendWith(ConformanceExtension.class)
 public class ClientLimitCases {
     private static final List<String> ONE = List.of("one");
 

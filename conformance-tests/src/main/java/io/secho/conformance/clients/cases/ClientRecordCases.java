@@ -4,7 +4,7 @@ import io.secho.conformance.peer.InnerType;
 import io.secho.conformance.peer.AlertCode;
 import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.clients.ClientCaseContext;
-import io.secho.conformance.clients.ClientExtension;
+import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.clients.ClientOutcome;
 import io.secho.conformance.clients.server.RecordFields;
 import io.secho.conformance.clients.server.Wire;
@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 @DisplayName("Client records")
-@ExtendWith(ClientExtension.class)
+@ExtendWith(ConformanceExtension.class)
 public class ClientRecordCases {
     /** The first request is answered right; the reply to the second is the probe. */
     static final List<String> TWO = List.of("first", "second");

@@ -26,7 +26,7 @@ public final class RunClock {
     }
 
     /** Why waiting is over, if it is. */
-    Optional<ClientEnding> over() {
+    public Optional<ClientEnding> over() {
         long now = System.nanoTime();
         if (now - deadlineNanos >= 0) {
             return Optional.of(ClientEnding.OPEN_AT_LIMIT);
@@ -47,7 +47,7 @@ public final class RunClock {
         return Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000L);
     }
 
-    long elapsedMillis() {
+    public long elapsedMillis() {
         return (System.nanoTime() - startNanos) / 1_000_000L;
     }
 }

@@ -1,5 +1,6 @@
 package io.secho.conformance.clients.server;
 
+import io.secho.conformance.clients.ClientRunner;
 import io.secho.conformance.net.Trace;
 import io.secho.conformance.peer.Suite;
 
@@ -17,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  * connection and plays the case's script on it, on a thread of its own, until the client ends the connection,
  * exits, or the run's limit passes. Whatever happens, the result is the {@link ServerTranscript}.
  */
-public final class TestServer implements AutoCloseable {
+public final class TestServer implements ClientRunner.Listening {
     /** What a case has the server do, step by step. */
     @FunctionalInterface
     public interface Script {

@@ -3,6 +3,7 @@ package io.secho.conformance.lab.clients;
 import io.secho.conformance.CaseBlocked;
 import io.secho.conformance.CaseSkipped;
 import io.secho.conformance.ConformanceCase;
+import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.ConformanceFailure;
 import io.secho.conformance.clients.ClientRunResult;
 import io.secho.conformance.clients.server.SeededBytes;
@@ -28,7 +29,7 @@ import java.util.stream.Collectors;
  * it compares. Each weakness is a fault of the client (MUST).
  */
 @DisplayName("Lab profile: clients")
-@ExtendWith(LabClientExtension.class)
+@ExtendWith(ConformanceExtension.class)
 class LabClientCases {
     private static final List<String> FORGERY_MESSAGES = List.of("before the forgery", "forged reply",
             "after the forgery");

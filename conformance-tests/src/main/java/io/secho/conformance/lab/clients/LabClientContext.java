@@ -1,6 +1,7 @@
 package io.secho.conformance.lab.clients;
 
 import io.secho.conformance.CaseBlocked;
+import io.secho.conformance.CaseScope;
 import io.secho.conformance.CaseSkipped;
 import io.secho.conformance.ConformanceFailure;
 import io.secho.conformance.GuardedCase;
@@ -39,24 +40,25 @@ public final class LabClientContext implements GuardedCase {
     private static final String NOT_TALKED = "the client did not talk to the lab test server";
 
     private final LabClientTarget target;
-    private final String caseId;
-    private final List<String> requirements;
-    private Trace trace = new Trace();
+    private final CaseScope scope;
     private int runs;
-    private int evidence;
 
     LabClientContext(LabClientTarget target, String caseId, List<String> requirements) {
         this.target = target;
-        this.caseId = caseId;
-        this.requirements = List.copyOf(requirements);
+        this.scope = new CaseScope(caseId, requirements);
+    }
+
+    @Override
+    public CaseScope scope() {
+        return scope;
     }
 
     public String caseId() {
-        return caseId;
+        return scope.caseId();
     }
 
     public Trace trace() {
-        return trace;
+        return scope.trace();
     }
 
     LabClientTarget target() {
@@ -75,7 +77,7 @@ public final class LabClientContext implements GuardedCase {
      */
     LabClientOutcome firstSession() {
         LabClientTarget.FirstSession first = target.firstSession(FIRST_SESSION_MESSAGES);
-        trace = first.trace();
+        scope.adoptTrace(first.trace());
         return checkRan(first.outcome());
     }
 
@@ -89,7 +91,7 @@ public final class LabClientContext implements GuardedCase {
         if (problem.isPresent()) {
             throw new CaseBlocked(NOT_TALKED, SESSION_CASE, "in the run's first session " + problem.get());
         }
-        trace.note("the run's first session showed the client talking to a lab server (see " + SESSION_CASE + ")");
+        trace().note("the run's first session showed the client talking to a lab server (see " + SESSION_CASE + ")");
     }
 
     /**
@@ -99,9 +101,9 @@ public final class LabClientContext implements GuardedCase {
      */
     LabClientOutcome run(List<String> messages, LabServerScript script) {
         runs++;
-        trace.note("run " + runs + " of the client");
-        LabClientOutcome outcome = LabClientRunner.run(target, messages, script,
-                new SeededBytes("secho-conformance lab client/" + target.seed() + "/" + caseId + "/" + runs), trace);
+        trace().note("run " + runs + " of the client");
+        LabClientOutcome outcome = target.run(messages, script,
+                new SeededBytes("secho-conformance lab client/" + target.seed() + "/" + caseId() + "/" + runs), trace());
         return checkRan(outcome);
     }
 
@@ -160,29 +162,23 @@ public final class LabClientContext implements GuardedCase {
 
     /** Records that the case compared something real with what the lab protocol requires. */
     void evidence(String what) {
-        evidence++;
-        trace.note("checked: " + what);
-    }
-
-    @Override
-    public int evidenceCount() {
-        return evidence;
+        scope.evidence(what);
     }
 
     /** One of the case's rules was broken. */
     ConformanceFailure fail(String expected, String observed, String sent) {
-        return ConformanceFailure.of(requirements, expected, observed, sent, trace);
+        return scope.fail(expected, observed, sent);
     }
 
     /** A rule of the lab protocol, one of the case's, was broken: the failure cites it alone. */
     ConformanceFailure failWith(Req rule, String expected, String observed, String sent) {
-        return ConformanceFailure.of(List.of(rule.id()), expected, observed, sent, trace);
+        return scope.failWith(List.of(rule.id()), expected, observed, sent);
     }
 
     /** A weakness was found by the case's own probe: says which, and what was seen. */
     ConformanceFailure finding(Req weakness, String title, String observed, String sent) {
-        return ConformanceFailure.of(List.of(weakness.id()), "weakness found: " + title + " (a fault of this client)",
-                observed, sent, trace);
+        return scope.failWith(List.of(weakness.id()), "weakness found: " + title + " (a fault of this client)",
+                observed, sent);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.secho.conformance.lab.clients;
 
 import io.secho.conformance.clients.ClientCommand;
+import io.secho.conformance.clients.ClientRunner;
+import io.secho.conformance.clients.ClientTarget;
 import io.secho.conformance.clients.ClientTargetConfig;
 import io.secho.conformance.clients.server.SeededBytes;
 import io.secho.conformance.lab.LabTargetConfig;
@@ -9,7 +11,6 @@ import io.secho.conformance.targets.TargetConfig;
 import io.secho.conformance.targets.TargetDescription;
 import io.secho.lab.LabProfileOptions;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +26,6 @@ import java.util.function.Function;
  * client does not talk to a lab server at all.
  */
 public final class LabClientTarget implements AutoCloseable {
-    /** Clients run side by side, each mostly waiting; more at once would only compete for the CPU as they start. */
-    private static final int CONCURRENT_CLIENTS = 4;
-    /** The reference lab client's wait for the server with {@code --client-reference}. */
-    private static final String REFERENCE_TIMEOUT = "5s";
-    /** The reference client's main class, in the harness jar as in the reference jar. */
-    private static final String REFERENCE_MAIN = "io.secho.cli.SechoCli";
     private static final List<String> V1_PLACEHOLDERS = List.of(ClientCommand.SUITE, ClientCommand.PSK_FILE);
 
     private final ClientCommand command;
@@ -38,7 +33,7 @@ public final class LabClientTarget implements AutoCloseable {
     private final LabKnobs knobs;
     private final String seed;
     private final Optional<String> keyReading;
-    private final Semaphore permits = new Semaphore(CONCURRENT_CLIENTS, true);
+    private final Semaphore permits = new Semaphore(ClientTarget.CONCURRENT_CLIENTS, true);
     private FirstSession firstSession;
 
     /** The first session: what it showed, and the trace of it. */
@@ -52,11 +47,6 @@ public final class LabClientTarget implements AutoCloseable {
         this.knobs = knobs;
         this.seed = seed;
         this.keyReading = keyReading;
-    }
-
-    /** True when the parameters ask for lab client cases: the lab profile, and a client under test. */
-    public static boolean labClientRun(Function<String, Optional<String>> parameters) {
-        return TargetConfig.labProfile(parameters) && ClientTargetConfig.clientRun(parameters);
     }
 
     /**
@@ -94,22 +84,13 @@ public final class LabClientTarget implements AutoCloseable {
      * options and key file: {@code --profile lab --client-reference}.
      */
     private static ClientCommand reference(LabTargetConfig lab) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> words = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), REFERENCE_MAIN,
-                "client", "--host", ClientCommand.HOST, "--port", ClientCommand.PORT));
+        List<String> words = new ArrayList<>(ClientCommand.referenceMain());
+        words.addAll(List.of("client", "--host", ClientCommand.HOST, "--port", ClientCommand.PORT));
         words.addAll(lab.replayOptions());
-        words.addAll(List.of("--timeout", REFERENCE_TIMEOUT));
-        return new ClientCommand(words, "client command: the reference lab client (" + REFERENCE_MAIN + " client "
-                + String.join(" ", lab.replayOptions()) + ", the harness's own Java and class path, --timeout "
-                + REFERENCE_TIMEOUT + ")");
-    }
-
-    ClientCommand command() {
-        return command;
-    }
-
-    Duration runTimeout() {
-        return runTimeout;
+        words.addAll(List.of("--timeout", ClientCommand.REFERENCE_TIMEOUT));
+        return new ClientCommand(words, "client command: the reference lab client (" + ClientCommand.REFERENCE_MAIN
+                + " client " + String.join(" ", lab.replayOptions()) + ", the harness's own Java and class path, "
+                + "--timeout " + ClientCommand.REFERENCE_TIMEOUT + ")");
     }
 
     LabKnobs knobs() {
@@ -120,8 +101,15 @@ public final class LabClientTarget implements AutoCloseable {
         return seed;
     }
 
-    Semaphore permits() {
-        return permits;
+    /**
+     * Runs the client once against a lab test server following {@code script}, with {@code messages} on its
+     * standard input (the v1 clients' runner, with the lab test server).
+     */
+    LabClientOutcome run(List<String> messages, LabServerScript script, SeededBytes random, Trace trace) {
+        ClientRunner.Run<LabSession> run = ClientRunner.run(permits, runTimeout, LabTestServer::listen,
+                (server, clock) -> server.serve(knobs, messages, script, random, trace, clock), command::resolve,
+                messages, trace);
+        return new LabClientOutcome(messages, run.served(), run.client(), run.startFailure(), knobs.nonceLength());
     }
 
     /** The run's first session, with {@code messages}: run once, by whichever case asks first. */
@@ -129,7 +117,7 @@ public final class LabClientTarget implements AutoCloseable {
         if (firstSession == null) {
             Trace trace = new Trace();
             trace.note("the run's first session (LAB-017 judges it; every other case needs it to have talked)");
-            LabClientOutcome outcome = LabClientRunner.run(this, messages, LabServerScript.correct(),
+            LabClientOutcome outcome = run(messages, LabServerScript.correct(),
                     new SeededBytes("secho-conformance lab client/" + seed + "/first session"), trace);
             firstSession = new FirstSession(outcome, trace);
         }

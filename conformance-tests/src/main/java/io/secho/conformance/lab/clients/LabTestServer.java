@@ -1,5 +1,8 @@
 package io.secho.conformance.lab.clients;
 
+import io.secho.conformance.clients.ClientRunner;
+import io.secho.conformance.clients.server.ClientEnding;
+import io.secho.conformance.clients.server.RunClock;
 import io.secho.conformance.clients.server.SeededBytes;
 import io.secho.conformance.net.Trace;
 
@@ -35,7 +38,7 @@ import java.util.concurrent.CompletableFuture;
  * so it reads each record up to the length that message needs, and what it reports is the client's doing, not the
  * network's. Every wait ends when the client has exited (its connection ends with it) or the run's limit passes.
  */
-final class LabTestServer implements AutoCloseable {
+final class LabTestServer implements ClientRunner.Listening {
     /** After some bytes of a record, this long without more ends it (a client whose record is shorter). */
     private static final long QUIET_NANOS = 500_000_000L;
     /** After a lone 0x0a, this long without more makes it the end marker rather than a record's first byte. */
@@ -59,11 +62,13 @@ final class LabTestServer implements AutoCloseable {
         return new LabTestServer(listening);
     }
 
-    String host() {
+    @Override
+    public String host() {
         return "127.0.0.1";
     }
 
-    int port() {
+    @Override
+    public int port() {
         return listening.getLocalPort();
     }
 
@@ -102,38 +107,10 @@ final class LabTestServer implements AutoCloseable {
         }
     }
 
-    /** When the test server stops waiting: at the run's limit, or shortly after the client exited. */
-    static final class RunClock {
-        /** After the client exited, how long its connection may take to end (the OS closes it at once). */
-        private static final long EXIT_GRACE_NANOS = 2_000_000_000L;
-        private final long startNanos = System.nanoTime();
-        private final long deadlineNanos;
-        private volatile long exitNanos;
-        private volatile boolean exited;
-
-        RunClock(long limitMillis) {
-            this.deadlineNanos = startNanos + limitMillis * 1_000_000L;
-        }
-
-        void clientExited() {
-            exitNanos = System.nanoTime();
-            exited = true;
-        }
-
-        Optional<LabSession.Ending> over() {
-            long now = System.nanoTime();
-            if (now - deadlineNanos >= 0) {
-                return Optional.of(LabSession.Ending.OPEN_AT_LIMIT);
-            }
-            if (exited && now - exitNanos >= EXIT_GRACE_NANOS) {
-                return Optional.of(LabSession.Ending.OPEN_AFTER_EXIT);
-            }
-            return Optional.empty();
-        }
-
-        long elapsedMillis() {
-            return (System.nanoTime() - startNanos) / 1_000_000L;
-        }
+    /** Why waiting is over, if it is, in the words of a lab session. */
+    private static Optional<LabSession.Ending> over(RunClock clock) {
+        return clock.over().map(ending -> ending == ClientEnding.OPEN_AT_LIMIT ? LabSession.Ending.OPEN_AT_LIMIT
+                : LabSession.Ending.OPEN_AFTER_EXIT);
     }
 
     /** What one read of the client's next message gave. */
@@ -198,7 +175,7 @@ final class LabTestServer implements AutoCloseable {
         }
 
         private Optional<Socket> accept() {
-            while (clock.over().isEmpty()) {
+            while (over(clock).isEmpty()) {
                 try {
                     return Optional.of(listening.accept());
                 } catch (SocketTimeoutException e) {
@@ -259,7 +236,7 @@ final class LabTestServer implements AutoCloseable {
                 if (bytes.length > 0) {
                     trace.sent("bytes that are no DH public key", bytes);
                 }
-                LabSession.Ending ending = n < 0 ? LabSession.Ending.FIN : clock.over()
+                LabSession.Ending ending = n < 0 ? LabSession.Ending.FIN : over(clock)
                         .orElse(LabSession.Ending.CLOSED_BY_SERVER);
                 String then = ending == LabSession.Ending.FIN ? "the client closed the connection (FIN)"
                         : ending == LabSession.Ending.CLOSED_BY_SERVER ? "nothing more for " + QUIET_NANOS / 1_000_000
@@ -413,7 +390,7 @@ final class LabTestServer implements AutoCloseable {
                     got.write(buffer, 0, n);
                     continue;
                 }
-                Optional<LabSession.Ending> then = n < 0 ? Optional.of(LabSession.Ending.FIN) : clock.over();
+                Optional<LabSession.Ending> then = n < 0 ? Optional.of(LabSession.Ending.FIN) : over(clock);
                 if (got.size() == 0) {
                     return Item.ended(then.orElse(LabSession.Ending.OPEN_AFTER_EXIT));
                 }
@@ -445,7 +422,7 @@ final class LabTestServer implements AutoCloseable {
         private int read(byte[] buffer, int max, long waitNanos) throws IOException {
             long start = System.nanoTime();
             while (true) {
-                if (clock.over().isPresent() || System.nanoTime() - start >= waitNanos) {
+                if (over(clock).isPresent() || System.nanoTime() - start >= waitNanos) {
                     return 0;
                 }
                 socket.setSoTimeout(SLICE_MILLIS);
