@@ -44,6 +44,14 @@ public final class CaseCatalog {
     public static final String JUNIT_SETTINGS_RESOURCE = "io/secho/conformance/harness-junit.properties";
     private static final Map<String, String> JUNIT_SETTINGS = loadJunitSettings();
 
+    private static final String CLASS_ORDER = "junit.jupiter.testclass.order.default";
+    private static final String PARALLELISM = "junit.jupiter.execution.parallel.config.fixed.parallelism";
+    /**
+     * The eight workers the cases always had, and one more for each case that waits out a timeout (seconds, and
+     * for an external target up to its own timeouts): those start first and would otherwise hold most of the eight.
+     */
+    private static final String CASE_PARALLELISM = "15";
+
     /** One case as declared; {@code parameterized} cases run once per input, as {@code ID.N}. */
     public record Entry(CaseDescriptor descriptor, String displayName, boolean parameterized) {
     }
@@ -88,6 +96,16 @@ public final class CaseCatalog {
                                                           Map<String, String> junitSettings) {
         RunConfig run = RunConfig.from(key -> Optional.ofNullable(parameters.get(key)));
         Map<String, String> explicit = new HashMap<>(junitSettings);
+        // Against the embedded server the cases that wait out a timeout start first, each in a class of its own,
+        // and as many workers as before remain for the others. An external target's timeouts are the user's and
+        // may be long, so its cases keep JUnit's order and the settings' workers, and its timeout cases do not all
+        // start in the busiest seconds of the run.
+        boolean embedded = Optional.ofNullable(parameters.get(TargetConfig.TARGET)).filter(t -> !t.isBlank()).isEmpty()
+                && Optional.ofNullable(parameters.get(TargetConfig.IMAGE)).filter(i -> !i.isBlank()).isEmpty();
+        if (embedded) {
+            explicit.put(CLASS_ORDER, TimeoutCasesFirst.class.getName());
+            explicit.put(PARALLELISM, CASE_PARALLELISM);
+        }
         explicit.putAll(parameters);
         return builder(run.kind(), explicit);
     }

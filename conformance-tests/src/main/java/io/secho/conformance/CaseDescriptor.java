@@ -1,5 +1,6 @@
 package io.secho.conformance;
 
+import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestIdentifier;
@@ -26,7 +27,7 @@ public record CaseDescriptor(String id, String templateId, Family family, Level 
         Family family = Family.ofCaseId(annotation.id()).orElseThrow(() -> new IllegalStateException(
                 "case " + annotation.id() + " has an ID of no family"));
         return new CaseDescriptor(annotation.id(), annotation.id(), family, annotation.level(),
-                List.of(annotation.requirements()), annotation.endings());
+                Req.ids(annotation.requirements()), annotation.endings());
     }
 
     /** The case a method declares, if it declares one. */

@@ -1,5 +1,7 @@
 package io.secho.conformance;
 
+import io.secho.conformance.requirements.Req;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -18,10 +20,11 @@ public @interface ConformanceCase {
     String id();
 
     /**
-     * The {@code REQ-<AREA>-<N>} IDs whose violation makes this case fail; for the lab profile's cases, the
-     * rules {@code LAB-R<N>} and weaknesses {@code LAB-W<N>} of spec/lab-profile.md.
+     * The requirements ({@code REQ-<AREA>-<N>}) whose violation makes this case fail; for the lab profile's
+     * cases, the rules {@code LAB-R<N>} and weaknesses {@code LAB-W<N>} of spec/lab-profile.md. Constants
+     * generated from the spec, so that a case cannot cite an ID the spec does not define.
      */
-    String[] requirements();
+    Req[] requirements();
 
     Level level() default Level.MUST;
 

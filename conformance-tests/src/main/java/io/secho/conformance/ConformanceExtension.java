@@ -1,5 +1,6 @@
 package io.secho.conformance;
 
+import io.secho.conformance.targets.TargetRun;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -82,7 +83,12 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
     private static <T extends AutoCloseable, C extends GuardedCase> C open(CaseBench<T, C> bench,
                                                                           ExtensionContext context,
                                                                           CaseDescriptor descriptor) {
-        return bench.open(target(bench, context), descriptor);
+        T target = target(bench, context);
+        // A case that waits out the target's timeouts talks to the embedded run's second server, with short ones.
+        if (target instanceof TargetRun run && context.getRequiredTestClass().isAnnotationPresent(WaitsOutTimeout.class)) {
+            return bench.open(bench.targetType().cast(run.forTimeoutCases()), descriptor);
+        }
+        return bench.open(target, descriptor);
     }
 
     @Override

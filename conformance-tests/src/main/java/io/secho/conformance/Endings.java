@@ -12,6 +12,7 @@ import io.secho.conformance.peer.FrameType;
 import io.secho.conformance.peer.InnerPlaintext;
 import io.secho.conformance.peer.InnerType;
 
+import io.secho.conformance.requirements.Req;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,7 +57,7 @@ public final class Endings {
         }
         Frame frame = frames.get(0);
         if (frame.type() == FrameType.ALERT) {
-            throw context.failWith(withRequirement(context, "REQ-ALERT-2"), expected
+            throw context.failWith(withRequirement(context, Req.ALERT_2), expected
                     + " (after the handshake alerts are encrypted)", content, sent);
         }
         InnerPlaintext inner = openQuietly(session, frame);
@@ -113,15 +114,15 @@ public final class Endings {
             default -> "the connection was still open " + observed.millis() + " ms later; the server must close it "
                     + "(REQ-ALERT-4)";
         };
-        throw context.failWith(withRequirement(context, observed.ending() == Ending.RESET ? "REQ-ALERT-5" : "REQ-ALERT-4"),
+        throw context.failWith(withRequirement(context, observed.ending() == Ending.RESET ? Req.ALERT_5 : Req.ALERT_4),
                 expected, why + "; before that: " + describeContent(observed, null), sent);
     }
 
     /** The case's requirements and one more that its failure shows broken. */
-    public static List<String> withRequirement(CaseContext context, String requirement) {
+    public static List<String> withRequirement(CaseContext context, Req requirement) {
         List<String> all = new ArrayList<>(context.requirements());
-        if (!all.contains(requirement)) {
-            all.add(requirement);
+        if (!all.contains(requirement.id())) {
+            all.add(requirement.id());
         }
         return all;
     }

@@ -19,6 +19,7 @@ import io.secho.conformance.peer.InnerType;
 import io.secho.conformance.peer.RecordNonce;
 import io.secho.conformance.peer.RecordSealer;
 import io.secho.conformance.peer.Suite;
+import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +38,7 @@ class CloseCases {
 
     @Test
     @DisplayName("Close from the client is answered with exactly one Close, then FIN")
-    @ConformanceCase(id = "CLOSE-001", requirements = {"REQ-CLOSE-3", "REQ-CLOSE-4", "REQ-ALERT-5", "REQ-ALERT-11"},
+    @ConformanceCase(id = "CLOSE-001", requirements = {Req.CLOSE_3, Req.CLOSE_4, Req.ALERT_5, Req.ALERT_11},
             endings = "one Close record, then FIN")
     void cleanClose(CaseContext context) {
         Session session = context.establish();
@@ -48,7 +49,7 @@ class CloseCases {
 
     @Test
     @DisplayName("requests pipelined before Close are all answered before the server's Close")
-    @ConformanceCase(id = "CLOSE-002", requirements = {"REQ-CLOSE-3", "REQ-ECHO-1"},
+    @ConformanceCase(id = "CLOSE-002", requirements = {Req.CLOSE_3, Req.ECHO_1},
             endings = "three echoes, one Close record, then FIN")
     void repliesBeforeClose(CaseContext context) {
         Session session = context.establish();
@@ -74,7 +75,7 @@ class CloseCases {
 
     @Test
     @DisplayName("FIN without Close after the handshake (truncation): nothing sent back, then FIN")
-    @ConformanceCase(id = "CLOSE-003", requirements = {"REQ-CLOSE-6", "REQ-CLOSE-7", "REQ-CLOSE-5", "REQ-ALERT-11"}, endings = "nothing, then FIN")
+    @ConformanceCase(id = "CLOSE-003", requirements = {Req.CLOSE_6, Req.CLOSE_7, Req.CLOSE_5, Req.ALERT_11}, endings = "nothing, then FIN")
     void truncationAtBoundary(CaseContext context) {
         Session session = context.establish();
         context.warmUp(session, "then silence");
@@ -84,7 +85,7 @@ class CloseCases {
 
     @Test
     @DisplayName("FIN in the middle of a record header (truncation): nothing sent back, then FIN")
-    @ConformanceCase(id = "CLOSE-004", requirements = {"REQ-CLOSE-6", "REQ-CLOSE-7"}, endings = "nothing, then FIN")
+    @ConformanceCase(id = "CLOSE-004", requirements = {Req.CLOSE_6, Req.CLOSE_7}, endings = "nothing, then FIN")
     void truncationMidHeader(CaseContext context) {
         Session session = context.establish();
         byte[] record = session.seal(InnerType.DATA, utf8("cut")).encode();
@@ -95,7 +96,7 @@ class CloseCases {
 
     @Test
     @DisplayName("a plaintext alert from the client is not answered: nothing, then FIN")
-    @ConformanceCase(id = "CLOSE-005", requirements = {"REQ-ALERT-8", "REQ-ALERT-9"}, endings = "nothing, then FIN")
+    @ConformanceCase(id = "CLOSE-005", requirements = {Req.ALERT_8, Req.ALERT_9}, endings = "nothing, then FIN")
     void plaintextAlertFromClient(CaseContext context) {
         ClientFlight.Pending pending = context.startHandshake(context.anySuite());
         pending.connection().send(AlertMessage.plaintextFrame(AlertCode.HANDSHAKE_FAILURE),
@@ -105,7 +106,7 @@ class CloseCases {
 
     @Test
     @DisplayName("an encrypted alert from the client is not answered: nothing, then FIN")
-    @ConformanceCase(id = "CLOSE-006", requirements = {"REQ-ALERT-8", "REQ-ALERT-9"}, endings = "nothing, then FIN")
+    @ConformanceCase(id = "CLOSE-006", requirements = {Req.ALERT_8, Req.ALERT_9}, endings = "nothing, then FIN")
     void encryptedAlertFromClient(CaseContext context) {
         Session session = context.establish();
         context.warmUp(session, "about to fail");
@@ -116,7 +117,7 @@ class CloseCases {
 
     @Test
     @DisplayName("a Close that carries a payload gets decode_error")
-    @ConformanceCase(id = "CLOSE-007", requirements = {"REQ-REC-10"}, endings = "one encrypted alert decode_error, then FIN")
+    @ConformanceCase(id = "CLOSE-007", requirements = {Req.REC_10}, endings = "one encrypted alert decode_error, then FIN")
     void closeWithPayload(CaseContext context) {
         Session session = context.establish();
         long sequence = session.nextSequenceToSend();
@@ -128,7 +129,7 @@ class CloseCases {
 
     @Test
     @DisplayName("nothing after the client's Close is processed: a record behind it gets no echo")
-    @ConformanceCase(id = "CLOSE-008", requirements = {"REQ-CLOSE-4"}, endings = "one Close record, then FIN")
+    @ConformanceCase(id = "CLOSE-008", requirements = {Req.CLOSE_4}, endings = "one Close record, then FIN")
     void nothingAfterClose(CaseContext context) {
         Session session = context.establish();
         byte[] close = session.seal(InnerType.CLOSE, new byte[0]).encode();
@@ -141,7 +142,7 @@ class CloseCases {
 
     @Test
     @DisplayName("a plaintext alert right after the ClientHello is not answered: nothing more, then FIN")
-    @ConformanceCase(id = "CLOSE-009", requirements = {"REQ-ALERT-8", "REQ-ALERT-9"},
+    @ConformanceCase(id = "CLOSE-009", requirements = {Req.ALERT_8, Req.ALERT_9},
             endings = "the server's flight, nothing more, then FIN")
     void alertDuringHandshake(CaseContext context) {
         ClientFlight.Pending pending = context.startHandshake(context.anySuite());
@@ -151,7 +152,7 @@ class CloseCases {
 
     @Test
     @DisplayName("a malformed plaintext alert (2 bytes) is not answered either: nothing, then FIN")
-    @ConformanceCase(id = "CLOSE-010", requirements = {"REQ-ALERT-10", "REQ-ALERT-9"}, endings = "nothing, then FIN")
+    @ConformanceCase(id = "CLOSE-010", requirements = {Req.ALERT_10, Req.ALERT_9}, endings = "nothing, then FIN")
     void malformedAlertFromClient(CaseContext context) {
         ClientFlight.Pending pending = context.startHandshake(context.anySuite());
         pending.connection().send(new byte[] {0x04, 0x00, 0x02, 0x05, 0x05}, "plaintext alert frame with a 2-byte body");
@@ -194,7 +195,7 @@ class CloseCases {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<String> requirements = Endings.withRequirement(context, "REQ-ALERT-5");
+        List<String> requirements = Endings.withRequirement(context, Req.ALERT_5);
         String expected = "the server to read and discard the client's input after its FIN, until the client's FIN "
                 + "(or for 2 s), and then close without a reset (REQ-ALERT-4, REQ-ALERT-5)";
         if (writer.isAlive()) {
@@ -224,7 +225,7 @@ class CloseCases {
 
     @Test
     @DisplayName("after a plaintext alert (bad version), input behind the ClientHello is drained: alert, then FIN, no reset")
-    @ConformanceCase(id = "CLOSE-011", requirements = {"REQ-ALERT-4", "REQ-ALERT-5", "REQ-ALERT-11"},
+    @ConformanceCase(id = "CLOSE-011", requirements = {Req.ALERT_4, Req.ALERT_5, Req.ALERT_11},
             endings = "plaintext alert unsupported_version, then FIN (not a reset)")
     void drainAfterPlaintextAlert(CaseContext context) {
         TestConnection connection = context.connect();
@@ -238,7 +239,7 @@ class CloseCases {
 
     @Test
     @DisplayName("after a plaintext alert in the handshake (wrong Finished), input behind it is drained: then FIN, no reset")
-    @ConformanceCase(id = "CLOSE-012", requirements = {"REQ-ALERT-4", "REQ-ALERT-5", "REQ-ALERT-11"},
+    @ConformanceCase(id = "CLOSE-012", requirements = {Req.ALERT_4, Req.ALERT_5, Req.ALERT_11},
             endings = "plaintext alert handshake_failure, then FIN (not a reset)")
     void drainAfterHandshakeAlert(CaseContext context) {
         ClientFlight.Pending pending = context.startHandshake(context.anySuite());
@@ -252,7 +253,7 @@ class CloseCases {
 
     @Test
     @DisplayName("after an encrypted alert (bad tag), input behind the record is drained: alert, then FIN, no reset")
-    @ConformanceCase(id = "CLOSE-013", requirements = {"REQ-ALERT-4", "REQ-ALERT-5", "REQ-ALERT-11"},
+    @ConformanceCase(id = "CLOSE-013", requirements = {Req.ALERT_4, Req.ALERT_5, Req.ALERT_11},
             endings = "one encrypted alert bad_record_mac, then FIN (not a reset)")
     void drainAfterEncryptedAlert(CaseContext context) {
         Session session = context.establish();
@@ -267,7 +268,7 @@ class CloseCases {
 
     @Test
     @DisplayName("after the server's Close, input behind the client's Close is drained: Close, then FIN, no reset")
-    @ConformanceCase(id = "CLOSE-014", requirements = {"REQ-CLOSE-3", "REQ-CLOSE-4", "REQ-ALERT-5"},
+    @ConformanceCase(id = "CLOSE-014", requirements = {Req.CLOSE_3, Req.CLOSE_4, Req.ALERT_5},
             endings = "one Close record, then FIN (not a reset)")
     void drainAfterClose(CaseContext context) {
         Session session = context.establish();
@@ -280,7 +281,7 @@ class CloseCases {
 
     @Test
     @DisplayName("after a header alert (05 ff ff), the announced body that follows is drained: alert, then FIN, no reset")
-    @ConformanceCase(id = "CLOSE-015", requirements = {"REQ-FRM-10", "REQ-ALERT-4", "REQ-ALERT-5"},
+    @ConformanceCase(id = "CLOSE-015", requirements = {Req.FRM_10, Req.ALERT_4, Req.ALERT_5},
             endings = "one encrypted alert record_overflow, then FIN (not a reset)")
     void drainAfterHeaderAlert(CaseContext context) {
         Session session = context.establish();

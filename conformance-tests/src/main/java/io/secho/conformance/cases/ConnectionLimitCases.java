@@ -11,6 +11,7 @@ import io.secho.conformance.net.Session;
 import io.secho.conformance.net.TestConnection;
 import io.secho.conformance.peer.AlertCode;
 import io.secho.conformance.peer.Suite;
+import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +34,7 @@ class ConnectionLimitCases {
 
     @Test
     @DisplayName("with the target's maximum of connections open, one more gets the plaintext busy alert and nothing else")
-    @ConformanceCase(id = "LIM-009", requirements = {"REQ-LIM-4", "REQ-ALERT-4"},
+    @ConformanceCase(id = "LIM-009", requirements = {Req.LIM_4, Req.ALERT_4},
             endings = "plaintext alert busy (04 00 01 0d) as the only bytes, then FIN")
     void busyBeyondTheLimit(CaseContext context) {
         int limit = context.target().maxConnections().orElseThrow(() -> CaseSkipped.needsOption("--max-connections N",

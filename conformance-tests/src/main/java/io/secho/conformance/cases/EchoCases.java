@@ -11,6 +11,7 @@ import io.secho.conformance.peer.Frame;
 import io.secho.conformance.peer.FrameType;
 import io.secho.conformance.peer.InnerPlaintext;
 import io.secho.conformance.peer.InnerType;
+import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +28,7 @@ import static io.secho.conformance.cases.Messages.utf8;
 class EchoCases {
     @Test
     @DisplayName("a request of the maximum size (16384 bytes) is echoed")
-    @ConformanceCase(id = "ECHO-003", requirements = {"REQ-ECHO-1", "REQ-FRM-9"})
+    @ConformanceCase(id = "ECHO-003", requirements = {Req.ECHO_1, Req.FRM_9})
     void maximumRequest(CaseContext context) {
         Session session = context.establish();
         context.expectEcho(session, utf8("z".repeat(16384)), utf8("Z".repeat(16384)));
@@ -35,7 +36,7 @@ class EchoCases {
 
     @Test
     @DisplayName("the largest expansion: 8192 x U+0390 (16384 bytes) gives one 49152-byte reply")
-    @ConformanceCase(id = "ECHO-004", requirements = {"REQ-ECHO-1", "REQ-ECHO-9", "REQ-FRM-3"})
+    @ConformanceCase(id = "ECHO-004", requirements = {Req.ECHO_1, Req.ECHO_9, Req.FRM_3})
     void largestExpansion(CaseContext context) {
         Session session = context.establish();
         context.expectEcho(session, utf8("\u0390".repeat(8192)), utf8("\u0399\u0308\u0301".repeat(8192)));
@@ -43,7 +44,7 @@ class EchoCases {
 
     @Test
     @DisplayName("a request of 16385 bytes (record length 16414) gets record_overflow")
-    @ConformanceCase(id = "ECHO-005", requirements = {"REQ-FRM-9", "REQ-FRM-6"},
+    @ConformanceCase(id = "ECHO-005", requirements = {Req.FRM_9, Req.FRM_6},
             endings = "one encrypted alert record_overflow, then FIN")
     void oversizedRequest(CaseContext context) {
         Session session = context.establish();
@@ -54,7 +55,7 @@ class EchoCases {
 
     @Test
     @DisplayName("an empty message gets an empty reply, and the session goes on")
-    @ConformanceCase(id = "ECHO-006", requirements = {"REQ-ECHO-3", "REQ-ECHO-1"})
+    @ConformanceCase(id = "ECHO-006", requirements = {Req.ECHO_3, Req.ECHO_1})
     void emptyMessage(CaseContext context) {
         Session session = context.establish();
         context.expectEcho(session, new byte[0], new byte[0]);
@@ -63,7 +64,7 @@ class EchoCases {
 
     @Test
     @DisplayName("a message that starts with 0x0a is echoed, not taken for the end (the lab's bug)")
-    @ConformanceCase(id = "ECHO-007", requirements = {"REQ-ECHO-6"})
+    @ConformanceCase(id = "ECHO-007", requirements = {Req.ECHO_6})
     void leadingNewline(CaseContext context) {
         Session session = context.establish();
         context.expectEcho(session, bytes(0x0a), bytes(0x0a));
@@ -72,7 +73,7 @@ class EchoCases {
 
     @Test
     @DisplayName("well-formed edge cases are accepted: U+0000, U+FFFF, U+10FFFF, noncharacters, BOM")
-    @ConformanceCase(id = "ECHO-008", requirements = {"REQ-ECHO-8"})
+    @ConformanceCase(id = "ECHO-008", requirements = {Req.ECHO_8})
     void wellFormedEdges(CaseContext context) {
         Session session = context.establish();
         for (byte[] payload : new byte[][] {bytes(0x00), bytes(0xef, 0xbf, 0xbf), bytes(0xf4, 0x8f, 0xbf, 0xbf),
@@ -84,7 +85,7 @@ class EchoCases {
 
     @Test
     @DisplayName("ten pipelined requests get ten replies, in order")
-    @ConformanceCase(id = "ECHO-009", requirements = {"REQ-ECHO-1", "REQ-FRM-5", "REQ-REC-9"})
+    @ConformanceCase(id = "ECHO-009", requirements = {Req.ECHO_1, Req.FRM_5, Req.REC_9})
     void pipelined(CaseContext context) {
         Session session = context.establish();
         ByteArrayOutputStream batch = new ByteArrayOutputStream();
@@ -107,7 +108,7 @@ class EchoCases {
 
     @Test
     @DisplayName("no language-specific mapping: i -> I, \u0131 -> I, \u00df -> SS, whatever the server's locale")
-    @ConformanceCase(id = "ECHO-010", requirements = {"REQ-ECHO-9", "REQ-ECHO-10"})
+    @ConformanceCase(id = "ECHO-010", requirements = {Req.ECHO_9, Req.ECHO_10})
     void localeIndependent(CaseContext context) {
         Session session = context.establish();
         context.expectEcho(session, utf8("istanbul \u0131\u0069 \u00df"), utf8("ISTANBUL II SS"));

@@ -21,6 +21,7 @@ import io.secho.conformance.peer.KeyExchange;
 import io.secho.conformance.peer.RecordNonce;
 import io.secho.conformance.peer.RecordSealer;
 import io.secho.conformance.peer.Suite;
+import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,7 +46,7 @@ class FramingCases {
 
     @Test
     @DisplayName("a whole session delivered one byte per TCP write works")
-    @ConformanceCase(id = "FRM-001", requirements = {"REQ-FRM-4"})
+    @ConformanceCase(id = "FRM-001", requirements = {Req.FRM_4})
     void oneBytePerWrite(CaseContext context) {
         Suite suite = context.anySuite();
         TestConnection connection = context.connect();
@@ -81,7 +82,7 @@ class FramingCases {
 
     @Test
     @DisplayName("the client Finished and five records in one write all get processed, in order")
-    @ConformanceCase(id = "FRM-002", requirements = {"REQ-FRM-5", "REQ-HS-9", "REQ-ECHO-1"})
+    @ConformanceCase(id = "FRM-002", requirements = {Req.FRM_5, Req.HS_9, Req.ECHO_1})
     void severalFramesInOneWrite(CaseContext context) {
         ClientFlight.Pending pending = context.startHandshake(context.anySuite());
         Session session = pending.sessionWithoutFinished();
@@ -122,7 +123,7 @@ class FramingCases {
 
     @Test
     @DisplayName("a record split at every point, the next record's first bytes riding behind the split: both echoed")
-    @ConformanceCase(id = "FRM-011", requirements = {"REQ-FRM-4", "REQ-FRM-5"})
+    @ConformanceCase(id = "FRM-011", requirements = {Req.FRM_4, Req.FRM_5})
     void everySplitPointOfARecord(CaseContext context) {
         Session session = context.establish();
         int length = FrameLimits.HEADER_LENGTH + FrameLimits.RECORD_OVERHEAD + letters(0).length();
@@ -140,7 +141,7 @@ class FramingCases {
 
     @Test
     @DisplayName("the client Finished split at every point, the first record's bytes riding behind: the record is echoed")
-    @ConformanceCase(id = "FRM-012", requirements = {"REQ-FRM-4", "REQ-FRM-5", "REQ-HS-9"})
+    @ConformanceCase(id = "FRM-012", requirements = {Req.FRM_4, Req.FRM_5, Req.HS_9})
     void everySplitPointOfTheClientFinished(CaseContext context) {
         Suite suite = context.anySuite();
         for (int cut = 1; cut < FINISHED_FRAME_LENGTH; cut++) {
@@ -158,7 +159,7 @@ class FramingCases {
 
     @Test
     @DisplayName("a ClientHello header announcing 1025 bytes gets record_overflow before any body is sent")
-    @ConformanceCase(id = "FRM-003", requirements = {"REQ-FRM-6", "REQ-FRM-9", "REQ-FRM-10", "REQ-LIM-6"},
+    @ConformanceCase(id = "FRM-003", requirements = {Req.FRM_6, Req.FRM_9, Req.FRM_10, Req.LIM_6},
             endings = "plaintext alert record_overflow, then FIN")
     void oversizedPlaintextHeader(CaseContext context) {
         TestConnection connection = context.connect();
@@ -168,7 +169,7 @@ class FramingCases {
 
     @Test
     @DisplayName("a record header 05 ff ff alone, after the handshake, gets record_overflow")
-    @ConformanceCase(id = "FRM-004", requirements = {"REQ-FRM-6", "REQ-FRM-9", "REQ-FRM-10", "REQ-LIM-6"},
+    @ConformanceCase(id = "FRM-004", requirements = {Req.FRM_6, Req.FRM_9, Req.FRM_10, Req.LIM_6},
             endings = "one encrypted alert record_overflow, then FIN")
     void oversizedRecordHeader(CaseContext context) {
         Session session = context.establish();
@@ -178,7 +179,7 @@ class FramingCases {
 
     @Test
     @DisplayName("an unknown frame type gets decode_error")
-    @ConformanceCase(id = "FRM-005", requirements = {"REQ-FRM-7", "REQ-FRM-6"},
+    @ConformanceCase(id = "FRM-005", requirements = {Req.FRM_7, Req.FRM_6},
             endings = "plaintext alert decode_error, then FIN")
     void unknownFrameType(CaseContext context) {
         TestConnection connection = context.connect();
@@ -188,7 +189,7 @@ class FramingCases {
 
     @Test
     @DisplayName("a record shorter than 29 bytes gets decode_error")
-    @ConformanceCase(id = "FRM-006", requirements = {"REQ-FRM-11", "REQ-FRM-6"},
+    @ConformanceCase(id = "FRM-006", requirements = {Req.FRM_11, Req.FRM_6},
             endings = "one encrypted alert decode_error, then FIN")
     void shortRecord(CaseContext context) {
         Session session = context.establish();
@@ -198,7 +199,7 @@ class FramingCases {
 
     @Test
     @DisplayName("a connection dropped in the middle of a record: nothing sent back, then FIN")
-    @ConformanceCase(id = "FRM-007", requirements = {"REQ-CLOSE-6", "REQ-CLOSE-7", "REQ-CLOSE-5"},
+    @ConformanceCase(id = "FRM-007", requirements = {Req.CLOSE_6, Req.CLOSE_7, Req.CLOSE_5},
             endings = "nothing, then FIN")
     void droppedMidRecord(CaseContext context) {
         Session session = context.establish();
@@ -210,7 +211,7 @@ class FramingCases {
 
     @Test
     @DisplayName("a client that resets the connection mid-handshake does not stop the server")
-    @ConformanceCase(id = "FRM-008", requirements = {"REQ-LIM-5"})
+    @ConformanceCase(id = "FRM-008", requirements = {Req.LIM_5})
     void resetMidHandshake(CaseContext context) {
         Suite suite = context.anySuite();
         TestConnection connection = context.connect();
@@ -223,7 +224,7 @@ class FramingCases {
 
     @Test
     @DisplayName("a record with an unknown inner type gets decode_error")
-    @ConformanceCase(id = "FRM-009", requirements = {"REQ-REC-10"}, endings = "one encrypted alert decode_error, then FIN")
+    @ConformanceCase(id = "FRM-009", requirements = {Req.REC_10}, endings = "one encrypted alert decode_error, then FIN")
     void unknownInnerType(CaseContext context) {
         Session session = context.establish();
         long sequence = session.nextSequenceToSend();

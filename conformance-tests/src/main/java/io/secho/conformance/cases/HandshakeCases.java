@@ -23,6 +23,7 @@ import io.secho.conformance.peer.KeyExchange;
 import io.secho.conformance.peer.Modp2048Group;
 import io.secho.conformance.peer.PreSharedKey;
 import io.secho.conformance.peer.Suite;
+import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,28 +57,28 @@ class HandshakeCases {
 
     @Test
     @DisplayName("x25519 handshake completes; keys, Finished MACs and the first echo are right")
-    @ConformanceCase(id = "HS-001", requirements = {"REQ-HS-7", "REQ-KEX-2", "REQ-KEX-4", "REQ-KS-1", "REQ-KS-2", "REQ-KS-3", "REQ-KS-4", "REQ-FIN-1", "REQ-FIN-6", "REQ-REC-1", "REQ-REC-3", "REQ-FRM-1", "REQ-FRM-2"})
+    @ConformanceCase(id = "HS-001", requirements = {Req.HS_7, Req.KEX_2, Req.KEX_4, Req.KS_1, Req.KS_2, Req.KS_3, Req.KS_4, Req.FIN_1, Req.FIN_6, Req.REC_1, Req.REC_3, Req.FRM_1, Req.FRM_2})
     void x25519Completes(CaseContext context) {
         completesAndEchoes(context, Suite.X25519);
     }
 
     @Test
     @DisplayName("modp2048 handshake completes; 256-byte shares and secret, Finished MACs, first echo")
-    @ConformanceCase(id = "HS-002", requirements = {"REQ-HS-7", "REQ-KEX-6", "REQ-KEX-8", "REQ-KS-1", "REQ-KS-2", "REQ-KS-3", "REQ-KS-4", "REQ-FIN-1", "REQ-FIN-6", "REQ-FRM-1", "REQ-FRM-2"})
+    @ConformanceCase(id = "HS-002", requirements = {Req.HS_7, Req.KEX_6, Req.KEX_8, Req.KS_1, Req.KS_2, Req.KS_3, Req.KS_4, Req.FIN_1, Req.FIN_6, Req.FRM_1, Req.FRM_2})
     void modp2048Completes(CaseContext context) {
         completesAndEchoes(context, Suite.MODP2048);
     }
 
     @Test
     @DisplayName("psk handshake completes with empty key shares; Finished MACs and first echo")
-    @ConformanceCase(id = "HS-003", requirements = {"REQ-HS-7", "REQ-KEX-9", "REQ-KS-1", "REQ-KS-2", "REQ-KS-3", "REQ-KS-4", "REQ-FIN-1", "REQ-FIN-6", "REQ-FRM-1", "REQ-FRM-2"})
+    @ConformanceCase(id = "HS-003", requirements = {Req.HS_7, Req.KEX_9, Req.KS_1, Req.KS_2, Req.KS_3, Req.KS_4, Req.FIN_1, Req.FIN_6, Req.FRM_1, Req.FRM_2})
     void pskCompletes(CaseContext context) {
         completesAndEchoes(context, Suite.PSK);
     }
 
     @Test
     @DisplayName("ClientHello version 0x0002 gets unsupported_version")
-    @ConformanceCase(id = "HS-004", requirements = {"REQ-HS-6", "REQ-ALERT-1", "REQ-ALERT-4", "REQ-ALERT-3", "REQ-ALERT-11"},
+    @ConformanceCase(id = "HS-004", requirements = {Req.HS_6, Req.ALERT_1, Req.ALERT_4, Req.ALERT_3, Req.ALERT_11},
             endings = "plaintext alert unsupported_version, then FIN")
     void unsupportedVersion(CaseContext context) {
         // The version is checked before the suite (Table 6, b before d): any suite will do, offered or not.
@@ -90,7 +91,7 @@ class HandshakeCases {
 
     @Test
     @DisplayName("ClientHello with unknown suite 0x7f gets unsupported_suite")
-    @ConformanceCase(id = "HS-005", requirements = {"REQ-HS-4", "REQ-HS-6"},
+    @ConformanceCase(id = "HS-005", requirements = {Req.HS_4, Req.HS_6},
             endings = "plaintext alert unsupported_suite, then FIN")
     void unknownSuite(CaseContext context) {
         Frame hello = new ClientHello(0x0001, 0x7f, context.random().nextBytes(32), new byte[32]).toFrame();
@@ -114,7 +115,7 @@ class HandshakeCases {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("invalidModpShares")
     @DisplayName("modp2048 key share outside 1 < y < p-1 gets illegal_parameter (unsupported_suite where modp2048 is off)")
-    @ConformanceCase(id = "HS-011", requirements = {"REQ-KEX-7", "REQ-HS-6"},
+    @ConformanceCase(id = "HS-011", requirements = {Req.KEX_7, Req.HS_6},
             endings = "plaintext alert illegal_parameter, then FIN; no ServerHello")
     void invalidModpShare(String id, String what, BigInteger value, CaseContext context) {
         context.requireSelected(Suite.MODP2048);
@@ -139,7 +140,7 @@ class HandshakeCases {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("lowOrderX25519Points")
     @DisplayName("x25519 low-order key share (all-zero shared secret) gets illegal_parameter (unsupported_suite where x25519 is off)")
-    @ConformanceCase(id = "HS-012", requirements = {"REQ-KEX-4", "REQ-HS-6"},
+    @ConformanceCase(id = "HS-012", requirements = {Req.KEX_4, Req.HS_6},
             endings = "plaintext alert illegal_parameter, then FIN; no ServerHello")
     void lowOrderX25519Share(String id, String what, String hex, CaseContext context) {
         context.requireSelected(Suite.X25519);
@@ -160,7 +161,7 @@ class HandshakeCases {
 
     @Test
     @DisplayName("a client Finished made with the wrong PSK gets handshake_failure")
-    @ConformanceCase(id = "HS-013", requirements = {"REQ-FIN-6", "REQ-FIN-7", "REQ-ALERT-2"},
+    @ConformanceCase(id = "HS-013", requirements = {Req.FIN_6, Req.FIN_7, Req.ALERT_2},
             endings = "plaintext alert handshake_failure, then FIN")
     void wrongPsk(CaseContext context) {
         context.requireOffered(Suite.PSK);
@@ -179,7 +180,7 @@ class HandshakeCases {
 
     @Test
     @DisplayName("a client Finished with one bit flipped gets handshake_failure")
-    @ConformanceCase(id = "HS-014", requirements = {"REQ-FIN-6", "REQ-FIN-7"},
+    @ConformanceCase(id = "HS-014", requirements = {Req.FIN_6, Req.FIN_7},
             endings = "plaintext alert handshake_failure, then FIN")
     void tamperedFinished(CaseContext context) {
         ClientFlight.Pending pending = context.startHandshake(context.anySuite());
@@ -196,7 +197,7 @@ class HandshakeCases {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("verifyDataBytes")
     @DisplayName("a client Finished with any one byte of verify_data wrong gets handshake_failure (all 32 positions)")
-    @ConformanceCase(id = "HS-025", requirements = {"REQ-FIN-6", "REQ-FIN-7"},
+    @ConformanceCase(id = "HS-025", requirements = {Req.FIN_6, Req.FIN_7},
             endings = "plaintext alert handshake_failure, then FIN")
     void finishedByteWrong(String id, String what, int index, CaseContext context) {
         ClientFlight.Pending pending = context.startHandshake(context.anySuite());
@@ -208,7 +209,7 @@ class HandshakeCases {
 
     @Test
     @DisplayName("a client Finished of 31 bytes gets decode_error")
-    @ConformanceCase(id = "HS-015", requirements = {"REQ-FIN-2"}, endings = "plaintext alert decode_error, then FIN")
+    @ConformanceCase(id = "HS-015", requirements = {Req.FIN_2}, endings = "plaintext alert decode_error, then FIN")
     void shortFinished(CaseContext context) {
         ClientFlight.Pending pending = context.startHandshake(context.anySuite());
         byte[] body = Arrays.copyOf(pending.clientFinished().body(), 31);
@@ -218,7 +219,7 @@ class HandshakeCases {
 
     @Test
     @DisplayName("a record before any handshake gets unexpected_message")
-    @ConformanceCase(id = "HS-016", requirements = {"REQ-FRM-8", "REQ-HS-10"},
+    @ConformanceCase(id = "HS-016", requirements = {Req.FRM_8, Req.HS_10},
             endings = "plaintext alert unexpected_message, then FIN")
     void recordBeforeHandshake(CaseContext context) {
         TestConnection connection = context.connect();
@@ -228,7 +229,7 @@ class HandshakeCases {
 
     @Test
     @DisplayName("a Finished before any hello gets unexpected_message")
-    @ConformanceCase(id = "HS-017", requirements = {"REQ-FRM-8", "REQ-HS-10"},
+    @ConformanceCase(id = "HS-017", requirements = {Req.FRM_8, Req.HS_10},
             endings = "plaintext alert unexpected_message, then FIN")
     void finishedFirst(CaseContext context) {
         TestConnection connection = context.connect();
@@ -238,7 +239,7 @@ class HandshakeCases {
 
     @Test
     @DisplayName("a record before the client Finished gets unexpected_message, in plaintext")
-    @ConformanceCase(id = "HS-018", requirements = {"REQ-FIN-7", "REQ-FRM-8", "REQ-ALERT-2"},
+    @ConformanceCase(id = "HS-018", requirements = {Req.FIN_7, Req.FRM_8, Req.ALERT_2},
             endings = "plaintext alert unexpected_message, then FIN")
     void recordBeforeClientFinished(CaseContext context) {
         ClientFlight.Pending pending = context.startHandshake(context.anySuite());
@@ -250,7 +251,7 @@ class HandshakeCases {
 
     @Test
     @DisplayName("a second ClientHello after the handshake gets an encrypted unexpected_message")
-    @ConformanceCase(id = "HS-019", requirements = {"REQ-HS-5", "REQ-FRM-8", "REQ-ALERT-2"},
+    @ConformanceCase(id = "HS-019", requirements = {Req.HS_5, Req.FRM_8, Req.ALERT_2},
             endings = "one encrypted alert unexpected_message, then FIN")
     void secondClientHello(CaseContext context) {
         Session session = context.establish();
@@ -261,7 +262,7 @@ class HandshakeCases {
 
     @Test
     @DisplayName("every connection gets a fresh server random and, for DH suites, a fresh key share")
-    @ConformanceCase(id = "HS-021", requirements = {"REQ-HS-3", "REQ-KEX-1"})
+    @ConformanceCase(id = "HS-021", requirements = {Req.HS_3, Req.KEX_1})
     void freshRandomAndShare(CaseContext context) {
         Suite suite = context.anySuite();
         byte[] clientRandom = context.random().nextBytes(32);
@@ -293,7 +294,7 @@ class HandshakeCases {
 
     @Test
     @DisplayName("the server sends nothing before the ClientHello, and then answers it")
-    @ConformanceCase(id = "HS-022", requirements = {"REQ-HS-2"}, endings = "no bytes while the client is silent")
+    @ConformanceCase(id = "HS-022", requirements = {Req.HS_2}, endings = "no bytes while the client is silent")
     void serverWaitsForClient(CaseContext context) {
         TestConnection connection = context.connect();
         Observed silence = connection.readUntilEnd(SILENCE);
@@ -322,7 +323,7 @@ class HandshakeCases {
 
     @Test
     @DisplayName("an x25519 key share with its top bit set is accepted and decoded as RFC 7748 says")
-    @ConformanceCase(id = "HS-023", requirements = {"REQ-KEX-3", "REQ-KS-1"})
+    @ConformanceCase(id = "HS-023", requirements = {Req.KEX_3, Req.KS_1})
     void x25519TopBitMasked(CaseContext context) {
         context.requireSession(Suite.X25519);
         KeyExchange exchange = Suite.X25519.newKeyExchange(context.random(), Optional.empty());

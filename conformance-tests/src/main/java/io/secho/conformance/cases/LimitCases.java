@@ -6,6 +6,7 @@ import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.Endings;
 import io.secho.conformance.Level;
+import io.secho.conformance.WaitsOutTimeout;
 import io.secho.conformance.net.ClientFlight;
 import io.secho.conformance.net.Ending;
 import io.secho.conformance.net.Observed;
@@ -19,6 +20,7 @@ import io.secho.conformance.peer.FrameType;
 import io.secho.conformance.peer.InnerPlaintext;
 import io.secho.conformance.peer.InnerType;
 import io.secho.conformance.peer.Suite;
+import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,7 +37,11 @@ import java.util.stream.Stream;
 
 import static io.secho.conformance.cases.Messages.utf8;
 
-/** Timeouts, and one connection's behaviour never stopping the others. */
+/**
+ * Timeouts, and one connection's behaviour never stopping the others. Each case that waits out a timeout is a
+ * class of its own ({@link WaitsOutTimeout}): JUnit hands out whole classes to idle workers first, so those
+ * waits all start at once, while the cases of one class start only as workers come free.
+ */
 @DisplayName("Timeouts and limits")
 @ExtendWith(ConformanceExtension.class)
 class LimitCases {
@@ -77,65 +83,80 @@ class LimitCases {
         context.evidence("plaintext timeout alert, then FIN, " + observed.millis() + " ms into the wait");
     }
 
-    @Test
-    @DisplayName("a silent client gets the plaintext timeout alert within the handshake timeout")
-    @ConformanceCase(id = "LIM-001", requirements = {"REQ-LIM-1", "REQ-LIM-2", "REQ-ALERT-11"},
-            endings = "plaintext alert timeout, then FIN, within the handshake timeout")
-    void silentClient(CaseContext context) {
-        Duration timeout = context.target().handshakeTimeout();
-        context.allowUpTo(timeout.plus(SLACK).plus(CASE_MARGIN));
-        TestConnection connection = context.connect();
-        context.trace().note("sending nothing");
-        expectTimeoutAlert(context, connection, System.nanoTime() + timeout.plus(SLACK).toNanos(),
-                "plaintext alert timeout (04 00 01 0b) within the handshake timeout (" + timeout.toMillis() + " ms + "
-                        + SLACK.toMillis() + " ms slack), then FIN", "nothing");
-    }
-
-    @Test
-    @DisplayName("a client that stops after its ClientHello gets the timeout alert (the clock runs until the Finished)")
-    @ConformanceCase(id = "LIM-002", requirements = {"REQ-LIM-1"},
-            endings = "ServerHello and Finished, then plaintext alert timeout, then FIN")
-    void stalledBeforeFinished(CaseContext context) {
-        Duration timeout = context.target().handshakeTimeout();
-        context.allowUpTo(timeout.plus(SLACK).plus(CASE_MARGIN));
-        long start = System.nanoTime();
-        ClientFlight.Pending pending = context.startHandshake(context.anySuite());
-        context.trace().note("not sending the client Finished");
-        expectTimeoutAlert(context, pending.connection(), start + timeout.plus(SLACK).toNanos(),
-                "plaintext alert timeout (04 00 01 0b) within the handshake timeout (" + timeout.toMillis() + " ms + "
-                        + SLACK.toMillis() + " ms slack), then FIN", "ClientHello only");
-    }
-
-    @Test
-    @DisplayName("the handshake timer starts at accept: a ClientHello sent late does not restart it")
-    @ConformanceCase(id = "LIM-006", requirements = {"REQ-LIM-1"},
-            endings = "plaintext alert timeout (after the server's flight, or before it), then FIN, by the handshake "
-                    + "timeout counted from accept")
-    void handshakeTimerStartsAtAccept(CaseContext context) {
-        Duration timeout = context.target().handshakeTimeout();
-        // Sent at 0.9 of the timeout: a timer started by the ClientHello fires no sooner than 1.9 timeouts after
-        // accept, a correct one after one; the case waits one timeout plus the slack, at most 0.8 of one.
-        Duration delay = Duration.ofMillis(timeout.toMillis() * 9 / 10);
-        Duration eightTenths = Duration.ofMillis(timeout.toMillis() * 8 / 10);
-        Duration allowed = timeout.plus(eightTenths.compareTo(SLACK) < 0 ? eightTenths : SLACK);
-        context.allowUpTo(allowed.plus(CASE_MARGIN));
-        Suite suite = context.anySuite();
-        long accepted = System.nanoTime();
-        TestConnection connection = context.connect();
-        long deadline = accepted + allowed.toNanos();
-        if (connection.awaitInput(delay)) {
-            // The server spoke before any ClientHello: only its timeout may explain that, and a timer that fires
-            // before a ClientHello cannot have been started by one.
-            expectTimeoutAlert(context, connection, deadline, "nothing before the ClientHello but, at the handshake "
-                    + "timeout, the plaintext timeout alert then FIN", "nothing yet");
-            return;
+    @DisplayName("Timeouts and limits")
+    @ExtendWith(ConformanceExtension.class)
+    @WaitsOutTimeout
+    static final class SilentClientCases {
+        @Test
+        @DisplayName("a silent client gets the plaintext timeout alert within the handshake timeout")
+        @ConformanceCase(id = "LIM-001", requirements = {Req.LIM_1, Req.LIM_2, Req.ALERT_11},
+                endings = "plaintext alert timeout, then FIN, within the handshake timeout")
+        void silentClient(CaseContext context) {
+            Duration timeout = context.target().handshakeTimeout();
+            context.allowUpTo(timeout.plus(SLACK).plus(CASE_MARGIN));
+            TestConnection connection = context.connect();
+            context.trace().note("sending nothing");
+            expectTimeoutAlert(context, connection, System.nanoTime() + timeout.plus(SLACK).toNanos(),
+                    "plaintext alert timeout (04 00 01 0b) within the handshake timeout (" + timeout.toMillis() + " ms + "
+                            + SLACK.toMillis() + " ms slack), then FIN", "nothing");
         }
-        connection.send(new ClientHello(suite, context.random().nextBytes(32),
-                suite.newKeyExchange(context.random(), context.psk()).publicShare()).toFrame(),
-                "ClientHello " + suite + ", " + delay.toMillis() + " ms after connecting; then nothing");
-        expectTimeoutAlert(context, connection, deadline, "the plaintext timeout alert within " + allowed.toMillis()
-                + " ms of accept (the handshake timeout " + timeout.toMillis() + " ms counts from accept, not from "
-                + "the ClientHello), then FIN", "ClientHello " + delay.toMillis() + " ms after connecting");
+    }
+
+    @DisplayName("Timeouts and limits")
+    @ExtendWith(ConformanceExtension.class)
+    @WaitsOutTimeout
+    static final class StalledBeforeFinishedCases {
+        @Test
+        @DisplayName("a client that stops after its ClientHello gets the timeout alert (the clock runs until the Finished)")
+        @ConformanceCase(id = "LIM-002", requirements = {Req.LIM_1},
+                endings = "ServerHello and Finished, then plaintext alert timeout, then FIN")
+        void stalledBeforeFinished(CaseContext context) {
+            Duration timeout = context.target().handshakeTimeout();
+            context.allowUpTo(timeout.plus(SLACK).plus(CASE_MARGIN));
+            long start = System.nanoTime();
+            ClientFlight.Pending pending = context.startHandshake(context.anySuite());
+            context.trace().note("not sending the client Finished");
+            expectTimeoutAlert(context, pending.connection(), start + timeout.plus(SLACK).toNanos(),
+                    "plaintext alert timeout (04 00 01 0b) within the handshake timeout (" + timeout.toMillis() + " ms + "
+                            + SLACK.toMillis() + " ms slack), then FIN", "ClientHello only");
+        }
+    }
+
+    @DisplayName("Timeouts and limits")
+    @ExtendWith(ConformanceExtension.class)
+    @WaitsOutTimeout
+    static final class HandshakeTimerFromAcceptCases {
+        @Test
+        @DisplayName("the handshake timer starts at accept: a ClientHello sent late does not restart it")
+        @ConformanceCase(id = "LIM-006", requirements = {Req.LIM_1},
+                endings = "plaintext alert timeout (after the server's flight, or before it), then FIN, by the handshake "
+                        + "timeout counted from accept")
+        void handshakeTimerStartsAtAccept(CaseContext context) {
+            Duration timeout = context.target().handshakeTimeout();
+            // Sent at 0.9 of the timeout: a timer started by the ClientHello fires no sooner than 1.9 timeouts after
+            // accept, a correct one after one; the case waits one timeout plus the slack, at most 0.8 of one.
+            Duration delay = Duration.ofMillis(timeout.toMillis() * 9 / 10);
+            Duration eightTenths = Duration.ofMillis(timeout.toMillis() * 8 / 10);
+            Duration allowed = timeout.plus(eightTenths.compareTo(SLACK) < 0 ? eightTenths : SLACK);
+            context.allowUpTo(allowed.plus(CASE_MARGIN));
+            Suite suite = context.anySuite();
+            long accepted = System.nanoTime();
+            TestConnection connection = context.connect();
+            long deadline = accepted + allowed.toNanos();
+            if (connection.awaitInput(delay)) {
+                // The server spoke before any ClientHello: only its timeout may explain that, and a timer that fires
+                // before a ClientHello cannot have been started by one.
+                expectTimeoutAlert(context, connection, deadline, "nothing before the ClientHello but, at the handshake "
+                        + "timeout, the plaintext timeout alert then FIN", "nothing yet");
+                return;
+            }
+            connection.send(new ClientHello(suite, context.random().nextBytes(32),
+                    suite.newKeyExchange(context.random(), context.psk()).publicShare()).toFrame(),
+                    "ClientHello " + suite + ", " + delay.toMillis() + " ms after connecting; then nothing");
+            expectTimeoutAlert(context, connection, deadline, "the plaintext timeout alert within " + allowed.toMillis()
+                    + " ms of accept (the handshake timeout " + timeout.toMillis() + " ms counts from accept, not from "
+                    + "the ClientHello), then FIN", "ClientHello " + delay.toMillis() + " ms after connecting");
+        }
     }
 
     /**
@@ -154,32 +175,37 @@ class LimitCases {
         }
     }
 
-    @Test
-    @DisplayName("the handshake timer is not restarted by partial frames: a ClientHello trickled byte by byte times out")
-    @ConformanceCase(id = "LIM-007", requirements = {"REQ-LIM-1"},
-            endings = "plaintext alert timeout, then FIN, by the handshake timeout counted from accept")
-    void handshakeTimerIgnoresPartialFrames(CaseContext context) {
-        Duration timeout = context.target().handshakeTimeout();
-        // The ClientHello keeps trickling until the deadline, so a timer that partial frames restart cannot fire
-        // before it: the slack can be as generous as for LIM-001.
-        Duration allowed = timeout.plus(SLACK);
-        context.allowUpTo(allowed.plus(CASE_MARGIN));
-        Suite suite = context.anySuite();
-        byte[] hello = new ClientHello(suite, context.random().nextBytes(32),
-                suite.newKeyExchange(context.random(), context.psk()).publicShare()).toFrame().encode();
-        long accepted = System.nanoTime();
-        TestConnection connection = context.connect();
-        long deadline = accepted + allowed.toNanos();
-        trickle(connection, hello, Duration.ofMillis(Math.max(1, timeout.toMillis() / 10)), deadline,
-                "ClientHello " + suite);
-        expectTimeoutAlert(context, connection, deadline, "the plaintext timeout alert within " + allowed.toMillis()
-                + " ms of accept while the ClientHello is still incomplete (bytes of a frame do not restart the "
-                + "handshake timer), then FIN", "a ClientHello one byte every " + timeout.toMillis() / 10 + " ms");
+    @DisplayName("Timeouts and limits")
+    @ExtendWith(ConformanceExtension.class)
+    @WaitsOutTimeout
+    static final class HandshakeTimerPartialFramesCases {
+        @Test
+        @DisplayName("the handshake timer is not restarted by partial frames: a ClientHello trickled byte by byte times out")
+        @ConformanceCase(id = "LIM-007", requirements = {Req.LIM_1},
+                endings = "plaintext alert timeout, then FIN, by the handshake timeout counted from accept")
+        void handshakeTimerIgnoresPartialFrames(CaseContext context) {
+            Duration timeout = context.target().handshakeTimeout();
+            // The ClientHello keeps trickling until the deadline, so a timer that partial frames restart cannot fire
+            // before it: the slack can be as generous as for LIM-001.
+            Duration allowed = timeout.plus(SLACK);
+            context.allowUpTo(allowed.plus(CASE_MARGIN));
+            Suite suite = context.anySuite();
+            byte[] hello = new ClientHello(suite, context.random().nextBytes(32),
+                    suite.newKeyExchange(context.random(), context.psk()).publicShare()).toFrame().encode();
+            long accepted = System.nanoTime();
+            TestConnection connection = context.connect();
+            long deadline = accepted + allowed.toNanos();
+            trickle(connection, hello, Duration.ofMillis(Math.max(1, timeout.toMillis() / 10)), deadline,
+                    "ClientHello " + suite);
+            expectTimeoutAlert(context, connection, deadline, "the plaintext timeout alert within " + allowed.toMillis()
+                    + " ms of accept while the ClientHello is still incomplete (bytes of a frame do not restart the "
+                    + "handshake timer), then FIN", "a ClientHello one byte every " + timeout.toMillis() / 10 + " ms");
+        }
     }
 
     @Test
     @DisplayName("while one connection stalls in the middle of a frame, others are served")
-    @ConformanceCase(id = "LIM-003", requirements = {"REQ-LIM-5"})
+    @ConformanceCase(id = "LIM-003", requirements = {Req.LIM_5})
     void stalledConnectionDoesNotBlockOthers(CaseContext context) {
         Session stalled = context.establish();
         byte[] record = stalled.seal(InnerType.DATA, utf8("never finished")).encode();
@@ -213,87 +239,102 @@ class LimitCases {
         context.evidence("one encrypted timeout alert, then FIN, " + observed.millis() + " ms into the wait");
     }
 
-    @Test
-    @DisplayName("an established session left silent gets the encrypted timeout alert after the idle timeout")
-    @ConformanceCase(id = "LIM-004", requirements = {"REQ-LIM-3"},
-            endings = "one encrypted alert timeout, then FIN, after the idle timeout")
-    void idleTimeout(CaseContext context) {
-        Duration idle = requireIdleTimeout(context, MAX_IDLE_CHECKED);
-        context.allowUpTo(idle.plus(SLACK).plus(CASE_MARGIN));
-        Session session = context.establish();
-        context.warmUp(session, "then silence");
-        long lastFrame = System.nanoTime();
-        context.trace().note("silent for up to " + idle.plus(SLACK).toMillis() + " ms");
-        expectIdleTimeoutAlert(context, session, lastFrame + idle.plus(SLACK).toNanos(), "one encrypted alert timeout "
-                + "within " + idle.toMillis() + " ms + " + SLACK.toMillis() + " ms slack, then FIN", "nothing after one echo");
+    @DisplayName("Timeouts and limits")
+    @ExtendWith(ConformanceExtension.class)
+    @WaitsOutTimeout
+    static final class IdleTimeoutCases {
+        @Test
+        @DisplayName("an established session left silent gets the encrypted timeout alert after the idle timeout")
+        @ConformanceCase(id = "LIM-004", requirements = {Req.LIM_3},
+                endings = "one encrypted alert timeout, then FIN, after the idle timeout")
+        void idleTimeout(CaseContext context) {
+            Duration idle = requireIdleTimeout(context, MAX_IDLE_CHECKED);
+            context.allowUpTo(idle.plus(SLACK).plus(CASE_MARGIN));
+            Session session = context.establish();
+            context.warmUp(session, "then silence");
+            long lastFrame = System.nanoTime();
+            context.trace().note("silent for up to " + idle.plus(SLACK).toMillis() + " ms");
+            expectIdleTimeoutAlert(context, session, lastFrame + idle.plus(SLACK).toNanos(), "one encrypted alert timeout "
+                    + "within " + idle.toMillis() + " ms + " + SLACK.toMillis() + " ms slack, then FIN", "nothing after one echo");
+        }
     }
 
-    @Test
-    @DisplayName("the idle timer is not restarted by partial frames: a record trickled byte by byte times out")
-    @ConformanceCase(id = "LIM-008", requirements = {"REQ-LIM-3"},
-            endings = "one encrypted alert timeout, then FIN, by the idle timeout counted from the last complete frame")
-    void idleTimerIgnoresPartialFrames(CaseContext context) {
-        Duration idle = requireIdleTimeout(context, MAX_IDLE_CHECKED);
-        // The record keeps trickling until the deadline: a timer that partial frames restart cannot fire before it.
-        Duration allowed = idle.plus(SLACK);
-        context.allowUpTo(allowed.plus(CASE_MARGIN));
-        Session session = context.establish();
-        context.warmUp(session, "the last complete frame");
-        long lastFrame = System.nanoTime();
-        byte[] record = session.seal(InnerType.DATA, utf8("trickled, never complete, ".repeat(4))).encode();
-        long deadline = lastFrame + allowed.toNanos();
-        trickle(session.connection(), record, Duration.ofMillis(Math.max(1, idle.toMillis() / 8)), deadline,
-                "a record");
-        expectIdleTimeoutAlert(context, session, deadline, "one encrypted alert timeout within " + allowed.toMillis()
-                + " ms of the last complete frame while a record is still incomplete (bytes of a frame do not "
-                + "restart the idle timer), then FIN", "a record one byte every " + idle.toMillis() / 8 + " ms");
+    @DisplayName("Timeouts and limits")
+    @ExtendWith(ConformanceExtension.class)
+    @WaitsOutTimeout
+    static final class IdleTimerPartialFramesCases {
+        @Test
+        @DisplayName("the idle timer is not restarted by partial frames: a record trickled byte by byte times out")
+        @ConformanceCase(id = "LIM-008", requirements = {Req.LIM_3},
+                endings = "one encrypted alert timeout, then FIN, by the idle timeout counted from the last complete frame")
+        void idleTimerIgnoresPartialFrames(CaseContext context) {
+            Duration idle = requireIdleTimeout(context, MAX_IDLE_CHECKED);
+            // The record keeps trickling until the deadline: a timer that partial frames restart cannot fire before it.
+            Duration allowed = idle.plus(SLACK);
+            context.allowUpTo(allowed.plus(CASE_MARGIN));
+            Session session = context.establish();
+            context.warmUp(session, "the last complete frame");
+            long lastFrame = System.nanoTime();
+            byte[] record = session.seal(InnerType.DATA, utf8("trickled, never complete, ".repeat(4))).encode();
+            long deadline = lastFrame + allowed.toNanos();
+            trickle(session.connection(), record, Duration.ofMillis(Math.max(1, idle.toMillis() / 8)), deadline,
+                    "a record");
+            expectIdleTimeoutAlert(context, session, deadline, "one encrypted alert timeout within " + allowed.toMillis()
+                    + " ms of the last complete frame while a record is still incomplete (bytes of a frame do not "
+                    + "restart the idle timer), then FIN", "a record one byte every " + idle.toMillis() / 8 + " ms");
+        }
     }
 
-    @Test
-    @DisplayName("a client that sends but never reads is cut off once the server's output has stalled for the idle timeout")
-    @ConformanceCase(id = "LIM-005", requirements = {"REQ-LIM-7"}, level = Level.SHOULD,
-            endings = "the connection ends (FIN or reset) within the idle timeout after the server's writes stall")
-    void nonReadingClientIsCutOff(CaseContext context) throws InterruptedException {
-        Duration idle = requireIdleTimeout(context, MAX_IDLE_FLOODED);
-        // The server's output stalls only once its send buffer is full, which a loaded machine takes seconds to
-        // reach; a SHOULD case can afford to wait twice the idle timeout and more.
-        Duration limit = idle.multipliedBy(2).plus(CASE_MARGIN);
-        context.allowUpTo(limit.plus(SLACK).plus(CASE_MARGIN));
-        // A tiny receive window: the server's writes stall after its first replies, whatever the machine's load.
-        Session session = context.startHandshake(context.connect(SMALL_RECEIVE_BUFFER), context.anySuite(),
-                context.psk()).finish();
-        // Nothing is read meanwhile: a read would let the server's output flow again. The kernel buffers between two
-        // loopback sockets grow to tens of megabytes, so no fixed flood is sure to stall the server: the writer goes
-        // on until its writes block, the server ends the connection, or the bound is reached.
-        byte[] request = utf8("\u0390".repeat(4096));
-        AtomicLong requests = new AtomicLong();
-        long start = System.nanoTime();
-        Thread writer = new Thread(() -> flood(session, request, requests), "LIM-005-writer");
-        writer.setDaemon(true);
-        writer.start();
-        context.trace().note("not reading; waiting up to " + limit.toMillis() + " ms for the server to give up");
-        writer.join(limit.toMillis());
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        if (session.connection().sendFailure().isPresent()) {
-            context.evidence("the server cut the connection after " + millis + " ms and " + requests.get()
-                    + " requests: " + session.connection().sendFailure().get());
-            return;
+    @DisplayName("Timeouts and limits")
+    @ExtendWith(ConformanceExtension.class)
+    @WaitsOutTimeout
+    static final class NonReadingClientCases {
+        @Test
+        @DisplayName("a client that sends but never reads is cut off once the server's output has stalled for the idle timeout")
+        @ConformanceCase(id = "LIM-005", requirements = {Req.LIM_7}, level = Level.SHOULD,
+                endings = "the connection ends (FIN or reset) within the idle timeout after the server's writes stall")
+        void nonReadingClientIsCutOff(CaseContext context) throws InterruptedException {
+            Duration idle = requireIdleTimeout(context, MAX_IDLE_FLOODED);
+            // The server's output stalls only once its send buffer is full, which a loaded machine takes seconds to
+            // reach; a SHOULD case can afford to wait twice the idle timeout and more.
+            Duration limit = idle.multipliedBy(2).plus(CASE_MARGIN);
+            context.allowUpTo(limit.plus(SLACK).plus(CASE_MARGIN));
+            // A tiny receive window: the server's writes stall after its first replies, whatever the machine's load.
+            Session session = context.startHandshake(context.connect(SMALL_RECEIVE_BUFFER), context.anySuite(),
+                    context.psk()).finish();
+            // Nothing is read meanwhile: a read would let the server's output flow again. The kernel buffers between two
+            // loopback sockets grow to tens of megabytes, so no fixed flood is sure to stall the server: the writer goes
+            // on until its writes block, the server ends the connection, or the bound is reached.
+            byte[] request = utf8("\u0390".repeat(4096));
+            AtomicLong requests = new AtomicLong();
+            long start = System.nanoTime();
+            Thread writer = new Thread(() -> flood(session, request, requests), "LIM-005-writer");
+            writer.setDaemon(true);
+            writer.start();
+            context.trace().note("not reading; waiting up to " + limit.toMillis() + " ms for the server to give up");
+            writer.join(limit.toMillis());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (session.connection().sendFailure().isPresent()) {
+                context.evidence("the server cut the connection after " + millis + " ms and " + requests.get()
+                        + " requests: " + session.connection().sendFailure().get());
+                return;
+            }
+            String expected = "the server to abort the connection after its output stalled for the idle timeout ("
+                    + idle.toMillis() + " ms)";
+            String sent = requests.get() + " requests of 8 KiB, no reads";
+            if (writer.isAlive()) {
+                throw context.fail(expected, "still open " + millis + " ms after the flood began: the harness's writes "
+                        + "were still blocked, the server neither read them nor ended the connection", sent);
+            }
+            // The server took the whole flood: it must have dropped its replies, or ended the connection since.
+            Observed observed = session.connection().readUntilEnd(SLACK);
+            if (!observed.ending().closedByServer()) {
+                throw context.fail(expected, "the server took all " + requests.get() + " requests (" + MAX_FLOOD_BYTES / MIB
+                        + " MiB) and was still sending " + millis
+                        + " ms after the flood began (" + observed.total() + " bytes when read)", sent);
+            }
+            context.evidence("the server ended the connection: " + observed.ending().description());
         }
-        String expected = "the server to abort the connection after its output stalled for the idle timeout ("
-                + idle.toMillis() + " ms)";
-        String sent = requests.get() + " requests of 8 KiB, no reads";
-        if (writer.isAlive()) {
-            throw context.fail(expected, "still open " + millis + " ms after the flood began: the harness's writes "
-                    + "were still blocked, the server neither read them nor ended the connection", sent);
-        }
-        // The server took the whole flood: it must have dropped its replies, or ended the connection since.
-        Observed observed = session.connection().readUntilEnd(SLACK);
-        if (!observed.ending().closedByServer()) {
-            throw context.fail(expected, "the server took all " + requests.get() + " requests (" + MAX_FLOOD_BYTES / MIB
-                    + " MiB) and was still sending " + millis
-                    + " ms after the flood began (" + observed.total() + " bytes when read)", sent);
-        }
-        context.evidence("the server ended the connection: " + observed.ending().description());
     }
 
     /** Writes requests a chunk at a time until a write fails or the bound is reached; blocks while the server stalls. */
@@ -447,7 +488,7 @@ class LimitCases {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("abuses")
     @DisplayName("after one connection's misbehaviour, a fresh connection is served")
-    @ConformanceCase(id = "LIM-010", requirements = {"REQ-LIM-5"})
+    @ConformanceCase(id = "LIM-010", requirements = {Req.LIM_5})
     void servedAfterAbuse(String id, String what, Abuse abuse, CaseContext context) {
         TestConnection abused = abuse.commit(context);
         if (abused.open()) {

@@ -19,6 +19,7 @@ import io.secho.conformance.peer.InnerType;
 import io.secho.conformance.peer.KeyExchange;
 import io.secho.conformance.peer.RecordNonce;
 import io.secho.conformance.peer.Suite;
+import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,7 +59,7 @@ class NonceCases {
 
     @Test
     @DisplayName("over " + LONG_SESSION_RECORDS + " records the server's nonces are salt||0, salt||1, ... and never repeat")
-    @ConformanceCase(id = "NONCE-001", requirements = {"REQ-REC-2", "REQ-REC-4", "REQ-KS-4", "REQ-REC-9"})
+    @ConformanceCase(id = "NONCE-001", requirements = {Req.REC_2, Req.REC_4, Req.KS_4, Req.REC_9})
     void longSession(CaseContext context) {
         Session session = context.establish();
         byte[] salt = session.secrets().serverToClient().salt();
@@ -94,7 +95,7 @@ class NonceCases {
 
     @Test
     @DisplayName("the same ClientHello sent again never leads to a repeated (key, nonce) pair")
-    @ConformanceCase(id = "NONCE-002", requirements = {"REQ-HS-3", "REQ-KEX-1", "REQ-KS-3", "REQ-REC-2"})
+    @ConformanceCase(id = "NONCE-002", requirements = {Req.HS_3, Req.KEX_1, Req.KS_3, Req.REC_2})
     void sameClientHelloTwice(CaseContext context) {
         List<Suite> suites = Arrays.stream(Suite.values())
                 .filter(s -> context.target().preflight().suites().get(s).working()).collect(Collectors.toList());
@@ -147,7 +148,7 @@ class NonceCases {
 
     @Test
     @DisplayName("the two directions use different keys and salts, and the server uses its own")
-    @ConformanceCase(id = "NONCE-003", requirements = {"REQ-KS-3", "REQ-KS-4", "REQ-REC-2"})
+    @ConformanceCase(id = "NONCE-003", requirements = {Req.KS_3, Req.KS_4, Req.REC_2})
     void directionsDiffer(CaseContext context) {
         Session session = context.establish();
         byte[] c2sKey = session.secrets().clientToServer().key();
@@ -168,7 +169,7 @@ class NonceCases {
 
     @Test
     @DisplayName("the first server record carries nonce s2c_salt || 0 exactly")
-    @ConformanceCase(id = "NONCE-004", requirements = {"REQ-REC-2", "REQ-KS-3"})
+    @ConformanceCase(id = "NONCE-004", requirements = {Req.REC_2, Req.KS_3})
     void firstNonce(CaseContext context) {
         Session session = context.establish();
         session.sendData(utf8("first"));

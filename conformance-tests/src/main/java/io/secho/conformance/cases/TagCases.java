@@ -15,6 +15,7 @@ import io.secho.conformance.peer.FrameType;
 import io.secho.conformance.peer.InnerType;
 import io.secho.conformance.peer.RecordNonce;
 import io.secho.conformance.peer.RecordSealer;
+import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,7 +54,7 @@ class TagCases {
 
     @Test
     @DisplayName("a record whose header (the AAD) differs from the one sealed gets bad_record_mac")
-    @ConformanceCase(id = "TAG-001", requirements = {"REQ-REC-3", "REQ-REC-6", "REQ-REC-7", "REQ-ALERT-7", "REQ-ALERT-3", "REQ-ALERT-11"}, endings = ENDING)
+    @ConformanceCase(id = "TAG-001", requirements = {Req.REC_3, Req.REC_6, Req.REC_7, Req.ALERT_7, Req.ALERT_3, Req.ALERT_11}, endings = ENDING)
     void headerAltered(CaseContext context) {
         Session session = warmSession(context);
         Frame honest = session.seal(InnerType.DATA, SECRET);
@@ -74,7 +75,7 @@ class TagCases {
 
     @Test
     @DisplayName("a record with a flipped nonce bit gets bad_record_mac")
-    @ConformanceCase(id = "TAG-002", requirements = {"REQ-REC-6", "REQ-REC-7", "REQ-ALERT-7", "REQ-REC-5"}, endings = ENDING)
+    @ConformanceCase(id = "TAG-002", requirements = {Req.REC_6, Req.REC_7, Req.ALERT_7, Req.REC_5}, endings = ENDING)
     void nonceFlipped(CaseContext context) {
         Session session = warmSession(context);
         Bits.Altered altered = Bits.flipInBody(context, session.seal(InnerType.DATA, SECRET), 0, 12, "nonce");
@@ -83,7 +84,7 @@ class TagCases {
 
     @Test
     @DisplayName("a record with a flipped ciphertext bit gets bad_record_mac and no echo")
-    @ConformanceCase(id = "TAG-003", requirements = {"REQ-REC-6", "REQ-REC-7", "REQ-ALERT-7", "REQ-ECHO-2"}, endings = ENDING)
+    @ConformanceCase(id = "TAG-003", requirements = {Req.REC_6, Req.REC_7, Req.ALERT_7, Req.ECHO_2}, endings = ENDING)
     void ciphertextFlipped(CaseContext context) {
         Session session = warmSession(context);
         Frame frame = session.seal(InnerType.DATA, SECRET);
@@ -93,7 +94,7 @@ class TagCases {
 
     @Test
     @DisplayName("a record with a flipped tag bit gets bad_record_mac")
-    @ConformanceCase(id = "TAG-004", requirements = {"REQ-REC-6", "REQ-REC-7", "REQ-ALERT-7"}, endings = ENDING)
+    @ConformanceCase(id = "TAG-004", requirements = {Req.REC_6, Req.REC_7, Req.ALERT_7}, endings = ENDING)
     void tagFlipped(CaseContext context) {
         Session session = warmSession(context);
         Frame frame = session.seal(InnerType.DATA, SECRET);
@@ -103,7 +104,7 @@ class TagCases {
 
     @Test
     @DisplayName("a record with a truncated tag (one byte short) gets bad_record_mac")
-    @ConformanceCase(id = "TAG-005", requirements = {"REQ-REC-6", "REQ-ALERT-7"}, endings = ENDING)
+    @ConformanceCase(id = "TAG-005", requirements = {Req.REC_6, Req.ALERT_7}, endings = ENDING)
     void truncatedTag(CaseContext context) {
         Session session = warmSession(context);
         expectRejected(context, session, Bits.withoutLastByte(session.seal(InnerType.DATA, SECRET)),
@@ -112,7 +113,7 @@ class TagCases {
 
     @Test
     @DisplayName("the server's own record reflected back gets bad_record_mac")
-    @ConformanceCase(id = "TAG-006", requirements = {"REQ-KS-4", "REQ-REC-6", "REQ-ALERT-7"}, endings = ENDING)
+    @ConformanceCase(id = "TAG-006", requirements = {Req.KS_4, Req.REC_6, Req.ALERT_7}, endings = ENDING)
     void reflected(CaseContext context) {
         Session session = context.establish();
         byte[] reply;
@@ -132,7 +133,7 @@ class TagCases {
 
     @Test
     @DisplayName("a record from another session gets bad_record_mac")
-    @ConformanceCase(id = "TAG-007", requirements = {"REQ-KS-3", "REQ-REC-6"}, endings = ENDING)
+    @ConformanceCase(id = "TAG-007", requirements = {Req.KS_3, Req.REC_6}, endings = ENDING)
     void otherSession(CaseContext context) {
         Session other = context.establish();
         Frame foreign = other.seal(InnerType.DATA, SECRET);
@@ -144,7 +145,7 @@ class TagCases {
 
     @Test
     @DisplayName("a replayed record gets bad_sequence and no second echo")
-    @ConformanceCase(id = "TAG-008", requirements = {"REQ-REC-8", "REQ-ECHO-2"}, endings = ENDING)
+    @ConformanceCase(id = "TAG-008", requirements = {Req.REC_8, Req.ECHO_2}, endings = ENDING)
     void replayed(CaseContext context) {
         Session session = context.establish();
         Frame first = session.seal(InnerType.DATA, utf8("once"));
@@ -159,7 +160,7 @@ class TagCases {
 
     @Test
     @DisplayName("a skipped sequence number gets bad_sequence")
-    @ConformanceCase(id = "TAG-009", requirements = {"REQ-REC-8"}, endings = ENDING)
+    @ConformanceCase(id = "TAG-009", requirements = {Req.REC_8}, endings = ENDING)
     void skipped(CaseContext context) {
         Session session = warmSession(context);
         session.seal(InnerType.DATA, utf8("dropped"));
@@ -170,7 +171,7 @@ class TagCases {
 
     @Test
     @DisplayName("reordered records get bad_sequence")
-    @ConformanceCase(id = "TAG-010", requirements = {"REQ-REC-8"}, endings = ENDING)
+    @ConformanceCase(id = "TAG-010", requirements = {Req.REC_8}, endings = ENDING)
     void reordered(CaseContext context) {
         Session session = warmSession(context);
         Frame second = session.seal(InnerType.DATA, utf8("second"));
@@ -183,7 +184,7 @@ class TagCases {
 
     @Test
     @DisplayName("a record extended by one byte gets bad_record_mac")
-    @ConformanceCase(id = "TAG-011", requirements = {"REQ-REC-6", "REQ-ALERT-7"}, endings = ENDING)
+    @ConformanceCase(id = "TAG-011", requirements = {Req.REC_6, Req.ALERT_7}, endings = ENDING)
     void extended(CaseContext context) {
         Session session = warmSession(context);
         expectRejected(context, session, Bits.withExtraByte(session.seal(InnerType.DATA, SECRET), (byte) 0x42),
@@ -192,7 +193,7 @@ class TagCases {
 
     @Test
     @DisplayName("a record whose tag verifies under a wrong nonce salt gets bad_sequence")
-    @ConformanceCase(id = "TAG-012", requirements = {"REQ-REC-8", "REQ-REC-5"}, endings = ENDING)
+    @ConformanceCase(id = "TAG-012", requirements = {Req.REC_8, Req.REC_5}, endings = ENDING)
     void wrongSalt(CaseContext context) {
         Session session = warmSession(context);
         byte[] salt = session.secrets().clientToServer().salt();
@@ -212,7 +213,7 @@ class TagCases {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("tagBytes")
     @DisplayName("a record with any one byte of its tag wrong gets bad_record_mac and no echo (all 16 positions)")
-    @ConformanceCase(id = "TAG-013", requirements = {"REQ-REC-6", "REQ-REC-7", "REQ-ALERT-7"}, endings = ENDING)
+    @ConformanceCase(id = "TAG-013", requirements = {Req.REC_6, Req.REC_7, Req.ALERT_7}, endings = ENDING)
     void tagByteWrong(String id, String what, int index, CaseContext context) {
         Session session = warmSession(context);
         Frame frame = session.seal(InnerType.DATA, SECRET);

@@ -17,6 +17,7 @@ import io.secho.conformance.peer.FrameType;
 import io.secho.conformance.peer.ProtocolException;
 import io.secho.conformance.peer.ServerHello;
 import io.secho.conformance.peer.Suite;
+import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,7 +95,7 @@ class VectorCases {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("clientHellos")
     @DisplayName("ClientHello vectors: each malformed field gets its alert, each valid edge case a ServerHello")
-    @ConformanceCase(id = "HS-010", requirements = {"REQ-HS-6", "REQ-KEX-3", "REQ-KEX-4", "REQ-KEX-7", "REQ-ALERT-1"},
+    @ConformanceCase(id = "HS-010", requirements = {Req.HS_6, Req.KEX_3, Req.KEX_4, Req.KEX_7, Req.ALERT_1},
             endings = "invalid: plaintext alert of the vector, then FIN; valid: a ServerHello")
     void clientHelloVector(String id, String comment, Vectors.Vector vector, CaseContext context) {
         byte[] frame = vector.hex("frame");
@@ -138,7 +139,7 @@ class VectorCases {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("finishedVectors")
     @DisplayName("client Finished vectors: wrong length or wrong MAC get their alert")
-    @ConformanceCase(id = "HS-024", requirements = {"REQ-FIN-2", "REQ-FIN-6"},
+    @ConformanceCase(id = "HS-024", requirements = {Req.FIN_2, Req.FIN_6},
             endings = "plaintext alert of the vector, then FIN")
     void finishedVector(String id, String comment, Vectors.Vector vector, CaseContext context) {
         ClientFlight.Pending pending = context.startHandshake(context.requireSession(suite(vector)));
@@ -154,8 +155,8 @@ class VectorCases {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("frameHeaderVectors")
     @DisplayName("frame header vectors in every server state: unknown type, unexpected type, oversized, short record")
-    @ConformanceCase(id = "FRM-010", requirements = {"REQ-FRM-6", "REQ-FRM-7", "REQ-FRM-8", "REQ-FRM-9", "REQ-FRM-11",
-            "REQ-HS-10", "REQ-ALERT-2"},
+    @ConformanceCase(id = "FRM-010", requirements = {Req.FRM_6, Req.FRM_7, Req.FRM_8, Req.FRM_9, Req.FRM_11,
+            Req.HS_10, Req.ALERT_2},
             endings = "before ESTABLISHED: plaintext alert, then FIN; in ESTABLISHED: one encrypted alert, then FIN")
     void frameHeaderVector(String id, String comment, Vectors.Vector vector, CaseContext context) {
         Suite suite = context.requireSession(suite(vector));
@@ -189,7 +190,7 @@ class VectorCases {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("wellFormedEchoes")
     @DisplayName("echo vectors: the reply is exactly the vector's output")
-    @ConformanceCase(id = "ECHO-001", requirements = {"REQ-ECHO-1", "REQ-ECHO-8", "REQ-ECHO-9", "REQ-ECHO-10"})
+    @ConformanceCase(id = "ECHO-001", requirements = {Req.ECHO_1, Req.ECHO_8, Req.ECHO_9, Req.ECHO_10})
     void echoVector(String id, String comment, Vectors.Vector vector, CaseContext context) {
         Session session = context.establish();
         context.expectEcho(session, vector.hex("input"), vector.hex("output"));
@@ -202,7 +203,7 @@ class VectorCases {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("illFormedEchoes")
     @DisplayName("ill-formed UTF-8 vectors get bad_payload and no echo")
-    @ConformanceCase(id = "ECHO-002", requirements = {"REQ-ECHO-7", "REQ-ECHO-2"},
+    @ConformanceCase(id = "ECHO-002", requirements = {Req.ECHO_7, Req.ECHO_2},
             endings = "one encrypted alert bad_payload, then FIN")
     void illFormedVector(String id, String comment, Vectors.Vector vector, CaseContext context) {
         Session session = context.establish();

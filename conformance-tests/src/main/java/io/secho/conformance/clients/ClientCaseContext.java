@@ -15,6 +15,7 @@ import io.secho.conformance.clients.server.Wire;
 import io.secho.conformance.net.Trace;
 import io.secho.conformance.peer.Suite;
 
+import io.secho.conformance.requirements.Req;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -189,7 +190,7 @@ public final class ClientCaseContext implements GuardedCase {
         if (!right) {
             boolean otherForm = answer.size() == 1 && (encrypted ? answer.get(0).isPlaintextAlert(alert)
                     : answer.get(0).isEncryptedAlert(alert));
-            throw failWith(otherForm ? with("REQ-ALERT-2") : requirements(), expected
+            throw failWith(otherForm ? with(Req.ALERT_2) : requirements(), expected
                     + (otherForm ? (encrypted ? " (after the server's Finished verified, alerts are encrypted)"
                     : " (before the server's Finished verified, alerts are plaintext)") : ""), outcome.describe(),
                     outcome.server().sent());
@@ -274,7 +275,7 @@ public final class ClientCaseContext implements GuardedCase {
             case PLAINTEXT_ALERT, ENCRYPTED_ALERT, CLOSE -> true;
             default -> false;
         });
-        String requirement = !ownAlertOrClose ? "REQ-CLOSE-12" : reset ? "REQ-ALERT-5" : "REQ-ALERT-4";
+        Req requirement = !ownAlertOrClose ? Req.CLOSE_12 : reset ? Req.ALERT_5 : Req.ALERT_4;
         String why = reset ? (ending == ClientEnding.RESET ? "a TCP reset where the closing procedure ends with an "
                 + "orderly FIN" : "a TCP reset right after the client's FIN")
                 : ending == ClientEnding.OPEN_AFTER_EXIT ? "the connection stayed open after the client exited"
@@ -316,7 +317,7 @@ public final class ClientCaseContext implements GuardedCase {
             String expected = lines.isEmpty() ? "nothing printed on standard output"
                     : "exactly these lines on standard output: " + wanted.stream().map(ClientRunResult::quoteLine)
                     .collect(Collectors.joining(", "));
-            throw failWith(with("REQ-ECHO-12"), expected + " (a client delivers each reply that answers a request, "
+            throw failWith(with(Req.ECHO_12), expected + " (a client delivers each reply that answers a request, "
                     + "and nothing else)", "printed " + outcome.printedText() + "; " + outcome.describe(),
                     outcome.server().sent());
         }
@@ -356,8 +357,8 @@ public final class ClientCaseContext implements GuardedCase {
     }
 
     /** This case's requirements and one more that the failure shows broken. */
-    public List<String> with(String requirement) {
-        return scope.with(requirement);
+    public List<String> with(Req requirement) {
+        return scope.with(requirement.id());
     }
 
     /** Records that the case compared something real with what the spec requires ({@link CaseScope#evidence}). */

@@ -8,6 +8,7 @@ import io.secho.conformance.net.Ending;
 import io.secho.conformance.net.Observed;
 import io.secho.conformance.peer.Hex;
 import io.secho.conformance.peer.Sha256;
+import io.secho.conformance.requirements.Req;
 import io.secho.lab.LabProfile;
 import io.secho.lab.LabProfileOptions;
 import io.secho.lab.LabVariant;
@@ -60,8 +61,8 @@ class LabCases {
     @Test
     @Order(1)
     @DisplayName("the session starts (dh: the key exchange) and a first message is echoed")
-    @ConformanceCase(id = "LAB-001", requirements = {LabRules.TRANSPORT, LabRules.KEY_EXCHANGE, LabRules.RECORD,
-        LabRules.ECHO})
+    @ConformanceCase(id = "LAB-001", requirements = {Req.LAB_R1, Req.LAB_R2, Req.LAB_R3,
+        Req.LAB_R4})
     void sessionStarts(LabContext context) {
         String expected = "a session starts (dh: the key exchange) and \"" + FIRST_MESSAGE + "\" is echoed";
         LabPeer peer;
@@ -84,7 +85,7 @@ class LabCases {
     @Test
     @Order(2)
     @DisplayName("ASCII messages are echoed upper-cased")
-    @ConformanceCase(id = "LAB-002", requirements = {LabRules.ECHO})
+    @ConformanceCase(id = "LAB-002", requirements = {Req.LAB_R4})
     void echoAscii(LabContext context) {
         echoAll(context, List.of("hello", "Hello, World!", "MiXeD 123 ~!@#$%^&*()", "a", "already UPPER"));
     }
@@ -92,7 +93,7 @@ class LabCases {
     @Test
     @Order(3)
     @DisplayName("UTF-8 messages are echoed with Unicode upper-casing")
-    @ConformanceCase(id = "LAB-003", requirements = {LabRules.ECHO})
+    @ConformanceCase(id = "LAB-003", requirements = {Req.LAB_R4})
     void echoUtf8(LabContext context) {
         echoAll(context, List.of("café crème", "żółć", "привет мир", "ελληνικά", "日本語のテキスト", "emoji 🙂 ok"));
     }
@@ -100,7 +101,7 @@ class LabCases {
     @Test
     @Order(4)
     @DisplayName("the ß family: characters whose upper case is longer (ß, ﬁ, ŉ, ǰ, ΐ)")
-    @ConformanceCase(id = "LAB-004", requirements = {LabRules.ECHO})
+    @ConformanceCase(id = "LAB-004", requirements = {Req.LAB_R4})
     void echoLongerUpperCase(LabContext context) {
         echoAll(context, List.of("straße", "ﬁne ﬂow", "ŉ", "ǰ", "ΐ", "maß und ﬀ"));
     }
@@ -108,7 +109,7 @@ class LabCases {
     @Test
     @Order(5)
     @DisplayName("every reply carries a nonce not used before in the session, by either side")
-    @ConformanceCase(id = "LAB-005", requirements = {"LAB-W1"})
+    @ConformanceCase(id = "LAB-005", requirements = {Req.LAB_W1})
     void freshNoncePerReply(LabContext context) {
         requireSealedReplies(context);
         LabPeer peer = context.start(FIRST_MESSAGE);
@@ -118,7 +119,7 @@ class LabCases {
     @Test
     @Order(6)
     @DisplayName("sec: no reply nonce repeats across sessions under the fixed key")
-    @ConformanceCase(id = "LAB-006", requirements = {"LAB-W1"})
+    @ConformanceCase(id = "LAB-006", requirements = {Req.LAB_W1})
     void freshNonceAcrossSessions(LabContext context) {
         requireSealedReplies(context);
         if (context.profile().variant() != LabVariant.SEC) {
@@ -136,7 +137,7 @@ class LabCases {
     @Test
     @Order(7)
     @DisplayName("dh: the server makes a new DH key pair for every session")
-    @ConformanceCase(id = "LAB-015", requirements = {"LAB-W13"})
+    @ConformanceCase(id = "LAB-015", requirements = {Req.LAB_W13})
     void freshDhKeyPairPerSession(LabContext context) {
         if (context.profile().variant() != LabVariant.DH) {
             throw new CaseSkipped("the sec variant (" + LabProfileOptions.VARIANT + " sec) has no key exchange");
@@ -158,7 +159,7 @@ class LabCases {
     @Test
     @Order(8)
     @DisplayName("the reply is sealed, not the plaintext upper-cased")
-    @ConformanceCase(id = "LAB-016", requirements = {"LAB-W11"})
+    @ConformanceCase(id = "LAB-016", requirements = {Req.LAB_W11})
     void repliesAreSealed(LabContext context) {
         String text = "sealed or not";
         LabPeer peer = context.start(FIRST_MESSAGE);
@@ -181,7 +182,7 @@ class LabCases {
     @Test
     @Order(9)
     @DisplayName("a recorded record sent again (sec: in a new session; dh: in the same one) is not echoed")
-    @ConformanceCase(id = "LAB-007", requirements = {"LAB-W7"}, level = Level.SHOULD)
+    @ConformanceCase(id = "LAB-007", requirements = {Req.LAB_W7}, level = Level.SHOULD)
     void replay(LabContext context) {
         String text = "replay me";
         LabPeer first = context.start(FIRST_MESSAGE);
@@ -206,7 +207,7 @@ class LabCases {
     @Test
     @Order(10)
     @DisplayName("a record whose first byte is 0x0a is echoed, not taken for the end marker")
-    @ConformanceCase(id = "LAB-008", requirements = {"LAB-W3"})
+    @ConformanceCase(id = "LAB-008", requirements = {Req.LAB_W3})
     void recordStartingWithNewline(LabContext context) {
         String text = "newline first";
         LabPeer peer = context.start("before the newline");
@@ -227,7 +228,7 @@ class LabCases {
     @Test
     @Order(11)
     @DisplayName("the end marker 0x0a ends the session: the server closes, and serves the next client")
-    @ConformanceCase(id = "LAB-009", requirements = {LabRules.END}, endings = "FIN or reset after 0x0a, nothing sent")
+    @ConformanceCase(id = "LAB-009", requirements = {Req.LAB_R5}, endings = "FIN or reset after 0x0a, nothing sent")
     void endMarker(LabContext context) throws IOException {
         LabPeer peer = context.start("last message");
         peer.connection().send(new byte[] {LabProfile.END_MARKER}, "end marker 0x0a");
@@ -249,7 +250,7 @@ class LabCases {
     @Test
     @Order(12)
     @DisplayName("a record with a forged tag gets no echo, and the server serves the next client")
-    @ConformanceCase(id = "LAB-010", requirements = {"LAB-W2", "LAB-W6"})
+    @ConformanceCase(id = "LAB-010", requirements = {Req.LAB_W2, Req.LAB_W6})
     void forgedTag(LabContext context) {
         String text = "forged message";
         LabPeer peer = context.start("before the forgery");
@@ -271,7 +272,7 @@ class LabCases {
     @Test
     @Order(13)
     @DisplayName("bytes too short to be a record: the server serves the next client")
-    @ConformanceCase(id = "LAB-011", requirements = {"LAB-W6"})
+    @ConformanceCase(id = "LAB-011", requirements = {Req.LAB_W6})
     void tooShortForARecord(LabContext context) {
         LabPeer peer = context.start("before the garbage");
         byte[] garbage = utf8("hello");
@@ -283,7 +284,7 @@ class LabCases {
     @Test
     @Order(14)
     @DisplayName("a client that leaves without 0x0a (FIN): the server closes that connection and serves the next")
-    @ConformanceCase(id = "LAB-012", requirements = {"LAB-W4"}, endings = "FIN or reset after the client's FIN")
+    @ConformanceCase(id = "LAB-012", requirements = {Req.LAB_W4}, endings = "FIN or reset after the client's FIN")
     void leaveWithoutEndMarker(LabContext context) throws IOException {
         LabPeer peer = context.start("before leaving");
         peer.abandon();
@@ -302,7 +303,7 @@ class LabCases {
     @Test
     @Order(15)
     @DisplayName("a client that resets its connection: the server serves the next")
-    @ConformanceCase(id = "LAB-013", requirements = {"LAB-W4"})
+    @ConformanceCase(id = "LAB-013", requirements = {Req.LAB_W4})
     void resetByClient(LabContext context) throws IOException {
         LabPeer peer = context.start("before the reset");
         peer.abandon();
@@ -313,7 +314,7 @@ class LabCases {
     @Test
     @Order(16)
     @DisplayName("a record split across two TCP writes is still echoed")
-    @ConformanceCase(id = "LAB-014", requirements = {"LAB-W5"}, level = Level.SHOULD)
+    @ConformanceCase(id = "LAB-014", requirements = {Req.LAB_W5}, level = Level.SHOULD)
     void splitAcrossWrites(LabContext context) {
         String text = "split across two writes";
         LabPeer peer = context.start("before the split");

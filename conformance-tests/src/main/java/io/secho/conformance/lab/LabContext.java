@@ -9,6 +9,7 @@ import io.secho.conformance.net.TestConnection;
 import io.secho.conformance.net.Trace;
 import io.secho.conformance.peer.InsecureDeterministicRandomBytes;
 import io.secho.conformance.peer.RandomBytes;
+import io.secho.conformance.requirements.Req;
 import io.secho.lab.LabProfile;
 
 import java.io.IOException;
@@ -186,8 +187,8 @@ public final class LabContext implements AutoCloseable, GuardedCase {
     }
 
     /** A rule of the lab protocol other than the case's own was broken on the way. */
-    public ConformanceFailure failWith(String id, String expected, String observed, String sent) {
-        return scope.failWith(List.of(id), expected, observed, sent);
+    public ConformanceFailure failWith(Req rule, String expected, String observed, String sent) {
+        return scope.failWith(List.of(rule.id()), expected, observed, sent);
     }
 
     /** A weakness was found by the case's own probe: says which, whom it blames, and what was seen. */

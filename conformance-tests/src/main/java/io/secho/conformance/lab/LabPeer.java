@@ -7,6 +7,7 @@ import io.secho.conformance.net.Ending;
 import io.secho.conformance.net.TestConnection;
 import io.secho.conformance.peer.EchoRule;
 import io.secho.conformance.peer.Hex;
+import io.secho.conformance.requirements.Req;
 import io.secho.lab.LabCipher;
 import io.secho.lab.LabClient;
 import io.secho.lab.LabDh;
@@ -269,7 +270,7 @@ public final class LabPeer {
 
     public void send(byte[] bytes, String what) {
         if (!connection.send(bytes, what)) {
-            throw context.failWith(LabRules.TRANSPORT, "to send " + what, connection.sendFailure().orElse("?"), what);
+            throw context.failWith(Req.LAB_R1, "to send " + what, connection.sendFailure().orElse("?"), what);
         }
     }
 
@@ -323,12 +324,12 @@ public final class LabPeer {
     public void requireEcho(LabReply reply, String text) {
         String expected = "the echo \"" + upper(text) + "\" (Python's str.upper() of \"" + text + "\")";
         if (reply.empty()) {
-            throw context.failWith(LabRules.ECHO, expected, reply.silent() ? context.noAnswer()
+            throw context.failWith(Req.LAB_R4, expected, reply.silent() ? context.noAnswer()
                     : reply.describe() + ": the server ended the connection instead of answering", "record \"" + text + "\"");
         }
         Optional<byte[]> opened = open(reply);
         if (opened.isEmpty()) {
-            throw context.failWith(LabRules.RECORD, expected + ", sealed under the session key", reply.describe()
+            throw context.failWith(Req.LAB_R3, expected + ", sealed under the session key", reply.describe()
                     + ": does not decrypt" + (context.profile().plaintextReplies() ? "" : " (a plaintext reply? then "
                     + LabProfileOptions.PLAINTEXT_REPLIES + "; else check the key, " + LabProfileOptions.AAD + ", "
                     + LabProfileOptions.NONCE_LENGTH
@@ -336,7 +337,7 @@ public final class LabPeer {
                     "record \"" + text + "\"");
         }
         if (!Arrays.equals(opened.get(), utf8(upper(text)))) {
-            throw context.failWith(LabRules.ECHO, expected, "\"" + new String(opened.get(), StandardCharsets.UTF_8)
+            throw context.failWith(Req.LAB_R4, expected, "\"" + new String(opened.get(), StandardCharsets.UTF_8)
                     + "\" (" + Hex.encode(opened.get()) + ")", "record \"" + text + "\"");
         }
         context.evidence("the echo of \"" + text + "\" is \"" + upper(text) + "\"");

@@ -3,6 +3,7 @@ package io.secho.conformance.report;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.secho.conformance.requirements.SpecTexts;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -243,13 +244,13 @@ public final class HtmlReport {
 
     /** The requirement's ID with its level, sentence and section, as the spec states them. */
     private static String requirementText(String id) {
-        Optional<HtmlSpecText.Text> text = HtmlSpecText.of(id);
+        Optional<SpecTexts.Text> text = HtmlSpecText.of(id);
         if (text.isEmpty()) {
             return "<strong>" + escape(id) + "</strong>";
         }
         return "<strong>" + escape(id) + "</strong>" + (text.get().level().isEmpty() ? "" : " ("
                 + escape(text.get().level()) + ")") + " " + escape(text.get().sentence()) + " <span class=\"muted\">"
-                + escape(text.get().section()) + "</span>";
+                + escape(text.get().where()) + "</span>";
     }
 
     /** The last line of the trace that says how the connection ended, without its time. */
@@ -314,7 +315,7 @@ public final class HtmlReport {
                     .append(escape(string(requirement, "status"))).append("\"><td>").append(escape(id)).append("</td><td>")
                     .append(badge(string(requirement, "status").replace('-', ' '))).append("</td><td>")
                     .append(HtmlSpecText.of(id).map(t -> escape(t.sentence()) + " <span class=\"muted\">"
-                            + escape(t.section()) + "</span>").orElse("")).append("</td><td>")
+                            + escape(t.where()) + "</span>").orElse("")).append("</td><td>")
                     .append(caseLinks(strings(requirement.getAsJsonArray("cases")))).append("</td></tr>\n");
         }
         body.append("</table></div>\n");

@@ -9,6 +9,7 @@ import io.secho.conformance.targets.TargetDescription;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -45,7 +46,9 @@ public final class JunitXmlReport {
     public static Path write(RunSummary summary, Path directory) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve(FILE_NAME);
-        try (OutputStream stream = Files.newOutputStream(file)) {
+        // Buffered: the StAX writer writes a few bytes at a time, and unbuffered that is a system call each
+        // (seconds for a run's traces).
+        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file))) {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(stream, "UTF-8");
             write(summary, hostname(), xml);
             xml.close();

@@ -43,12 +43,20 @@ import java.util.stream.Collectors;
  */
 public final class TargetRun implements AutoCloseable {
     /**
-     * The embedded server's handshake timeout: short, so the timeout cases take seconds, not ten; long enough
-     * that a handshake on a loaded two-core machine never runs into it.
+     * The embedded server's handshake timeout, the reference's default: no case waits it out (the timeout cases
+     * have a server of their own, below), so it can be long enough that a handshake on a loaded two-core machine
+     * never runs into it.
      */
-    public static final Duration EMBEDDED_HANDSHAKE_TIMEOUT = Duration.ofSeconds(3);
-    /** Short too, for the idle timeout cases; no other case leaves a session silent this long. */
-    public static final Duration EMBEDDED_IDLE_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration EMBEDDED_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+    /** Long too: a pause of a loaded machine in the middle of a trickled record must not end the session. */
+    public static final Duration EMBEDDED_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * The timeouts of the second embedded server, which only the cases that wait them out ({@link
+     * io.secho.conformance.WaitsOutTimeout}) talk to: short, so that the run lasts about as long as its other
+     * cases; those cases allow the same slack whatever the timeouts.
+     */
+    public static final Duration TIMEOUT_CASES_HANDSHAKE_TIMEOUT = Duration.ofMillis(1500);
+    public static final Duration TIMEOUT_CASES_IDLE_TIMEOUT = Duration.ofMillis(1500);
     /**
      * Low enough that the connection-limit case opens few connections, high enough that the other cases,
      * which it never runs beside, never reach it.
@@ -67,6 +75,8 @@ public final class TargetRun implements AutoCloseable {
     private final Duration handshakeTimeout;
     private final Optional<Duration> idleTimeout;
     private final Optional<Integer> maxConnections;
+    /** The embedded run's server for the cases that wait out its timeouts; empty for any other target. */
+    private final Optional<TargetRun> timeoutCases;
     private final ScheduledExecutorService watchdogs = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "secho-case-watchdog");
         thread.setDaemon(true);
@@ -77,7 +87,8 @@ public final class TargetRun implements AutoCloseable {
 
     private TargetRun(TargetConfig config, Optional<InetSocketAddress> address, Optional<String> startFailure,
                       Optional<EmbeddedReferenceServer> embedded, Optional<ImageTarget> image, Optional<PreSharedKey> psk,
-                      Duration handshakeTimeout, Optional<Duration> idleTimeout, Optional<Integer> maxConnections) {
+                      Duration handshakeTimeout, Optional<Duration> idleTimeout, Optional<Integer> maxConnections,
+                      Optional<TargetRun> timeoutCases) {
         this.config = config;
         this.address = address;
         this.startFailure = startFailure;
@@ -87,6 +98,7 @@ public final class TargetRun implements AutoCloseable {
         this.handshakeTimeout = handshakeTimeout;
         this.idleTimeout = idleTimeout;
         this.maxConnections = maxConnections;
+        this.timeoutCases = timeoutCases;
     }
 
     /**
@@ -101,14 +113,14 @@ public final class TargetRun implements AutoCloseable {
             InetSocketAddress started = config.startedImage().get();
             return new TargetRun(config, Optional.of(new InetSocketAddress(started.getHostString(), started.getPort())),
                     Optional.empty(), Optional.empty(), Optional.empty(), config.psk(), config.handshakeTimeout(),
-                    config.idleTimeout(), config.maxConnections());
+                    config.idleTimeout(), config.maxConnections(), Optional.empty());
         }
         if (config.image().isPresent()) {
             try {
                 ImageTarget started = ImageTarget.start(config.imageSpec().orElseThrow(), config.psk());
                 return new TargetRun(config, Optional.of(started.address()), Optional.empty(), Optional.empty(),
                         Optional.of(started), config.psk(), config.handshakeTimeout(), config.idleTimeout(),
-                        config.maxConnections());
+                        config.maxConnections(), Optional.empty());
             } catch (IOException e) {
                 return failed(config, e.getMessage());
             }
@@ -120,25 +132,47 @@ public final class TargetRun implements AutoCloseable {
                 return failed(config, "cannot resolve target host '" + unresolved.getHostString() + "'");
             }
             return new TargetRun(config, Optional.of(resolved), Optional.empty(), Optional.empty(), Optional.empty(),
-                    config.psk(), config.handshakeTimeout(), config.idleTimeout(), config.maxConnections());
+                    config.psk(), config.handshakeTimeout(), config.idleTimeout(), config.maxConnections(),
+                    Optional.empty());
         }
         PreSharedKey key = config.psk().orElseGet(() -> PreSharedKey.of(
                 InsecureDeterministicRandomBytes.fromLabel("secho-conformance embedded psk " + config.seed())
                         .nextBytes(PreSharedKey.LENGTH)));
-        EmbeddedReferenceServer server = EmbeddedReferenceServer.start(key, EMBEDDED_HANDSHAKE_TIMEOUT,
-                EMBEDDED_IDLE_TIMEOUT, EMBEDDED_MAX_CONNECTIONS);
+        TargetRun timeoutCases = embedded(config, key, TIMEOUT_CASES_HANDSHAKE_TIMEOUT, TIMEOUT_CASES_IDLE_TIMEOUT,
+                Optional.empty());
+        try {
+            return embedded(config, key, EMBEDDED_HANDSHAKE_TIMEOUT, EMBEDDED_IDLE_TIMEOUT, Optional.of(timeoutCases));
+        } catch (IOException | RuntimeException e) {
+            timeoutCases.close();
+            throw e;
+        }
+    }
+
+    /** A reference server on a free loopback port, with these timeouts, and the run that tests it. */
+    private static TargetRun embedded(TargetConfig config, PreSharedKey key, Duration handshakeTimeout,
+                                      Duration idleTimeout, Optional<TargetRun> timeoutCases) throws IOException {
+        EmbeddedReferenceServer server = EmbeddedReferenceServer.start(key, handshakeTimeout, idleTimeout,
+                EMBEDDED_MAX_CONNECTIONS);
         return new TargetRun(config, Optional.of(new InetSocketAddress("127.0.0.1", server.port())), Optional.empty(),
-                Optional.of(server), Optional.empty(), Optional.of(key), EMBEDDED_HANDSHAKE_TIMEOUT,
-                Optional.of(EMBEDDED_IDLE_TIMEOUT), Optional.of(EMBEDDED_MAX_CONNECTIONS));
+                Optional.of(server), Optional.empty(), Optional.of(key), handshakeTimeout, Optional.of(idleTimeout),
+                Optional.of(EMBEDDED_MAX_CONNECTIONS), timeoutCases);
     }
 
     private static TargetRun failed(TargetConfig config, String why) {
         return new TargetRun(config, Optional.empty(), Optional.of(why), Optional.empty(), Optional.empty(),
-                config.psk(), config.handshakeTimeout(), config.idleTimeout(), config.maxConnections());
+                config.psk(), config.handshakeTimeout(), config.idleTimeout(), config.maxConnections(), Optional.empty());
     }
 
     public TargetConfig config() {
         return config;
+    }
+
+    /**
+     * The run a case that waits out the target's timeouts uses: the embedded run's second server, with short
+     * timeouts; this run itself for any other target, whose timeouts the user gave.
+     */
+    public TargetRun forTimeoutCases() {
+        return timeoutCases.orElse(this);
     }
 
     /** The target's address; only called by cases, which never run when the target could not be started. */
@@ -398,6 +432,7 @@ public final class TargetRun implements AutoCloseable {
     public void close() {
         watchdogs.shutdownNow();
         embedded.ifPresent(EmbeddedReferenceServer::close);
+        timeoutCases.ifPresent(TargetRun::close);
         image.ifPresent(ImageTarget::close);
     }
 }

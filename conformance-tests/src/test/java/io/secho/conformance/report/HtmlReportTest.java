@@ -3,6 +3,7 @@ package io.secho.conformance.report;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.secho.conformance.InProcessHarness;
+import io.secho.conformance.requirements.SpecTexts;
 import io.secho.conformance.targets.TargetConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,7 +116,7 @@ class HtmlReportTest {
     @Test
     void aLabWeaknessIsQuotedFromTheLabProfile() throws IOException {
         String profile = Files.readString(Path.of("../spec/lab-profile.md"), StandardCharsets.UTF_8);
-        HtmlSpecText.Text w3 = HtmlSpecText.of("LAB-W3").orElseThrow();
+        SpecTexts.Text w3 = HtmlSpecText.of("LAB-W3").orElseThrow();
         assertTrue(w3.sentence().startsWith("A record whose first byte is 0x0a is taken for the end marker (fault)"),
                 w3.sentence());
         assertTrue(w3.sentence().endsWith("(section 11)."), "the whole bullet, over its lines: " + w3.sentence());

@@ -10,6 +10,7 @@ import io.secho.conformance.clients.ClientOutcome;
 import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.clients.server.ScriptedServer;
 import io.secho.conformance.clients.server.Wire;
+import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,7 +50,7 @@ public class ClientCloseCases {
 
     @Test
     @DisplayName("FIN without the server's Close after the client's Close: an error (truncation), nothing sent")
-    @ConformanceCase(id = "CCLOSE-001", requirements = {"REQ-CLOSE-6", "REQ-CLOSE-7", "REQ-CLOSE-12"})
+    @ConformanceCase(id = "CCLOSE-001", requirements = {Req.CLOSE_6, Req.CLOSE_7, Req.CLOSE_12})
     void finWithoutClose(ClientCaseContext context) {
         ClientOutcome outcome = context.run(context.anySuite(), ONE, server -> server.handshake().echo("one")
                 .readClose().probe("FIN instead of the server's Close").halfClose());
@@ -68,7 +69,7 @@ public class ClientCloseCases {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("truncations")
     @DisplayName("EOF inside a frame, or during the handshake: an error (truncation), nothing sent")
-    @ConformanceCase(id = "CCLOSE-002", requirements = {"REQ-CLOSE-6", "REQ-CLOSE-7", "REQ-CLOSE-12"})
+    @ConformanceCase(id = "CCLOSE-002", requirements = {Req.CLOSE_6, Req.CLOSE_7, Req.CLOSE_12})
     void truncated(String id, String what, int variant, ClientCaseContext context) {
         ClientOutcome outcome = context.run(context.anySuite(), ONE, server -> {
             server.readClientHello();
@@ -89,7 +90,7 @@ public class ClientCloseCases {
 
     @Test
     @DisplayName("a TCP reset instead of the server's Close: reported as an error")
-    @ConformanceCase(id = "CCLOSE-003", requirements = {"REQ-CLOSE-8"}, level = Level.SHOULD)
+    @ConformanceCase(id = "CCLOSE-003", requirements = {Req.CLOSE_8}, level = Level.SHOULD)
     void resetInsteadOfClose(ClientCaseContext context) {
         ClientOutcome outcome = context.run(context.anySuite(), ONE, server -> server.handshake().echo("one")
                 .readClose().probe("a TCP reset instead of the server's Close").reset());
@@ -99,7 +100,7 @@ public class ClientCloseCases {
 
     @Test
     @DisplayName("the server's Close before the client's, a reply owed: encrypted unexpected_message, exit != 0")
-    @ConformanceCase(id = "CCLOSE-004", requirements = {"REQ-CLOSE-10", "REQ-ECHO-12"})
+    @ConformanceCase(id = "CCLOSE-004", requirements = {Req.CLOSE_10, Req.ECHO_12})
     void serverCloseFirst(ClientCaseContext context) {
         ClientOutcome outcome = insteadOfSecondReply(context, "a Close instead of the reply", ScriptedServer::sendClose);
         context.expectAlert(outcome, AlertCode.UNEXPECTED_MESSAGE.code(), true, FIRST_REPLY);
@@ -107,7 +108,7 @@ public class ClientCloseCases {
 
     @Test
     @DisplayName("the server's Close while a reply is owed after the client's Close: failed, nothing sent")
-    @ConformanceCase(id = "CCLOSE-005", requirements = {"REQ-CLOSE-11", "REQ-ECHO-12", "REQ-CLOSE-12"})
+    @ConformanceCase(id = "CCLOSE-005", requirements = {Req.CLOSE_11, Req.ECHO_12, Req.CLOSE_12})
     void serverCloseWithReplyOwed(ClientCaseContext context) {
         AtomicBoolean pipelined = new AtomicBoolean();
         ClientOutcome outcome = context.run(context.anySuite(), ONE, server -> {
@@ -129,7 +130,7 @@ public class ClientCloseCases {
 
     @Test
     @DisplayName("an encrypted alert followed by stray bytes: the client drains them and ends with FIN, no reset")
-    @ConformanceCase(id = "CCLOSE-006", requirements = {"REQ-CLOSE-12", "REQ-ALERT-9"})
+    @ConformanceCase(id = "CCLOSE-006", requirements = {Req.CLOSE_12, Req.ALERT_9})
     void alertThenStrayBytes(ClientCaseContext context) {
         endsSilently(context, "the encrypted alert internal_error, then 256 KiB of stray bytes (the server's side left "
                 + "open, so that a reset after the client's FIN shows)", server -> server.coalesce()
@@ -139,7 +140,7 @@ public class ClientCloseCases {
 
     @Test
     @DisplayName("a plaintext alert in ESTABLISHED: the client closes and sends nothing")
-    @ConformanceCase(id = "CCLOSE-007", requirements = {"REQ-ALERT-8", "REQ-ALERT-9", "REQ-CLOSE-12"})
+    @ConformanceCase(id = "CCLOSE-007", requirements = {Req.ALERT_8, Req.ALERT_9, Req.CLOSE_12})
     void plaintextAlertEstablished(ClientCaseContext context) {
         endsSilently(context, "the plaintext alert internal_error instead of the reply",
                 server -> server.sendPlaintextAlert(AlertCode.INTERNAL_ERROR.code()).halfClose());
@@ -147,7 +148,7 @@ public class ClientCloseCases {
 
     @Test
     @DisplayName("an encrypted alert with an unknown code (0x7f): the client closes and sends nothing")
-    @ConformanceCase(id = "CCLOSE-008", requirements = {"REQ-ALERT-8", "REQ-ALERT-9", "REQ-CLOSE-12"})
+    @ConformanceCase(id = "CCLOSE-008", requirements = {Req.ALERT_8, Req.ALERT_9, Req.CLOSE_12})
     void unknownAlertCode(ClientCaseContext context) {
         endsSilently(context, "an encrypted alert with the unknown code 0x7f",
                 server -> server.sendEncryptedAlert(0x7f).halfClose());
@@ -155,7 +156,7 @@ public class ClientCloseCases {
 
     @Test
     @DisplayName("a plaintext alert with a 2-byte body: the client closes and sends no alert")
-    @ConformanceCase(id = "CCLOSE-009", requirements = {"REQ-ALERT-10", "REQ-ALERT-9", "REQ-CLOSE-12"})
+    @ConformanceCase(id = "CCLOSE-009", requirements = {Req.ALERT_10, Req.ALERT_9, Req.CLOSE_12})
     void malformedPlaintextAlert(ClientCaseContext context) {
         endsSilently(context, "a plaintext alert frame with a 2-byte body", server -> server
                 .sendFrame(FrameType.ALERT.code(), new byte[] {0x0c, 0x0c}, "alert frame 04 00 02 0c 0c").halfClose());
@@ -163,7 +164,7 @@ public class ClientCloseCases {
 
     @Test
     @DisplayName("after its own alert the client half-closes and drains: no reset while the server keeps sending")
-    @ConformanceCase(id = "CCLOSE-010", requirements = {"REQ-ALERT-4", "REQ-ALERT-5", "REQ-ALERT-3"})
+    @ConformanceCase(id = "CCLOSE-010", requirements = {Req.ALERT_4, Req.ALERT_5, Req.ALERT_3})
     void drainAfterOwnAlert(ClientCaseContext context) {
         ClientOutcome outcome = insteadOfSecondReply(context, "a reply with a forged tag, then 256 KiB of stray bytes",
                 server -> server.coalesce().sendRecord(record -> record.data("SECOND").forgeTag())

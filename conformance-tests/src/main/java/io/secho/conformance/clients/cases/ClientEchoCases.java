@@ -5,6 +5,7 @@ import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.clients.ClientCaseContext;
 import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.clients.ClientOutcome;
+import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,7 +17,7 @@ import java.util.List;
 public class ClientEchoCases {
     @Test
     @DisplayName("a reply that is not well-formed UTF-8 gets encrypted bad_payload and is not printed")
-    @ConformanceCase(id = "CECHO-001", requirements = {"REQ-ECHO-13", "REQ-ECHO-12"})
+    @ConformanceCase(id = "CECHO-001", requirements = {Req.ECHO_13, Req.ECHO_12})
     void illFormedReply(ClientCaseContext context) {
         ClientRecordCases.replyGetsAlert(context, "a reply whose payload is 53 80 43 (a stray continuation byte)",
                 record -> record.data(new byte[] {0x53, (byte) 0x80, 0x43}, "53 80 43"), AlertCode.BAD_PAYLOAD);
@@ -24,7 +25,7 @@ public class ClientEchoCases {
 
     @Test
     @DisplayName("the client prints what the server sent, not what it expects (a reply that is no upper-casing)")
-    @ConformanceCase(id = "CECHO-002", requirements = {"REQ-ECHO-12"})
+    @ConformanceCase(id = "CECHO-002", requirements = {Req.ECHO_12})
     void printsWhatTheServerSent(ClientCaseContext context) {
         List<String> messages = List.of("hello", "world");
         List<String> replies = List.of("Not the upper case: 42", "hello, again");
@@ -44,7 +45,7 @@ public class ClientEchoCases {
 
     @Test
     @DisplayName("non-ASCII messages: each request is the UTF-8 of its line, each reply printed exactly")
-    @ConformanceCase(id = "CECHO-003", requirements = {"REQ-ECHO-12"})
+    @ConformanceCase(id = "CECHO-003", requirements = {Req.ECHO_12})
     void nonAsciiMessages(ClientCaseContext context) {
         List<String> messages = List.of("straße", "\uFB01 \u0149 \u0390", "日本語 ✓", "emoji \uD83D\uDE00 \u00E9t\u00E9",
                 "tab\there");
@@ -54,7 +55,7 @@ public class ClientEchoCases {
 
     @Test
     @DisplayName("a data record when no request is outstanding gets encrypted unexpected_message and is not printed")
-    @ConformanceCase(id = "CECHO-004", requirements = {"REQ-CLOSE-9", "REQ-ECHO-12"})
+    @ConformanceCase(id = "CECHO-004", requirements = {Req.CLOSE_9, Req.ECHO_12})
     void unsolicitedData(ClientCaseContext context) {
         List<String> one = List.of("one");
         ClientOutcome outcome = context.run(context.anySuite(), one, server -> server.handshake().readData("one")

@@ -11,6 +11,7 @@ import io.secho.conformance.clients.ClientOutcome;
 import io.secho.conformance.clients.server.ScriptedServer;
 import io.secho.conformance.clients.server.Wire;
 import io.secho.conformance.peer.Suite;
+import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +31,7 @@ public class ClientFramingCases {
 
     @Test
     @DisplayName("every frame of the server written one byte per TCP write: the session completes")
-    @ConformanceCase(id = "CFRM-001", requirements = {"REQ-FRM-4"})
+    @ConformanceCase(id = "CFRM-001", requirements = {Req.FRM_4})
     void oneBytePerWrite(ClientCaseContext context) {
         Sessions.wholeSession(context, context.anySuite(), MESSAGES, "every frame of the server written one byte per "
                 + "TCP write", server -> server.readClientHello().oneBytePerWrite().sendServerHello()
@@ -39,7 +40,7 @@ public class ClientFramingCases {
 
     @Test
     @DisplayName("ServerHello and server Finished in one TCP write, pipelined replies in one: the session completes")
-    @ConformanceCase(id = "CFRM-002", requirements = {"REQ-FRM-5"})
+    @ConformanceCase(id = "CFRM-002", requirements = {Req.FRM_5})
     void severalFramesInOneWrite(ClientCaseContext context) {
         List<String> messages = List.of("one", "two", "three");
         Suite suite = context.anySuite();
@@ -82,7 +83,7 @@ public class ClientFramingCases {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("unknownTypes")
     @DisplayName("a frame of an unknown type gets decode_error, plaintext before ESTABLISHED, encrypted after")
-    @ConformanceCase(id = "CFRM-003", requirements = {"REQ-FRM-7", "REQ-ALERT-2"})
+    @ConformanceCase(id = "CFRM-003", requirements = {Req.FRM_7, Req.ALERT_2})
     void unknownType(String id, String what, int type, int where, ClientCaseContext context) {
         ClientOutcome outcome = context.run(context.anySuite(), ONE, server -> {
             server.readClientHello();
@@ -100,7 +101,7 @@ public class ClientFramingCases {
 
     @Test
     @DisplayName("a record header announcing 49182 bytes (above the S->C limit) gets encrypted record_overflow at once")
-    @ConformanceCase(id = "CFRM-004", requirements = {"REQ-FRM-9", "REQ-FRM-10", "REQ-FRM-6"})
+    @ConformanceCase(id = "CFRM-004", requirements = {Req.FRM_9, Req.FRM_10, Req.FRM_6})
     void recordOverLimit(ClientCaseContext context) {
         ClientOutcome outcome = context.run(context.anySuite(), ONE, server -> server.handshake().readData(ONE.get(0))
                 .probe("a record header announcing 49182 body bytes, and no body")
@@ -111,7 +112,7 @@ public class ClientFramingCases {
 
     @Test
     @DisplayName("the largest reply (a 49152-byte payload in a 49181-byte record) is accepted and printed")
-    @ConformanceCase(id = "CFRM-005", requirements = {"REQ-FRM-9", "REQ-ECHO-12"})
+    @ConformanceCase(id = "CFRM-005", requirements = {Req.FRM_9, Req.ECHO_12})
     void largestReply(ClientCaseContext context) {
         // U+0390 is 2 bytes and upper-cases to 6: 8192 of them make the largest request and the largest reply.
         List<String> messages = List.of("\u0390".repeat(8192));
@@ -121,7 +122,7 @@ public class ClientFramingCases {
 
     @Test
     @DisplayName("a record of 28 bytes (shorter than 29) gets encrypted decode_error")
-    @ConformanceCase(id = "CFRM-006", requirements = {"REQ-FRM-11"})
+    @ConformanceCase(id = "CFRM-006", requirements = {Req.FRM_11})
     void recordTooShort(ClientCaseContext context) {
         ClientOutcome outcome = context.run(context.anySuite(), ONE, server -> server.handshake().readData(ONE.get(0))
                 .probe("a record frame with a 28-byte body").sendFrame(FrameType.RECORD.code(), new byte[FrameLimits.MIN_RECORD_BODY - 1],
@@ -140,7 +141,7 @@ public class ClientFramingCases {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("handshakeFramesLate")
     @DisplayName("a hello or Finished in ESTABLISHED instead of a reply gets encrypted unexpected_message")
-    @ConformanceCase(id = "CFRM-007", requirements = {"REQ-FRM-8", "REQ-HS-11"})
+    @ConformanceCase(id = "CFRM-007", requirements = {Req.FRM_8, Req.HS_11})
     void handshakeFrameLate(String id, String what, int variant, ClientCaseContext context) {
         ClientOutcome outcome = context.run(context.anySuite(), ONE, server -> {
             server.handshake().readData(ONE.get(0)).probe(what + " instead of the reply");

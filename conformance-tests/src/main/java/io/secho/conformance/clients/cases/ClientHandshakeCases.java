@@ -12,6 +12,7 @@ import io.secho.conformance.clients.ClientOutcome;
 import io.secho.conformance.clients.server.ScriptedServer;
 import io.secho.conformance.clients.server.Wire;
 import io.secho.conformance.peer.Suite;
+import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,31 +59,31 @@ public class ClientHandshakeCases {
 
     @Test
     @DisplayName("x25519 session: ClientHello, client Finished, requests, replies printed, Close, exit 0")
-    @ConformanceCase(id = "CHS-001", requirements = {"REQ-HS-1", "REQ-KEX-2", "REQ-FIN-4", "REQ-KS-3", "REQ-KS-4",
-        "REQ-ECHO-12", "REQ-CLOSE-1", "REQ-CLOSE-2", "REQ-HS-11"})
+    @ConformanceCase(id = "CHS-001", requirements = {Req.HS_1, Req.KEX_2, Req.FIN_4, Req.KS_3, Req.KS_4,
+        Req.ECHO_12, Req.CLOSE_1, Req.CLOSE_2, Req.HS_11})
     void x25519Session(ClientCaseContext context) {
         wholeSession(context, Suite.X25519);
     }
 
     @Test
     @DisplayName("modp2048 session: 256-byte share, client Finished, requests, replies printed, Close, exit 0")
-    @ConformanceCase(id = "CHS-002", requirements = {"REQ-HS-1", "REQ-KEX-6", "REQ-KEX-8", "REQ-FIN-4", "REQ-KS-3",
-        "REQ-KS-4", "REQ-ECHO-12", "REQ-CLOSE-1", "REQ-CLOSE-2", "REQ-HS-11"})
+    @ConformanceCase(id = "CHS-002", requirements = {Req.HS_1, Req.KEX_6, Req.KEX_8, Req.FIN_4, Req.KS_3,
+        Req.KS_4, Req.ECHO_12, Req.CLOSE_1, Req.CLOSE_2, Req.HS_11})
     void modp2048Session(ClientCaseContext context) {
         wholeSession(context, Suite.MODP2048);
     }
 
     @Test
     @DisplayName("psk session: empty share, client Finished with the PSK, requests, replies printed, Close, exit 0")
-    @ConformanceCase(id = "CHS-003", requirements = {"REQ-HS-1", "REQ-KEX-9", "REQ-FIN-4", "REQ-KS-3", "REQ-KS-4",
-        "REQ-ECHO-12", "REQ-CLOSE-1", "REQ-CLOSE-2", "REQ-HS-11"})
+    @ConformanceCase(id = "CHS-003", requirements = {Req.HS_1, Req.KEX_9, Req.FIN_4, Req.KS_3, Req.KS_4,
+        Req.ECHO_12, Req.CLOSE_1, Req.CLOSE_2, Req.HS_11})
     void pskSession(ClientCaseContext context) {
         wholeSession(context, Suite.PSK);
     }
 
     @Test
     @DisplayName("a fresh random and key share on every connection (two connections, and each other suite)")
-    @ConformanceCase(id = "CHS-004", requirements = {"REQ-HS-3", "REQ-KEX-1"})
+    @ConformanceCase(id = "CHS-004", requirements = {Req.HS_3, Req.KEX_1})
     void freshRandomAndShare(ClientCaseContext context) {
         Suite first = context.anySuite();
         List<Suite> suites = new ArrayList<>(List.of(first, first));
@@ -130,7 +131,7 @@ public class ClientHandshakeCases {
 
     @Test
     @DisplayName("after a plaintext unsupported_suite the client sends nothing more on that connection")
-    @ConformanceCase(id = "CHS-005", requirements = {"REQ-HS-5", "REQ-ALERT-9", "REQ-CLOSE-12"})
+    @ConformanceCase(id = "CHS-005", requirements = {Req.HS_5, Req.ALERT_9, Req.CLOSE_12})
     void nothingAfterUnsupportedSuite(ClientCaseContext context) {
         Suite suite = context.anySuite();
         ClientOutcome outcome = context.run(suite, ONE, server -> server.readClientHello()
@@ -141,7 +142,7 @@ public class ClientHandshakeCases {
 
     @Test
     @DisplayName("ServerHello version 0x0002 gets the plaintext alert illegal_parameter")
-    @ConformanceCase(id = "CHS-006", requirements = {"REQ-HS-8", "REQ-ALERT-2", "REQ-ALERT-4"})
+    @ConformanceCase(id = "CHS-006", requirements = {Req.HS_8, Req.ALERT_2, Req.ALERT_4})
     void serverHelloVersion(ClientCaseContext context) {
         badServerHello(context, context.anySuite(), hello -> hello.version(0x0002), AlertCode.ILLEGAL_PARAMETER,
                 "ServerHello version 0x0002");
@@ -149,7 +150,7 @@ public class ClientHandshakeCases {
 
     @Test
     @DisplayName("ServerHello with another suite than the proposed one gets illegal_parameter")
-    @ConformanceCase(id = "CHS-007", requirements = {"REQ-HS-8", "REQ-HS-4"})
+    @ConformanceCase(id = "CHS-007", requirements = {Req.HS_8, Req.HS_4})
     void serverHelloSuite(ClientCaseContext context) {
         Suite suite = context.anySuite();
         int other = suite.code() % 3 + 1;
@@ -159,7 +160,7 @@ public class ClientHandshakeCases {
 
     @Test
     @DisplayName("ServerHello body shorter than 2 bytes gets decode_error")
-    @ConformanceCase(id = "CHS-008", requirements = {"REQ-HS-8"})
+    @ConformanceCase(id = "CHS-008", requirements = {Req.HS_8})
     void serverHelloTooShort(ClientCaseContext context) {
         badServerHello(context, context.anySuite(), hello -> hello.body(new byte[] {0x00}, "00 (1 byte)"),
                 AlertCode.DECODE_ERROR, "ServerHello with a 1-byte body");
@@ -167,7 +168,7 @@ public class ClientHandshakeCases {
 
     @Test
     @DisplayName("ServerHello body length other than 37 + share_len (a trailing byte) gets decode_error")
-    @ConformanceCase(id = "CHS-009", requirements = {"REQ-HS-8"})
+    @ConformanceCase(id = "CHS-009", requirements = {Req.HS_8})
     void serverHelloTrailingByte(ClientCaseContext context) {
         Suite suite = context.anySuite();
         badServerHello(context, suite, hello -> {
@@ -187,7 +188,7 @@ public class ClientHandshakeCases {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("wrongShareLengths")
     @DisplayName("ServerHello share_len wrong for the suite gets illegal_parameter")
-    @ConformanceCase(id = "CHS-010", requirements = {"REQ-HS-8", "REQ-KEX-9"})
+    @ConformanceCase(id = "CHS-010", requirements = {Req.HS_8, Req.KEX_9})
     void serverHelloShareLength(String id, String what, Suite suite, int length, ClientCaseContext context) {
         context.requireSession(suite);
         badServerHello(context, suite, hello -> hello.share(new byte[length], length + " zero bytes"),
@@ -217,7 +218,7 @@ public class ClientHandshakeCases {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("zeroSecretShares")
     @DisplayName("x25519 ServerHello share giving the all-zero secret gets illegal_parameter, no Finished")
-    @ConformanceCase(id = "CHS-011", requirements = {"REQ-KEX-4", "REQ-HS-8", "REQ-FIN-5"})
+    @ConformanceCase(id = "CHS-011", requirements = {Req.KEX_4, Req.HS_8, Req.FIN_5})
     void zeroSecretShare(String id, String what, byte[] share, ClientCaseContext context) {
         context.requireSession(Suite.X25519);
         badServerHello(context, Suite.X25519, hello -> hello.share(share, what), AlertCode.ILLEGAL_PARAMETER,
@@ -235,7 +236,7 @@ public class ClientHandshakeCases {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("acceptedShares")
     @DisplayName("x25519 ServerHello share that is non-canonical or has bit 255 set is accepted: the session completes")
-    @ConformanceCase(id = "CHS-012", requirements = {"REQ-KEX-3"})
+    @ConformanceCase(id = "CHS-012", requirements = {Req.KEX_3})
     void acceptedShare(String id, String what, int variant, ClientCaseContext context) {
         context.requireSession(Suite.X25519);
         byte[] basePoint = littleEndian(X25519_P.add(BigInteger.valueOf(9)));
@@ -273,7 +274,7 @@ public class ClientHandshakeCases {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("invalidModpShares")
     @DisplayName("modp2048 ServerHello share outside 1 < y < p-1 gets illegal_parameter")
-    @ConformanceCase(id = "CHS-013", requirements = {"REQ-KEX-7", "REQ-HS-8"})
+    @ConformanceCase(id = "CHS-013", requirements = {Req.KEX_7, Req.HS_8})
     void invalidModpShare(String id, String what, byte[] share, ClientCaseContext context) {
         context.requireSession(Suite.MODP2048);
         badServerHello(context, Suite.MODP2048, hello -> hello.share(share, what), AlertCode.ILLEGAL_PARAMETER,
@@ -284,7 +285,7 @@ public class ClientHandshakeCases {
 
     @Test
     @DisplayName("server Finished with a wrong verify_data gets plaintext handshake_failure, no client Finished")
-    @ConformanceCase(id = "CHS-014", requirements = {"REQ-FIN-3", "REQ-FIN-5", "REQ-ALERT-2"})
+    @ConformanceCase(id = "CHS-014", requirements = {Req.FIN_3, Req.FIN_5, Req.ALERT_2})
     void wrongServerFinished(ClientCaseContext context) {
         ClientOutcome outcome = context.run(context.anySuite(), ONE, server -> server.readClientHello().sendServerHello()
                 .probe("a server Finished whose verify_data is wrong").sendWrongServerFinished());
@@ -293,7 +294,7 @@ public class ClientHandshakeCases {
 
     @Test
     @DisplayName("server Finished body of 31 bytes gets decode_error")
-    @ConformanceCase(id = "CHS-015", requirements = {"REQ-FIN-2", "REQ-FIN-5"})
+    @ConformanceCase(id = "CHS-015", requirements = {Req.FIN_2, Req.FIN_5})
     void shortServerFinished(ClientCaseContext context) {
         ClientOutcome outcome = context.run(context.anySuite(), ONE, server -> server.readClientHello().sendServerHello()
                 .probe("a server Finished with a 31-byte body").sendFinishedFrame(new byte[31], "server Finished with "
@@ -303,7 +304,7 @@ public class ClientHandshakeCases {
 
     @Test
     @DisplayName("ServerHello, then silence: the client sends no Finished and gives up within 30 s")
-    @ConformanceCase(id = "CHS-016", requirements = {"REQ-FIN-5", "REQ-LIM-8"})
+    @ConformanceCase(id = "CHS-016", requirements = {Req.FIN_5, Req.LIM_8})
     void silenceAfterServerHello(ClientCaseContext context) {
         ClientOutcome outcome = context.run(context.anySuite(), ONE, server -> server.readClientHello()
                 .probe("a ServerHello and no server Finished").sendServerHello());
@@ -321,7 +322,7 @@ public class ClientHandshakeCases {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("wrongFirstFrames")
     @DisplayName("a frame not allowed before the ServerHello gets plaintext unexpected_message")
-    @ConformanceCase(id = "CHS-017", requirements = {"REQ-FRM-8", "REQ-HS-11"})
+    @ConformanceCase(id = "CHS-017", requirements = {Req.FRM_8, Req.HS_11})
     void wrongFirstFrame(String id, String what, int variant, ClientCaseContext context) {
         Suite suite = context.anySuite();
         ClientOutcome outcome = context.run(suite, ONE, server -> {
@@ -338,7 +339,7 @@ public class ClientHandshakeCases {
 
     @Test
     @DisplayName("a plaintext alert instead of the ServerHello: the client sends nothing, prints nothing, exit != 0")
-    @ConformanceCase(id = "CHS-018", requirements = {"REQ-ALERT-8", "REQ-ALERT-9"})
+    @ConformanceCase(id = "CHS-018", requirements = {Req.ALERT_8, Req.ALERT_9})
     void alertInsteadOfServerHello(ClientCaseContext context) {
         ClientOutcome outcome = context.run(context.anySuite(), ONE, server -> server.readClientHello()
                 .probe("the plaintext alert internal_error instead of a ServerHello")

@@ -4,6 +4,7 @@ import io.secho.conformance.ConformanceCase;
 import io.secho.conformance.clients.ClientCaseContext;
 import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.clients.ClientOutcome;
+import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +22,7 @@ public class ClientLimitCases {
 
     @Test
     @DisplayName("silence after the ClientHello: the client gives up within 30 s")
-    @ConformanceCase(id = "CLIM-001", requirements = {"REQ-LIM-8"})
+    @ConformanceCase(id = "CLIM-001", requirements = {Req.LIM_8})
     void silentAfterClientHello(ClientCaseContext context) {
         ClientOutcome outcome = context.run(context.anySuite(), ONE, server -> server.readClientHello()
                 .probe("silence: no ServerHello"));
@@ -30,7 +31,7 @@ public class ClientLimitCases {
 
     @Test
     @DisplayName("no reply to a request: the client gives up within 30 s")
-    @ConformanceCase(id = "CLIM-002", requirements = {"REQ-LIM-8", "REQ-ECHO-12"})
+    @ConformanceCase(id = "CLIM-002", requirements = {Req.LIM_8, Req.ECHO_12})
     void silentAfterRequest(ClientCaseContext context) {
         ClientOutcome outcome = context.run(context.anySuite(), ONE, server -> server.handshake().readData("one")
                 .probe("silence: no reply to the request"));
@@ -39,7 +40,7 @@ public class ClientLimitCases {
 
     @Test
     @DisplayName("no Close after the client's Close: the client gives up within 30 s")
-    @ConformanceCase(id = "CLIM-003", requirements = {"REQ-LIM-8", "REQ-CLOSE-2"})
+    @ConformanceCase(id = "CLIM-003", requirements = {Req.LIM_8, Req.CLOSE_2})
     void silentAfterClientClose(ClientCaseContext context) {
         ClientOutcome outcome = context.run(context.anySuite(), ONE, server -> server.handshake().echo("one")
                 .readClose().probe("silence: no Close in answer to the client's Close"));

@@ -8,6 +8,7 @@ import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.clients.ClientOutcome;
 import io.secho.conformance.clients.server.RecordFields;
 import io.secho.conformance.clients.server.Wire;
+import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,7 +40,7 @@ public class ClientRecordCases {
 
     @Test
     @DisplayName("the client's records: c2s salt and seq 0, 1, 2 ... for every record, the Close included")
-    @ConformanceCase(id = "CREC-001", requirements = {"REQ-REC-2", "REQ-REC-1", "REQ-REC-3"})
+    @ConformanceCase(id = "CREC-001", requirements = {Req.REC_2, Req.REC_1, Req.REC_3})
     void clientNonces(ClientCaseContext context) {
         List<String> messages = List.of("one", "two", "three");
         Sessions.wholeSession(context, context.anySuite(), messages, "three requests and a Close, each record's nonce "
@@ -48,7 +49,7 @@ public class ClientRecordCases {
 
     @Test
     @DisplayName("a reply with a forged tag gets encrypted bad_record_mac and is not printed")
-    @ConformanceCase(id = "CREC-002", requirements = {"REQ-REC-6", "REQ-REC-7", "REQ-ECHO-12"})
+    @ConformanceCase(id = "CREC-002", requirements = {Req.REC_6, Req.REC_7, Req.ECHO_12})
     void forgedTag(ClientCaseContext context) {
         replyGetsAlert(context, "the reply with a forged tag", record -> record.data("SECOND").forgeTag(),
                 AlertCode.BAD_RECORD_MAC);
@@ -56,7 +57,7 @@ public class ClientRecordCases {
 
     @Test
     @DisplayName("a reply that replays seq 0 (valid tag) gets bad_sequence")
-    @ConformanceCase(id = "CREC-003", requirements = {"REQ-REC-8", "REQ-ECHO-12"})
+    @ConformanceCase(id = "CREC-003", requirements = {Req.REC_8, Req.ECHO_12})
     void replayedSequence(ClientCaseContext context) {
         replyGetsAlert(context, "the reply sealed with seq 0 again", record -> record.data("SECOND").seq(0),
                 AlertCode.BAD_SEQUENCE);
@@ -64,7 +65,7 @@ public class ClientRecordCases {
 
     @Test
     @DisplayName("a reply that skips seq 1 (seq 2, valid tag) gets bad_sequence")
-    @ConformanceCase(id = "CREC-004", requirements = {"REQ-REC-8", "REQ-ECHO-12"})
+    @ConformanceCase(id = "CREC-004", requirements = {Req.REC_8, Req.ECHO_12})
     void skippedSequence(ClientCaseContext context) {
         replyGetsAlert(context, "the reply sealed with seq 2 instead of 1", record -> record.data("SECOND").seq(2),
                 AlertCode.BAD_SEQUENCE);
@@ -72,7 +73,7 @@ public class ClientRecordCases {
 
     @Test
     @DisplayName("a reply whose nonce has another salt (valid tag) gets bad_sequence")
-    @ConformanceCase(id = "CREC-005", requirements = {"REQ-REC-8", "REQ-ECHO-12"})
+    @ConformanceCase(id = "CREC-005", requirements = {Req.REC_8, Req.ECHO_12})
     void wrongSalt(ClientCaseContext context) {
         ClientOutcome outcome = context.run(context.anySuite(), TWO, server -> {
             server.handshake().echo(TWO.get(0)).readData(TWO.get(1)).probe("the reply sealed with another salt");
@@ -85,7 +86,7 @@ public class ClientRecordCases {
 
     @Test
     @DisplayName("a reply sealed with the c2s key and salt gets bad_record_mac")
-    @ConformanceCase(id = "CREC-006", requirements = {"REQ-KS-4", "REQ-REC-6", "REQ-ECHO-12"})
+    @ConformanceCase(id = "CREC-006", requirements = {Req.KS_4, Req.REC_6, Req.ECHO_12})
     void wrongDirectionKey(ClientCaseContext context) {
         replyGetsAlert(context, "the reply sealed with the c2s key and salt", record -> record.data("SECOND").clientKey(),
                 AlertCode.BAD_RECORD_MAC);
@@ -102,7 +103,7 @@ public class ClientRecordCases {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("malformedRecords")
     @DisplayName("a record with an unknown inner type or a malformed close or alert payload gets decode_error")
-    @ConformanceCase(id = "CREC-007", requirements = {"REQ-REC-10", "REQ-ECHO-12"})
+    @ConformanceCase(id = "CREC-007", requirements = {Req.REC_10, Req.ECHO_12})
     void malformedRecord(String id, String what, int innerType, byte[] payload, ClientCaseContext context) {
         replyGetsAlert(context, "instead of the reply, a record with " + what,
                 record -> record.inner(innerType, payload, what), AlertCode.DECODE_ERROR);
@@ -110,7 +111,7 @@ public class ClientRecordCases {
 
     @Test
     @DisplayName("an encrypted alert instead of a reply: the client sends nothing, prints no reply, exit != 0")
-    @ConformanceCase(id = "CREC-008", requirements = {"REQ-ALERT-8", "REQ-ALERT-9", "REQ-ECHO-12", "REQ-CLOSE-12"})
+    @ConformanceCase(id = "CREC-008", requirements = {Req.ALERT_8, Req.ALERT_9, Req.ECHO_12, Req.CLOSE_12})
     void encryptedAlert(ClientCaseContext context) {
         ClientOutcome outcome = context.run(context.anySuite(), TWO, server -> server.handshake().echo(TWO.get(0))
                 .readData(TWO.get(1)).probe("the encrypted alert internal_error instead of the reply")

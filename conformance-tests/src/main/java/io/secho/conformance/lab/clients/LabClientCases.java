@@ -7,6 +7,7 @@ import io.secho.conformance.ConformanceExtension;
 import io.secho.conformance.ConformanceFailure;
 import io.secho.conformance.clients.ClientRunResult;
 import io.secho.conformance.clients.server.SeededBytes;
+import io.secho.conformance.requirements.Req;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,11 +31,6 @@ import java.util.stream.Collectors;
 @DisplayName("Lab profile: clients")
 @ExtendWith(ConformanceExtension.class)
 class LabClientCases {
-    private static final String TRANSPORT = "LAB-R1";
-    private static final String KEY_EXCHANGE = "LAB-R2";
-    private static final String RECORD = "LAB-R3";
-    private static final String ECHO = "LAB-R4";
-    private static final String END = "LAB-R5";
     private static final List<String> FORGERY_MESSAGES = List.of("before the forgery", "forged reply",
             "after the forgery");
     private static final List<String> NEWLINE_MESSAGES = List.of("before the newline", "newline first",
@@ -46,7 +42,7 @@ class LabClientCases {
     @Test
     @DisplayName("the client talks to a correct lab server: (dh: the key exchange), every message a record that opens, "
             + "every reply printed exactly, the end marker 0x0a, exit status 0")
-    @ConformanceCase(id = "LAB-017", requirements = {TRANSPORT, KEY_EXCHANGE, RECORD, ECHO, END},
+    @ConformanceCase(id = "LAB-017", requirements = {Req.LAB_R1, Req.LAB_R2, Req.LAB_R3, Req.LAB_R4, Req.LAB_R5},
             endings = "the end marker 0x0a, then FIN")
     void talksToALabServer(LabClientContext context) {
         LabClientOutcome outcome = context.firstSession();
@@ -56,7 +52,7 @@ class LabClientCases {
         String sent = "a lab session (" + knobs.describe() + ") that answers each of the " + messages.size()
                 + " messages with its text upper-cased";
         if (!session.connected) {
-            throw context.failWith(TRANSPORT, "the client connects to the test server and sends its messages",
+            throw context.failWith(Req.LAB_R1, "the client connects to the test server and sends its messages",
                     outcome.describe(), sent);
         }
         if (knobs.dh()) {
@@ -69,7 +65,7 @@ class LabClientCases {
                 + "session key to the UTF-8 of its line");
         ClientRunResult client = outcome.client().orElseThrow();
         if (client.killed()) {
-            throw context.failWith(END, "the client ends its session and exits once its input ends",
+            throw context.failWith(Req.LAB_R5, "the client ends its session and exits once its input ends",
                     outcome.describe(), sent);
         }
         List<String> replies = session.replies();
@@ -79,19 +75,20 @@ class LabClientCases {
             exact = Arrays.equals(printed.get(i), LabClientContext.utf8(replies.get(i)));
         }
         if (!exact) {
-            throw context.failWith(ECHO, "each reply printed exactly, on a line of its own, and nothing else: "
+            throw context.failWith(Req.LAB_R4, "each reply printed exactly, on a line of its own, and nothing else: "
                     + replies.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(", ")),
                     "printed " + outcome.printedText() + "; " + outcome.clientDescription(), sent);
         }
         context.evidence("the client printed each reply exactly, a line each");
         if (session.ending != LabSession.Ending.END_MARKER || session.stray.isPresent()) {
-            throw context.failWith(END, "after the last reply, the end marker 0x0a alone, then the connection closed",
+            throw context.failWith(Req.LAB_R5,
+                    "after the last reply, the end marker 0x0a alone, then the connection closed",
                     "after the last reply: " + session.stray.map(b -> b.length + " bytes that are no end marker, then ")
                             .orElse("") + session.ending.description() + "; " + outcome.clientDescription(), sent);
         }
         context.evidence("the client ended the session with the end marker 0x0a");
         if (!client.success()) {
-            throw context.failWith(END, "exit status 0: the session ended cleanly (the client contract)",
+            throw context.failWith(Req.LAB_R5, "exit status 0: the session ended cleanly (the client contract)",
                     client.exitDescription() + "; " + outcome.clientDescription(), sent);
         }
         context.evidence("the client exited with status 0");
@@ -104,7 +101,7 @@ class LabClientCases {
             String hint = knobs.serverSendsKeyFirst() ? ""
                     : session.keyProblem.get().startsWith("nothing came") ? "; if the client waits for the server's key "
                     + "first, give --server-sends-key-first" : "";
-            throw context.failWith(KEY_EXCHANGE, "the client's DH public key in RFC 3526 group 14, as an X.509 "
+            throw context.failWith(Req.LAB_R2, "the client's DH public key in RFC 3526 group 14, as an X.509 "
                     + "SubjectPublicKeyInfo (PEM or DER, PKCS#3 or X9.42)" + (knobs.serverSendsKeyFirst()
                     ? ", after the server's" : ", sent first"), session.keyProblem.get() + hint + "; "
                     + outcome.clientDescription(), sent);
@@ -117,12 +114,12 @@ class LabClientCases {
         String message = outcome.messages().get(index);
         Optional<LabSession.Exchange> exchange = session.exchange(index);
         if (exchange.isEmpty()) {
-            throw context.failWith(TRANSPORT, "message " + (index + 1) + " (\"" + message + "\") sent as one record",
+            throw context.failWith(Req.LAB_R1, "message " + (index + 1) + " (\"" + message + "\") sent as one record",
                     "after " + index + " record(s): " + session.ending.description() + "; " + outcome.describe(), sent);
         }
         if (!exchange.get().opened()) {
             LabKnobs knobs = context.knobs();
-            List<String> rules = knobs.dh() ? List.of(KEY_EXCHANGE, RECORD) : List.of(RECORD);
+            List<String> rules = Req.ids(knobs.dh() ? new Req[] {Req.LAB_R2, Req.LAB_R3} : new Req[] {Req.LAB_R3});
             String check = knobs.dh() ? "--hkdf-info, --nonce-length, --aad" : "the key file (--key-file, "
                     + "--key-file-format), --nonce-length, --aad";
             throw ConformanceFailure.of(rules, "message " + (index + 1) + " as a record: nonce (" + knobs.nonceLength()
@@ -132,14 +129,14 @@ class LabClientCases {
         }
         byte[] plaintext = exchange.get().plaintext().orElseThrow();
         if (!Arrays.equals(plaintext, LabClientContext.utf8(message))) {
-            throw context.failWith(RECORD, "record " + (index + 1) + " carries the UTF-8 of its line \"" + message
+            throw context.failWith(Req.LAB_R3, "record " + (index + 1) + " carries the UTF-8 of its line \"" + message
                     + "\"", "it opened to " + ClientRunResult.quoteLine(plaintext) + "; " + outcome.describe(), sent);
         }
     }
 
     @Test
     @DisplayName("a reply with a forged tag is not printed: the client reports an error or stops")
-    @ConformanceCase(id = "LAB-018", requirements = {"LAB-W2"})
+    @ConformanceCase(id = "LAB-018", requirements = {Req.LAB_W2})
     void forgedReplyIsNotPrinted(LabClientContext context) {
         requireSealedReplies(context, "there is no tag to forge");
         context.requireFirstSessionTalked();
@@ -156,12 +153,12 @@ class LabClientCases {
         List<byte[]> printed = outcome.printed();
         for (byte[] line : printed.subList(1, printed.size())) {
             if (Arrays.equals(line, LabClientContext.utf8(forged.text()))) {
-                throw context.finding("LAB-W2", "the client prints a reply whose tag does not verify", "it printed \""
+                throw context.finding(Req.LAB_W2, "the client prints a reply whose tag does not verify", "it printed \""
                         + forged.text() + "\", the text of the reply whose tag does not verify; it does not check the "
                         + "tag, or ignores the check; " + outcome.describe(), sent);
             }
             if (third.isEmpty() || !Arrays.equals(line, LabClientContext.utf8(third.get()))) {
-                throw context.finding("LAB-W2", "the client prints something for a reply whose tag does not verify",
+                throw context.finding(Req.LAB_W2, "the client prints something for a reply whose tag does not verify",
                         "it printed " + ClientRunResult.quoteLine(line) + " where the forged reply came: a line on "
                         + "standard output is a reply to its user (errors go to standard error); " + outcome.describe(),
                         sent);
@@ -173,7 +170,7 @@ class LabClientCases {
 
     @Test
     @DisplayName("the client's records never repeat a nonce: within a session, and (sec) across two sessions")
-    @ConformanceCase(id = "LAB-019", requirements = {"LAB-W1"})
+    @ConformanceCase(id = "LAB-019", requirements = {Req.LAB_W1})
     void noNonceIsUsedTwice(LabClientContext context) {
         context.requireFirstSessionTalked();
         LabKnobs knobs = context.knobs();
@@ -195,8 +192,8 @@ class LabClientCases {
                 String where = "record " + (exchange.index() + 1) + of;
                 Use earlier = used.get(nonce);
                 if (earlier != null) {
-                    throw context.finding("LAB-W1", "nonce reuse: the client's record carries a nonce used before under "
-                            + "the same key", where + " carries the nonce " + nonce + ", which " + earlier.where()
+                    throw context.finding(Req.LAB_W1, "nonce reuse: the client's record carries a nonce used before "
+                            + "under the same key", where + " carries the nonce " + nonce + ", which " + earlier.where()
                             + " carried" + (earlier.session() != number ? "; the sec variant's key never changes, so "
                             + "a nonce must not come back in a later session" : "") + "; " + outcome.describe(),
                             sessions + (sessions == 1 ? " session" : " sessions") + " of " + NONCE_MESSAGES.size()
@@ -217,7 +214,7 @@ class LabClientCases {
 
     @Test
     @DisplayName("a valid reply whose first byte is 0x0a is printed, and the session goes on")
-    @ConformanceCase(id = "LAB-020", requirements = {"LAB-W3"})
+    @ConformanceCase(id = "LAB-020", requirements = {Req.LAB_W3})
     void newlineFirstReplyDoesNotEndTheSession(LabClientContext context) {
         requireSealedReplies(context, "no reply begins with 0x0a (a message never holds a line end)");
         context.requireFirstSessionTalked();
@@ -228,12 +225,12 @@ class LabClientCases {
                 + HexFormat.of().formatHex(reply.nonce().orElseThrow()) + " (a valid record whose first byte is 0x0a)";
         LabSession session = outcome.session();
         if (session.exchange(2).isEmpty()) {
-            throw context.finding("LAB-W3", "a reply whose first byte is 0x0a ends the client's session",
+            throw context.finding(Req.LAB_W3, "a reply whose first byte is 0x0a ends the client's session",
                     "after that reply the client sent " + session.ending.description() + " instead of its third "
                     + "message; " + outcome.describe(), sent);
         }
         if (!outcome.printedAt(1, reply.text())) {
-            throw context.finding("LAB-W3", "a reply whose first byte is 0x0a is not taken for a reply",
+            throw context.finding(Req.LAB_W3, "a reply whose first byte is 0x0a is not taken for a reply",
                     "the client did not print \"" + reply.text() + "\" as its second line; printed "
                     + outcome.printedText() + "; " + outcome.describe(), sent);
         }

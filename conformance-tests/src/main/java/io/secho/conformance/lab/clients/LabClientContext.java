@@ -9,6 +9,7 @@ import io.secho.conformance.clients.ClientRunResult;
 import io.secho.conformance.clients.server.SeededBytes;
 import io.secho.conformance.net.Trace;
 
+import io.secho.conformance.requirements.Req;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -170,13 +171,13 @@ public final class LabClientContext implements GuardedCase {
     }
 
     /** A rule of the lab protocol, one of the case's, was broken: the failure cites it alone. */
-    ConformanceFailure failWith(String rule, String expected, String observed, String sent) {
-        return scope.failWith(List.of(rule), expected, observed, sent);
+    ConformanceFailure failWith(Req rule, String expected, String observed, String sent) {
+        return scope.failWith(List.of(rule.id()), expected, observed, sent);
     }
 
     /** A weakness was found by the case's own probe: says which, and what was seen. */
-    ConformanceFailure finding(String weakness, String title, String observed, String sent) {
-        return scope.failWith(List.of(weakness), "weakness found: " + title + " (a fault of this client)",
+    ConformanceFailure finding(Req weakness, String title, String observed, String sent) {
+        return scope.failWith(List.of(weakness.id()), "weakness found: " + title + " (a fault of this client)",
                 observed, sent);
     }
 
