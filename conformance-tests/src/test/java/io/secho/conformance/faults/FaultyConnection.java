@@ -9,7 +9,6 @@ import io.secho.handshake.Finished;
 import io.secho.handshake.ServerHello;
 import io.secho.keyschedule.KeySchedule;
 import io.secho.keyschedule.SessionSecrets;
-import io.secho.net.DeadlineInputStream;
 import io.secho.record.InnerPlaintext;
 import io.secho.record.InnerType;
 import io.secho.wire.AlertMessage;

@@ -2,7 +2,6 @@ package io.secho.conformance.faults;
 
 import io.secho.alert.AlertCode;
 import io.secho.alert.ProtocolException;
-import io.secho.net.DeadlineInputStream;
 import io.secho.wire.Direction;
 import io.secho.wire.EndOfStreamException;
 import io.secho.wire.Frame;

@@ -1,4 +1,4 @@
-package io.secho.net;
+package io.secho.conformance.faults;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,9 +7,10 @@ import java.net.SocketTimeoutException;
 
 /**
  * A socket's input with an absolute deadline: every read waits only for the time left, so a peer that
- * drips one byte at a time cannot stretch a timeout.
+ * drips one byte at a time cannot stretch a timeout. The broken servers block on reads as the reference server
+ * did before it became non-blocking; they alone use it.
  */
-public final class DeadlineInputStream extends InputStream {
+final class DeadlineInputStream extends InputStream {
     private final Socket socket;
     private final InputStream in;
     private volatile long deadlineNanos;
