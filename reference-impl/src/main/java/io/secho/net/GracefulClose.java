@@ -1,5 +1,7 @@
 package io.secho.net;
 
+import io.secho.session.Timeouts;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -11,7 +13,6 @@ import java.time.Duration;
  * read and discard until the peer's FIN or the drain time runs out, then close.
  */
 public final class GracefulClose {
-    private static final int MAX_DRAINED_BYTES = 1 << 20;
 
     private GracefulClose() {
     }
@@ -23,7 +24,7 @@ public final class GracefulClose {
             InputStream in = socket.getInputStream();
             byte[] sink = new byte[8192];
             int drained = 0;
-            while (drained < MAX_DRAINED_BYTES) {
+            while (drained < Timeouts.MAX_DRAINED_BYTES) {
                 long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
                 if (remainingMillis <= 0) {
                     break;

@@ -10,8 +10,6 @@ import java.nio.ByteBuffer;
  */
 final class Closing {
     static final long NO_DEADLINE = Long.MAX_VALUE;
-    /** A peer that keeps sending while we drain gets closed on after this much, whatever the time left. */
-    private static final long MAX_DRAINED_BYTES = 1 << 20;
 
     private final long drainNanos;
     private boolean started;
@@ -57,7 +55,7 @@ final class Closing {
     void discard(ByteBuffer in) {
         discarded += in.remaining();
         in.position(in.limit());
-        if (halfClosed && discarded > MAX_DRAINED_BYTES) {
+        if (halfClosed && discarded > Timeouts.MAX_DRAINED_BYTES) {
             done = true;
         }
     }
