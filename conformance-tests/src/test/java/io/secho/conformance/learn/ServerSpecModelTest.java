@@ -1,0 +1,240 @@
+package io.secho.conformance.learn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The draft server model of step 12 (spec/secho-v1-server-model.json) against the text of Table 8 (spec
+ * Section 5.6, REQ-HS-10): the learner's verdict is only as good as this model, so its states, allowed frame
+ * types and next states are read from the spec's own table rather than trusted.
+ */
+final class ServerSpecModelTest {
+    private static final String TABLE_CAPTION = "Table 8. Server state machine.";
+    private static final String CLOSED = "CLOSED";
+    private static final String ESTABLISHED = "ESTABLISHED";
+    /** A plaintext alert frame is allowed in every state (REQ-FRM-8), also where Table 8 lists no type. */
+    private static final String PLAINTEXT_ALERT_TYPE = "0x04";
+    private static final Pattern STATE = Pattern.compile("`([A-Z_]+)`");
+    private static final Pattern FRAME_TYPE = Pattern.compile("`(0x0[0-9A-Fa-f])`");
+    private static final Pattern REQ_ID = Pattern.compile("REQ-[A-Z]+-\\d+");
+
+    private static String specText;
+    private static Map<String, Table8Row> table;
+    private static JsonObject model;
+
+    /** One state of Table 8: its allowed frame types and every state its events may lead to. */
+    private record Table8Row(Set<String> allowed, Set<String> nextStates) {
+    }
+
+    @BeforeAll
+    static void load() throws IOException {
+        Path spec = Path.of(System.getProperty("secho.spec.dir", "../spec"));
+        specText = Files.readString(spec.resolve("secho-v1.md"));
+        table = parseTable8(specText);
+        model = JsonParser.parseString(Files.readString(spec.resolve("secho-v1-server-model.json"))).getAsJsonObject();
+    }
+
+    private static Map<String, Table8Row> parseTable8(String text) {
+        int start = text.indexOf(TABLE_CAPTION);
+        assertTrue(start >= 0, "spec has no '" + TABLE_CAPTION + "'");
+        Map<String, Table8Row> rows = new LinkedHashMap<>();
+        String current = null;
+        boolean inTable = false;
+        for (String line : text.substring(start + TABLE_CAPTION.length()).split("\n")) {
+            if (!line.startsWith("|")) {
+                if (inTable) {
+                    break;
+                }
+                continue;
+            }
+            inTable = true;
+            String[] cells = line.split("\\|", -1);
+            // cells[0] is the text before the first bar; the five columns follow.
+            if (cells.length < 6 || cells[1].isBlank() || cells[1].contains("---") || cells[1].contains("State")) {
+                if (current != null && cells.length >= 6) {
+                    addNextState(rows.get(current), cells[5]);
+                }
+                continue;
+            }
+            Matcher name = STATE.matcher(cells[1]);
+            assertTrue(name.find(), "no state name in " + line);
+            current = name.group(1);
+            Set<String> allowed = new LinkedHashSet<>();
+            Matcher type = FRAME_TYPE.matcher(cells[2]);
+            while (type.find()) {
+                allowed.add(type.group(1).toLowerCase());
+            }
+            rows.put(current, new Table8Row(allowed, new LinkedHashSet<>()));
+            addNextState(rows.get(current), cells[5]);
+        }
+        return rows;
+    }
+
+    private static void addNextState(Table8Row row, String cell) {
+        Matcher next = STATE.matcher(cell);
+        while (next.find()) {
+            row.nextStates().add(next.group(1));
+        }
+    }
+
+    private static List<String> modelStateNames() {
+        List<String> names = new ArrayList<>();
+        for (JsonElement state : model.getAsJsonArray("states")) {
+            names.add(state.getAsJsonObject().get("name").getAsString());
+        }
+        return names;
+    }
+
+    private static Map<String, String> inputFrameTypes() {
+        Map<String, String> types = new LinkedHashMap<>();
+        for (JsonElement input : model.getAsJsonArray("inputs")) {
+            JsonObject object = input.getAsJsonObject();
+            types.put(object.get("name").getAsString(), object.get("frameType").getAsString().toLowerCase());
+        }
+        return types;
+    }
+
+    private static Set<String> strings(JsonArray array) {
+        Set<String> values = new LinkedHashSet<>();
+        array.forEach(value -> values.add(value.getAsString().toLowerCase()));
+        return values;
+    }
+
+    @Test
+    void tableEightParsesToItsFourStates() {
+        assertEquals(List.of("AWAIT_CLIENT_HELLO", "AWAIT_CLIENT_FINISHED", ESTABLISHED, CLOSED),
+                List.copyOf(table.keySet()));
+        assertEquals(Set.of("0x03", "0x04"), table.get("AWAIT_CLIENT_FINISHED").allowed());
+    }
+
+    @Test
+    void statesAndInitialStateAreTableEights() {
+        assertEquals(List.copyOf(table.keySet()), modelStateNames());
+        // Table 8's first row is the state "on accept".
+        assertEquals(table.keySet().iterator().next(), model.get("initialState").getAsString());
+    }
+
+    @Test
+    void allowedFrameTypesPerStateAreTableEights() {
+        for (JsonElement element : model.getAsJsonArray("states")) {
+            JsonObject state = element.getAsJsonObject();
+            String name = state.get("name").getAsString();
+            assertEquals(table.get(name).allowed(), strings(state.getAsJsonArray("allowedFrameTypes")), name);
+        }
+    }
+
+    @Test
+    void everyStateAnswersEveryInputExactlyOnce() {
+        Map<String, Integer> seen = new HashMap<>();
+        for (JsonElement element : model.getAsJsonArray("transitions")) {
+            JsonObject t = element.getAsJsonObject();
+            seen.merge(t.get("source").getAsString() + " / " + t.get("input").getAsString(), 1, Integer::sum);
+        }
+        for (String state : modelStateNames()) {
+            for (String input : inputFrameTypes().keySet()) {
+                assertEquals(1, seen.getOrDefault(state + " / " + input, 0), state + " / " + input);
+            }
+        }
+        assertEquals(modelStateNames().size() * inputFrameTypes().size(), seen.size());
+    }
+
+    /** REQ-FRM-8 and REQ-ALERT-2: a type Table 8 does not allow gets unexpected_message, encrypted only in ESTABLISHED. */
+    @Test
+    void disallowedFrameTypesGetUnexpectedMessageAndAllowedOnesDoNot() {
+        Map<String, String> types = inputFrameTypes();
+        for (JsonElement element : model.getAsJsonArray("transitions")) {
+            JsonObject t = element.getAsJsonObject();
+            String source = t.get("source").getAsString();
+            String input = t.get("input").getAsString();
+            String output = t.get("output").getAsString();
+            if (source.equals(CLOSED)) {
+                continue;
+            }
+            String type = types.get(input);
+            boolean allowed = table.get(source).allowed().contains(type) || type.equals(PLAINTEXT_ALERT_TYPE);
+            String protection = source.equals(ESTABLISHED) ? "encrypted" : "plaintext";
+            String unexpected = "Alert(unexpected_message," + protection + ")+FIN";
+            if (allowed) {
+                assertFalse(output.contains("unexpected_message"), source + " / " + input + " -> " + output);
+            } else {
+                assertEquals(unexpected, output, source + " / " + input);
+                assertEquals(CLOSED, t.get("target").getAsString(), source + " / " + input);
+            }
+            if (output.startsWith("Alert(")) {
+                assertTrue(output.contains("," + protection + ")"), source + " / " + input + " -> " + output);
+            }
+        }
+    }
+
+    @Test
+    void nextStatesAreThoseTableEightNames() {
+        Map<String, Set<String>> targets = new HashMap<>();
+        for (JsonElement element : model.getAsJsonArray("transitions")) {
+            JsonObject t = element.getAsJsonObject();
+            targets.computeIfAbsent(t.get("source").getAsString(), k -> new LinkedHashSet<>())
+                    .add(t.get("target").getAsString());
+        }
+        for (Map.Entry<String, Table8Row> row : table.entrySet()) {
+            // The alert, EOF and failed-check events of Section 5.6's preamble lead to CLOSED from every state.
+            Set<String> expected = new LinkedHashSet<>(row.getValue().nextStates());
+            expected.add(CLOSED);
+            assertEquals(expected, targets.get(row.getKey()), row.getKey());
+        }
+    }
+
+    @Test
+    void closedIsASinkThatAnswersNothing() {
+        for (JsonElement element : model.getAsJsonArray("transitions")) {
+            JsonObject t = element.getAsJsonObject();
+            if (t.get("source").getAsString().equals(CLOSED)) {
+                assertEquals(CLOSED, t.get("target").getAsString());
+                assertEquals("Closed", t.get("output").getAsString());
+            }
+        }
+    }
+
+    @Test
+    void everyCitedRequirementExistsInTheSpec() {
+        Set<String> defined = new LinkedHashSet<>();
+        Matcher id = Pattern.compile("\\*\\*(REQ-[A-Z]+-\\d+)\\*\\*").matcher(specText);
+        while (id.find()) {
+            defined.add(id.group(1));
+        }
+        for (JsonElement element : model.getAsJsonArray("transitions")) {
+            for (JsonElement req : element.getAsJsonObject().getAsJsonArray("requirements")) {
+                String value = req.getAsString();
+                assertTrue(REQ_ID.matcher(value).matches() && defined.contains(value), value);
+            }
+        }
+    }
+
+    @Test
+    void everyOutputIsDeclared() {
+        Set<String> declared = new LinkedHashSet<>();
+        model.getAsJsonArray("outputs").forEach(o -> declared.add(o.getAsString()));
+        for (JsonElement element : model.getAsJsonArray("transitions")) {
+            String output = element.getAsJsonObject().get("output").getAsString();
+            assertTrue(declared.contains(output), output);
+        }
+    }
+}
