@@ -197,6 +197,7 @@ public final class ServerMapperConnection implements AutoCloseable {
                 break;
             }
             long quietDeadline = Math.min(System.nanoTime() + quiet, stepDeadline);
+            boolean insideFrame = false;
             try {
                 deadlineInput.deadline(quietDeadline);
                 int first = in.read();
@@ -206,11 +207,14 @@ public final class ServerMapperConnection implements AutoCloseable {
                     break;
                 }
                 in.unread(first);
+                insideFrame = true;
                 deadlineInput.deadline(stepDeadline);
                 events.add(readFrame(frames));
             } catch (SocketTimeoutException e) {
-                if (System.nanoTime() - stepDeadline >= 0) {
-                    events.add(ServerOutputs.TIMEOUT); // REQ-CONN bounds are the server's; ours is the step limit
+                if (insideFrame || quietDeadline == stepDeadline) {
+                    // Still sending when the step limit passed (a trickle, a flood): the stream cannot be
+                    // followed any further, so the mapper gives up on the connection.
+                    events.add(ServerOutputs.TIMEOUT);
                     close();
                 }
                 break; // quiet: the server has said all it will say to this input
@@ -254,7 +258,8 @@ public final class ServerMapperConnection implements AutoCloseable {
             if (left <= 0) {
                 throw new SocketTimeoutException("deadline passed");
             }
-            socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
+            // Rounded up: a timeout that fires early would cut a frame short and read as a quiet period.
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000));
         }
 
         @Override
