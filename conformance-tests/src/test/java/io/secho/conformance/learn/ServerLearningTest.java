@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Learning the reference server over the real network with the peer-engine mapper gives the spec's model
- * (issue 15). About 20 to 40 s on 2 loaded cores; the per-suite figures are in the step 12 report.
+ * (issue 15). About 5 to 15 s on 2 loaded cores (8 connections); per-suite figures are in the step 12 report.
  */
 final class ServerLearningTest {
     private static final byte[] KEY = new byte[PreSharedKey.LENGTH];
