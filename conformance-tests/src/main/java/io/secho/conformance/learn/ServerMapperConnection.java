@@ -123,9 +123,9 @@ public final class ServerMapperConnection implements AutoCloseable {
                 yield genuine(InnerType.DATA, REQUEST);
             }
             case DATA_BAD_UTF8 -> genuine(InnerType.DATA, BAD_UTF8);
-            case DATA_BAD_TAG -> forge(nextSequence).payload(REQUEST).flipTagBit(0).encode(); // REQ-REC-7
-            case DATA_REPLAYED -> forge(lastAccepted).payload(REQUEST).encode(); // REQ-REC-8
-            case DATA_SKIPPED -> forge(nextSequence + 1).payload(REQUEST).encode(); // REQ-REC-8
+            case DATA_BAD_TAG -> outOfSequence(forge(nextSequence).payload(REQUEST).flipTagBit(0)); // REQ-REC-7
+            case DATA_REPLAYED -> outOfSequence(forge(lastAccepted).payload(REQUEST)); // REQ-REC-8
+            case DATA_SKIPPED -> outOfSequence(forge(nextSequence + 1).payload(REQUEST)); // REQ-REC-8
             case CLOSE -> genuine(InnerType.CLOSE, new byte[0]);
             case PLAINTEXT_ALERT -> AlertMessage.plaintextFrame(AlertCode.INTERNAL_ERROR).encode();
             case ENCRYPTED_ALERT -> genuine(InnerType.ALERT, AlertMessage.encode(AlertCode.INTERNAL_ERROR)); // REQ-ALERT-2
@@ -159,6 +159,15 @@ public final class ServerMapperConnection implements AutoCloseable {
             verifyData[0] ^= 1;
         }
         return new Finished(verifyData).toFrame().encode();
+    }
+
+    /**
+     * A record a correct server refuses; it carries the request all the same, so that a server which accepts
+     * it shows as "Echo" rather than as a reply nobody asked for.
+     */
+    private byte[] outOfSequence(RecordForge record) {
+        replies.requestSent(REQUEST);
+        return record.encode();
     }
 
     /** The next in-sequence record (REQ-REC-2): it uses up its seq, as the receiver counts it. */
