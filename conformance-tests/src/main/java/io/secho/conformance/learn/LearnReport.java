@@ -192,40 +192,50 @@ public final class LearnReport {
             body.append("<p>None: every reachable state answers every input as the spec model does.</p>\n");
         } else {
             body.append("<div class=\"scroll\"><table class=\"differences\">\n<tr><th>#</th><th>In spec state</th>"
-                    + "<th>Inputs</th><th>Spec expects</th><th>Implementation</th><th>Requirements</th>"
-                    + "<th>Shortest sequence</th></tr>\n");
+                    + "<th>Inputs</th><th>Spec expects</th><th>Implementation</th><th>Requirements</th></tr>\n");
             int number = 0;
             for (Difference d : comparison.differences()) {
                 number++;
-                body.append("<tr><td>").append(number).append("</td><td>").append(escape(d.specState()))
-                        .append("</td><td><code>").append(escape(String.join(", ", ModelGraph.compressed(d.inputs()))))
+                body.append("<tr><td><a href=\"#difference-").append(number).append("\">").append(number)
+                        .append("</a></td><td>").append(escape(d.specState())).append("</td><td><code>")
+                        .append(escape(String.join(", ", ModelGraph.compressed(d.inputs()))))
                         .append("</code></td><td><code>").append(escape(d.expected())).append("</code></td><td><code>")
                         .append(escape(d.actual())).append("</code></td><td>")
-                        .append(escape(String.join(", ", d.requirements()))).append("</td><td>")
-                        .append(sequence(d, comparison.spec(), replay)).append("</td></tr>\n");
+                        .append(escape(String.join(", ", d.requirements()))).append("</td></tr>\n");
             }
             body.append("</table></div>\n");
+            number = 0;
+            for (Difference d : comparison.differences()) {
+                number++;
+                body.append("<h3 id=\"difference-").append(number).append("\">Difference ").append(number)
+                        .append(": in ").append(escape(d.specState())).append(", <code>")
+                        .append(escape(String.join(", ", ModelGraph.compressed(d.inputs())))).append("</code></h3>\n");
+                sequence(d, comparison.spec(), replay, body);
+            }
         }
         return HtmlPage.page("Secho learn: " + outcome.target(), body.toString(), "");
     }
 
-    private static String sequence(Difference d, SpecModel spec, Function<List<String>, String> replay) {
-        StringBuilder html = new StringBuilder("<ol>");
+    /** The shortest sequence step by step, and the command that replays it. */
+    private static void sequence(Difference d, SpecModel spec, Function<List<String>, String> replay,
+            StringBuilder body) {
+        body.append("<div class=\"scroll\"><table class=\"sequence\">\n<tr><th>Step</th><th>Send</th>"
+                + "<th>Spec expects</th><th>Implementation</th></tr>\n");
         for (int step = 0; step < d.word().size(); step++) {
             String input = d.word().get(step);
             String expected = d.expectedOutputs().get(step);
             String actual = d.actualOutputs().get(step);
-            html.append("<li><code>").append(escape(input)).append("</code>");
+            boolean differs = !expected.equals(actual);
+            body.append("<tr><td>").append(step + 1).append("</td><td><code>").append(escape(input)).append("</code>");
             if (!spec.concrete(input).equals(input)) {
-                html.append(" <span class=\"muted\">").append(escape(spec.concrete(input))).append("</span>");
+                body.append("<br><span class=\"muted\">").append(escape(spec.concrete(input))).append("</span>");
             }
-            html.append("<br>spec: <code>").append(escape(expected)).append("</code>");
-            if (!expected.equals(actual)) {
-                html.append("<br><strong>implementation: <code>").append(escape(actual)).append("</code></strong>");
-            }
-            html.append("</li>");
+            body.append("</td><td><code>").append(escape(expected)).append("</code></td><td>")
+                    .append(differs ? "<strong class=\"differs\">" : "").append("<code>").append(escape(actual))
+                    .append("</code>").append(differs ? " <span class=\"badge fail\">DIFFERS</span></strong>" : "")
+                    .append("</td></tr>\n");
         }
-        return html.append("</ol>replay:<pre>").append(escape(replay.apply(d.word()))).append("</pre>").toString();
+        body.append("</table></div>\n<p>Replay:</p><pre>").append(escape(replay.apply(d.word()))).append("</pre>\n");
     }
 
     private static void row(StringBuilder body, String name, String html) {
