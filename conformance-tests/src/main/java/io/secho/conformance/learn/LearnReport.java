@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import static io.secho.conformance.report.HtmlPage.escape;
@@ -105,10 +104,7 @@ public final class LearnReport {
             JsonObject item = new JsonObject();
             item.add("word", strings(n.word()));
             JsonArray answers = new JsonArray();
-            n.answers().entrySet().stream()
-                    .sorted(Map.Entry.<List<String>, Integer>comparingByValue().reversed()
-                            .thenComparing(e -> String.join(" ", e.getKey())))
-                    .forEach(e -> {
+            VerdictText.answersByCount(n).forEach(e -> {
                         JsonObject answer = new JsonObject();
                         answer.add("outputs", strings(e.getKey()));
                         answer.addProperty("count", e.getValue());

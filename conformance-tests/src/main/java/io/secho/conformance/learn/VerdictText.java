@@ -90,12 +90,17 @@ public final class VerdictText {
         return lines;
     }
 
-    static String nondeterminism(Nondeterminism n) {
-        List<String> answers = new ArrayList<>();
-        n.answers().entrySet().stream()
+    /** A word's answers, the most frequent first (ties in text order): the same order in every report. */
+    static List<Map.Entry<List<String>, Integer>> answersByCount(Nondeterminism n) {
+        return n.answers().entrySet().stream()
                 .sorted(Map.Entry.<List<String>, Integer>comparingByValue().reversed()
                         .thenComparing(e -> String.join(" ", e.getKey())))
-                .forEach(e -> answers.add(String.join(" ", e.getKey()) + " (" + e.getValue() + "x)"));
+                .toList();
+    }
+
+    static String nondeterminism(Nondeterminism n) {
+        List<String> answers = new ArrayList<>();
+        answersByCount(n).forEach(e -> answers.add(String.join(" ", e.getKey()) + " (" + e.getValue() + "x)"));
         return String.join(" ", n.word()) + " -> " + String.join(" | ", answers)
                 + (n.resolved() ? "; the majority answer was used" : "; no clear majority: not learned");
     }
