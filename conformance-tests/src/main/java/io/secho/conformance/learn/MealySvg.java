@@ -150,19 +150,47 @@ public final class MealySvg {
         double bottom = y[n - 1] + BOX_HEIGHT / 2;
         double right = boxRight;
 
-        // Arc labels, packed top to bottom in the label column.
+        // Arc labels, packed top to bottom in the label column. Arcs into the same state with the same label
+        // (duplicate states of a learned machine, all closing alike) share one label with a leader from each.
+        int[] owner = new int[arcs.size()];
+        for (int i = 0; i < arcs.size(); i++) {
+            owner[i] = i;
+            for (int j = 0; j < i; j++) {
+                if (owner[j] == j && arcs.get(j).target() == arcs.get(i).target()
+                        && arcs.get(j).lines().equals(arcs.get(i).lines())) {
+                    owner[i] = j;
+                    break;
+                }
+            }
+        }
+        double[] wantedMiddle = new double[arcs.size()];
+        for (int i = 0; i < arcs.size(); i++) {
+            double sum = 0;
+            int count = 0;
+            for (int j = 0; j < arcs.size(); j++) {
+                if (owner[j] == i) {
+                    sum += (y[arcs.get(j).source()] + y[arcs.get(j).target()]) / 2;
+                    count++;
+                }
+            }
+            wantedMiddle[i] = count == 0 ? 0 : sum / count;
+        }
         double[] labelTop = new double[arcs.size()];
         List<Integer> byMiddle = new ArrayList<>();
         for (int i = 0; i < arcs.size(); i++) {
-            byMiddle.add(i);
+            if (owner[i] == i) {
+                byMiddle.add(i);
+            }
         }
-        byMiddle.sort(Comparator.comparingDouble(i -> (y[arcs.get(i).source()] + y[arcs.get(i).target()]) / 2));
+        byMiddle.sort(Comparator.comparingDouble((Integer i) -> wantedMiddle[i]).thenComparingInt(i -> i));
         double free = MARGIN + titleHeight;
         for (int i : byMiddle) {
             Link link = arcs.get(i);
-            double wanted = (y[link.source()] + y[link.target()]) / 2 - link.height() / 2;
-            labelTop[i] = Math.max(wanted, free);
+            labelTop[i] = Math.max(wantedMiddle[i] - link.height() / 2, free);
             free = labelTop[i] + link.height() + 8;
+            body.append(text(link.lines(), labelColumn, labelTop[i], "start"));
+            right = Math.max(right, labelColumn + link.width());
+            bottom = Math.max(bottom, labelTop[i] + link.height());
         }
 
         for (int i = 0; i < arcs.size(); i++) {
@@ -175,14 +203,11 @@ public final class MealySvg {
             body.append(path("M" + num(boxRight) + "," + num(y1) + " C" + num(control) + "," + num(y1) + " "
                     + num(control) + "," + num(y2) + " " + num(boxRight + 2) + "," + num(y2), link.differs()));
             double middle = (y1 + y2) / 2;
-            double labelMiddle = labelTop[i] + link.height() / 2;
+            double labelMiddle = labelTop[owner[i]] + link.height() / 2;
             body.append("<path d=\"M").append(num(apex)).append(',').append(num(middle)).append(" L")
                     .append(num(labelColumn - 4)).append(',').append(num(labelMiddle))
                     .append("\" fill=\"none\" stroke=\"").append(colour)
                     .append("\" stroke-width=\"0.8\" stroke-dasharray=\"2,3\"/>\n");
-            body.append(text(link.lines(), labelColumn, labelTop[i], "start"));
-            right = Math.max(right, labelColumn + link.width());
-            bottom = Math.max(bottom, labelTop[i] + link.height());
         }
         for (Link link : down) {
             double top = y[link.source()] + BOX_HEIGHT / 2;

@@ -145,6 +145,37 @@ final class LearnReportTest {
         assertEquals(text, MealySvg.render(secondHello().learnedGraph(), "learned"));
     }
 
+    /** ESTABLISHED three times over, Data(valid) going round: two of the copies close alike by arcs. */
+    @Test
+    void arcsIntoTheSameStateWithTheSameLabelShareIt() throws Exception {
+        CompactMealy<String, String> tripled = SPEC.machine();
+        int established = tripled.getSuccessor(tripled.getInitialState(), List.of(HELLO, "Finished(right)"));
+        int second = tripled.addState();
+        int third = tripled.addState();
+        for (int copy : List.of(second, third)) {
+            for (String input : SPEC.inputs()) {
+                tripled.addTransition(copy, input, tripled.getSuccessor(established, input),
+                        tripled.getOutput(established, input));
+            }
+        }
+        int[] ring = {established, second, third};
+        for (int i = 0; i < ring.length; i++) {
+            tripled.removeAllTransitions(ring[i], "Data(valid)");
+            tripled.addTransition(ring[i], "Data(valid)", ring[(i + 1) % ring.length], "Echo");
+        }
+        ModelComparison comparison = ModelComparison.compare(tripled, SPEC, "REQ-HS-10");
+        assertTrue(comparison.equivalent());
+        Document svg = xml(MealySvg.render(comparison.learnedGraph(), ""));
+        int badPayload = 0;
+        NodeList lines = svg.getElementsByTagName("tspan");
+        for (int i = 0; i < lines.getLength(); i++) {
+            badPayload += lines.item(i).getTextContent().contains("Alert(bad_payload") ? 1 : 0;
+        }
+        // One label on the left for the copy next to CLOSED, one shared by the two arcs on the right; each
+        // counted twice, as its line and as the line's output part.
+        assertEquals(2 * 2, badPayload);
+    }
+
     @Test
     void theSvgEscapesMarkup() throws Exception {
         String text = MealySvg.render(hostile().learnedGraph(), "title <&\">");
