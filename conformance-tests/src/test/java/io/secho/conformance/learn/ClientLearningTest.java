@@ -14,6 +14,13 @@ import de.learnlib.query.Query;
 import de.learnlib.sul.SUL;
 import de.learnlib.util.Experiment.MealyExperiment;
 import io.secho.conformance.peer.Suite;
+import io.secho.client.ClientConfig;
+import io.secho.client.SechoClient;
+import io.secho.conformance.clients.ClientCommand;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +53,7 @@ final class ClientLearningTest {
     /** Queries run side by side on forked SULs; each mostly waits out quiescence windows. */
     private static final int PARALLEL = 4;
     private static final int LOOKAHEAD = 1;
+    private static final byte[] PSK = new byte[32];
 
     /**
      * Runs batches of queries on forked SULs in parallel. A query whose prefix already ended the connection is
@@ -138,35 +146,112 @@ final class ClientLearningTest {
         }
     }
 
-    @Test
-    void learningTheReferenceClientGivesTheSpecModel(@TempDir Path dir) throws IOException {
-        Path pskFile = dir.resolve("psk.hex");
-        byte[] psk = new byte[32];
-        Files.writeString(pskFile, "00".repeat(32) + "\n");
-        SpecModel spec = SpecModel.client();
-        ClientSul sul = new ClientSul(ClientUnderTest.InProcessReference.standard(), Suite.X25519, psk, pskFile,
-                ClientSul.Settings.defaults());
+    /** What one learning run gave. */
+    private record Learned(MealyMachine<?, String, ?, String> machine, long runs) {
+    }
 
+    private static Path pskFile(Path dir) throws IOException {
+        Path file = dir.resolve("psk.hex");
+        Files.writeString(file, "00".repeat(PSK.length) + "\n");
+        return file;
+    }
+
+    private static Learned learn(ClientUnderTest client, Path dir) throws IOException {
+        SpecModel spec = SpecModel.client();
+        ClientSul sul = new ClientSul(client, Suite.X25519, PSK, pskFile(dir), ClientSul.Settings.defaults());
         long start = System.nanoTime();
-        MealyMachine<?, String, ?, String> learned;
-        ParallelOracle oracle = new ParallelOracle(sul);
-        try (oracle) {
+        try (ParallelOracle oracle = new ParallelOracle(sul)) {
             MealyCacheOracle<String, String> cache = MealyCaches.createCache(spec.inputs(), oracle);
             TTTLearnerMealy<String, String> learner =
                     new TTTLearnerMealy<>(spec.inputs(), cache, AcexAnalyzers.BINARY_SEARCH_FWD);
             MealyExperiment<String, String> experiment =
                     new MealyExperiment<>(learner, new MealyWpMethodEQOracle<>(cache, LOOKAHEAD), spec.inputs());
-            learned = experiment.run();
-            System.out.printf("client learning (x25519, in-process reference, %d parallel, quiet %d ms): %d states, "
-                            + "%d equivalence rounds, %d client runs, %d input symbols, %.1f s%n", PARALLEL,
+            MealyMachine<?, String, ?, String> learned = experiment.run();
+            System.out.printf("client learning (%s, x25519, %d parallel, quiet %d ms): %d states, %d equivalence "
+                            + "rounds, %d client runs, %d input symbols, %.1f s%n", client.description(), PARALLEL,
                     ClientSul.Settings.DEFAULT_QUIET.toMillis(), learned.size(), experiment.getRounds().getCount(),
-                    oracle.runs.get(), oracle.symbols.get(), Duration.ofNanos(System.nanoTime() - start).toMillis()
-                            / 1000.0);
+                    oracle.runs.get(), oracle.symbols.get(),
+                    Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0);
+            return new Learned(learned, oracle.runs.get());
         }
-        Word<String> difference = Automata.findSeparatingWord(learned, spec.machine(), spec.inputs());
+    }
+
+    private static void assertSpecModel(Learned learned) {
+        SpecModel spec = SpecModel.client();
+        Word<String> difference = Automata.findSeparatingWord(learned.machine(), spec.machine(), spec.inputs());
         assertNull(difference, () -> "learned differs from the spec at " + difference + ": learned "
-                + learned.computeOutput(difference) + ", spec " + spec.machine().computeOutput(difference));
-        assertEquals(5, learned.size());
-        assertTrue(oracle.runs.get() > 0);
+                + learned.machine().computeOutput(difference) + ", spec " + spec.machine().computeOutput(difference));
+        assertEquals(5, learned.machine().size());
+        assertTrue(learned.runs() > 0);
+    }
+
+    /** A client of the reference's own engine, given its one line the way the contract gives it. */
+    private static ClientUnderTest.InProcess engineClient(String description, EngineSession body) {
+        return new ClientUnderTest.InProcess(description, (host, port, suite, pskFile, stdin) -> {
+            List<String> lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).lines()
+                    .toList();
+            SechoClient client = SechoClient.connect(ClientConfig.of(host, port,
+                    List.of(io.secho.handshake.Suite.X25519), Optional.empty()));
+            body.run(client, lines);
+        }, ClientUnderTest.InProcess.DEFAULT_END_WAIT);
+    }
+
+    @FunctionalInterface
+    private interface EngineSession {
+        void run(SechoClient client, List<String> lines) throws Exception;
+    }
+
+    @Test
+    void learningTheReferenceClientGivesTheSpecModel(@TempDir Path dir) throws IOException {
+        assertSpecModel(learn(ClientUnderTest.InProcess.reference(), dir));
+    }
+
+    /**
+     * REQ-HS-9: a client may send its Close right after its request, without waiting for the reply. The mapper's
+     * normalisation (the model's outputNotes) makes it learn to the same model as the reference, which waits.
+     */
+    @Test
+    void aClientThatPipelinesItsCloseLearnsToTheSameModel(@TempDir Path dir) throws IOException {
+        assertSpecModel(learn(engineClient("a client that pipelines its Close", (client, lines) -> {
+            for (String line : lines) {
+                client.send(line.getBytes(StandardCharsets.UTF_8));
+            }
+            client.close(reply -> { });
+        }), dir));
+    }
+
+    /** A client that sends its message again after the reply, instead of its Close: the difference is found. */
+    @Test
+    void aClientThatRepeatsItsRequestDiffersFromTheSpec(@TempDir Path dir) throws IOException {
+        Learned learned = learn(engineClient("a client that sends its message twice", (client, lines) -> {
+            for (String line : lines) {
+                client.echo(line);
+                client.echo(line);
+            }
+            client.close();
+        }), dir);
+        SpecModel spec = SpecModel.client();
+        Word<String> difference = Automata.findSeparatingWord(learned.machine(), spec.machine(), spec.inputs());
+        assertEquals(Word.fromSymbols("ServerHello(valid)", "Finished(right)", "Data(valid)"), difference);
+        assertEquals("Data", learned.machine().computeOutput(difference).lastSymbol());
+        assertEquals("Close", spec.machine().computeOutput(difference).lastSymbol());
+    }
+
+    /** --client-command: the reference client's command, a JVM started for the query and ended at post(). */
+    @Test
+    void aClientCommandRunsOncePerQuery(@TempDir Path dir) throws IOException {
+        ClientSul sul = new ClientSul(new ClientUnderTest.Command(ClientCommand.reference()), Suite.X25519, PSK,
+                pskFile(dir), ClientSul.Settings.defaults());
+        List<String> session = List.of("ServerHello(valid)", "Finished(right)", "Data(valid)", "Close", "Close");
+        sul.pre();
+        List<String> outputs = new ArrayList<>();
+        try {
+            for (String input : session) {
+                outputs.add(sul.step(input));
+            }
+        } finally {
+            sul.post();
+        }
+        assertEquals(List.of("Nothing", "Finished+Data", "Close", "FIN", "Closed"), outputs);
     }
 }
