@@ -20,6 +20,7 @@ import io.secho.conformance.clients.ClientCommand;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,6 +44,8 @@ import net.automatalib.word.Word;
 import net.automatalib.word.WordBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Step 12 against a real client: TTT with a query cache and a Wp-method equivalence oracle learns the reference
@@ -53,7 +56,7 @@ final class ClientLearningTest {
     /** Queries run side by side on forked SULs; each mostly waits out quiescence windows. */
     private static final int PARALLEL = 4;
     private static final int LOOKAHEAD = 1;
-    private static final byte[] PSK = new byte[32];
+    private static final byte[] PSK = HexFormat.of().parseHex("0123456789abcdef".repeat(4));
 
     /**
      * Runs batches of queries on forked SULs in parallel. A query whose prefix already ended the connection is
@@ -152,7 +155,7 @@ final class ClientLearningTest {
 
     private static Path pskFile(Path dir) throws IOException {
         Path file = dir.resolve("psk.hex");
-        Files.writeString(file, "00".repeat(PSK.length) + "\n");
+        Files.writeString(file, HexFormat.of().formatHex(PSK) + "\n");
         return file;
     }
 
@@ -242,16 +245,32 @@ final class ClientLearningTest {
     void aClientCommandRunsOncePerQuery(@TempDir Path dir) throws IOException {
         ClientSul sul = new ClientSul(new ClientUnderTest.Command(ClientCommand.reference()), Suite.X25519, PSK,
                 pskFile(dir), ClientSul.Settings.defaults());
-        List<String> session = List.of("ServerHello(valid)", "Finished(right)", "Data(valid)", "Close", "Close");
+        assertEquals(List.of("Nothing", "Finished+Data", "Close", "FIN", "Closed"), query(sul,
+                List.of("ServerHello(valid)", "Finished(right)", "Data(valid)", "Close", "Close")));
+    }
+
+    /** Every suite's ServerHello, keys and bad share: the session and the refused share of the model, per suite. */
+    @ParameterizedTest
+    @EnumSource(Suite.class)
+    void everySuiteMapsTheSessionAndTheBadShare(Suite suite, @TempDir Path dir) throws IOException {
+        ClientSul sul = new ClientSul(ClientUnderTest.InProcess.reference(), suite, PSK, pskFile(dir),
+                ClientSul.Settings.defaults());
+        assertEquals(List.of("Nothing", "Finished+Data", "Close", "FIN"), query(sul,
+                List.of("ServerHello(valid)", "Finished(right)", "Data(valid)", "Close")));
+        assertEquals(List.of("Alert(illegal_parameter,plaintext)+FIN", "Closed"), query(sul.fork(),
+                List.of("ServerHello(badShare)", "ServerHello(valid)")));
+    }
+
+    private static List<String> query(ClientSul sul, List<String> inputs) {
         sul.pre();
         List<String> outputs = new ArrayList<>();
         try {
-            for (String input : session) {
+            for (String input : inputs) {
                 outputs.add(sul.step(input));
             }
         } finally {
             sul.post();
         }
-        assertEquals(List.of("Nothing", "Finished+Data", "Close", "FIN", "Closed"), outputs);
+        return outputs;
     }
 }
