@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The draft server model of step 12 (spec/secho-v1-server-model.json) against the text of Table 8 (spec
+ * The server model (spec/secho-v1-server-model.json) against the text of Table 8 (spec
  * Section 5.6, REQ-HS-10): the learner's verdict is only as good as this model, so its states, allowed frame
  * types and next states are read from the spec's own table rather than trusted.
  */
