@@ -1,10 +1,12 @@
 package io.secho.conformance.learn;
 
+import static io.secho.conformance.learn.ModelFileChecks.inputFrameTypes;
+import static io.secho.conformance.learn.ModelFileChecks.stateNames;
+import static io.secho.conformance.learn.ModelFileChecks.strings;
+import static io.secho.conformance.learn.ModelFileChecks.transitions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -32,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 final class ClientSpecModelTest {
     private static final String TABLE_CAPTION = "Table 9. Client state machine.";
-    private static final String CLOSED = "CLOSED";
+    private static final String CLOSED = ModelFileChecks.CLOSED;
     private static final String ESTABLISHED = "ESTABLISHED";
     /** Table 9 writes the state after the client's Close as "`ESTABLISHED` (closing)"; the model names it so. */
     private static final String CLOSING_SUFFIX = "(closing)";
@@ -41,7 +43,6 @@ final class ClientSpecModelTest {
     private static final String PLAINTEXT_ALERT_TYPE = "0x04";
     private static final Pattern STATE = Pattern.compile("`([A-Z_]+)`( \\(closing\\))?");
     private static final Pattern FRAME_TYPE = Pattern.compile("`(0x0[0-9A-Fa-f])`");
-    private static final Pattern REQ_ID = Pattern.compile("REQ-[A-Z]+-\\d+");
     /** An allowed frame that still gets unexpected_message: a record at the wrong moment (Section 11.3). */
     private static final Set<String> UNEXPECTED_RECORD_REQS = Set.of("REQ-CLOSE-9", "REQ-CLOSE-10");
 
@@ -124,35 +125,6 @@ final class ClientSpecModelTest {
         return table.rows().get(modelState.replace(CLOSING_SUFFIX, ""));
     }
 
-    private static List<String> modelStateNames() {
-        List<String> names = new ArrayList<>();
-        for (JsonElement state : model.getAsJsonArray("states")) {
-            names.add(state.getAsJsonObject().get("name").getAsString());
-        }
-        return names;
-    }
-
-    private static Map<String, String> inputFrameTypes() {
-        Map<String, String> types = new LinkedHashMap<>();
-        for (JsonElement input : model.getAsJsonArray("inputs")) {
-            JsonObject object = input.getAsJsonObject();
-            types.put(object.get("name").getAsString(), object.get("frameType").getAsString().toLowerCase());
-        }
-        return types;
-    }
-
-    private static List<JsonObject> transitions() {
-        List<JsonObject> all = new ArrayList<>();
-        model.getAsJsonArray("transitions").forEach(t -> all.add(t.getAsJsonObject()));
-        return all;
-    }
-
-    private static Set<String> strings(JsonArray array) {
-        Set<String> values = new LinkedHashSet<>();
-        array.forEach(value -> values.add(value.getAsString()));
-        return values;
-    }
-
     @Test
     void tableNineParsesToItsStatesAndItsClosingState() {
         assertEquals(List.of("AWAIT_SERVER_HELLO", "AWAIT_SERVER_FINISHED", ESTABLISHED, CLOSED),
@@ -166,7 +138,7 @@ final class ClientSpecModelTest {
     void statesAreTableNinesAndTheInitialStateIsWhereTheStartRowLeads() {
         Set<String> expected = new LinkedHashSet<>(table.rows().keySet());
         table.rows().values().forEach(row -> expected.addAll(row.nextStates()));
-        assertEquals(expected, new LinkedHashSet<>(modelStateNames()));
+        assertEquals(expected, new LinkedHashSet<>(stateNames(model)));
         assertEquals(table.start(), model.get("initialState").getAsString());
     }
 
@@ -183,16 +155,7 @@ final class ClientSpecModelTest {
 
     @Test
     void everyStateAnswersEveryInputExactlyOnce() {
-        Map<String, Integer> seen = new HashMap<>();
-        for (JsonObject t : transitions()) {
-            seen.merge(t.get("source").getAsString() + " / " + t.get("input").getAsString(), 1, Integer::sum);
-        }
-        for (String state : modelStateNames()) {
-            for (String input : inputFrameTypes().keySet()) {
-                assertEquals(1, seen.getOrDefault(state + " / " + input, 0), state + " / " + input);
-            }
-        }
-        assertEquals(modelStateNames().size() * inputFrameTypes().size(), seen.size());
+        ModelFileChecks.assertEveryStateAnswersEveryInputOnce(model);
     }
 
     /**
@@ -201,8 +164,8 @@ final class ClientSpecModelTest {
      */
     @Test
     void disallowedFrameTypesGetUnexpectedMessageAndAlertsAreProtectedByState() {
-        Map<String, String> types = inputFrameTypes();
-        for (JsonObject t : transitions()) {
+        Map<String, String> types = inputFrameTypes(model);
+        for (JsonObject t : transitions(model)) {
             String source = t.get("source").getAsString();
             String input = t.get("input").getAsString();
             String output = t.get("output").getAsString();
@@ -232,7 +195,7 @@ final class ClientSpecModelTest {
     /** REQ-ALERT-8, REQ-ALERT-9: a received alert the state allows is answered with nothing, then the end. */
     @Test
     void aReceivedAlertIsAnsweredWithNothing() {
-        for (JsonObject t : transitions()) {
+        for (JsonObject t : transitions(model)) {
             String source = t.get("source").getAsString();
             String input = t.get("input").getAsString();
             boolean alertAllowed = input.equals("PlaintextAlert")
@@ -247,11 +210,11 @@ final class ClientSpecModelTest {
     @Test
     void nextStatesAreThoseTableNineNames() {
         Map<String, Set<String>> targets = new HashMap<>();
-        for (JsonObject t : transitions()) {
+        for (JsonObject t : transitions(model)) {
             targets.computeIfAbsent(t.get("source").getAsString(), k -> new LinkedHashSet<>())
                     .add(t.get("target").getAsString());
         }
-        for (String state : modelStateNames()) {
+        for (String state : stateNames(model)) {
             // The alert, EOF and failed-check rows of "any state" lead to CLOSED from every state.
             Set<String> allowed = new LinkedHashSet<>(rowOf(state).nextStates());
             allowed.addAll(table.fromAnyState());
@@ -267,37 +230,17 @@ final class ClientSpecModelTest {
 
     @Test
     void closedIsASinkThatAnswersNothing() {
-        for (JsonObject t : transitions()) {
-            if (t.get("source").getAsString().equals(CLOSED)) {
-                assertEquals(CLOSED, t.get("target").getAsString());
-                assertEquals("Closed", t.get("output").getAsString());
-            }
-        }
+        ModelFileChecks.assertClosedIsASilentSink(model);
     }
 
     @Test
     void everyCitedRequirementExistsInTheSpec() {
-        Set<String> defined = new LinkedHashSet<>();
-        Matcher id = Pattern.compile("\\*\\*(REQ-[A-Z]+-\\d+)\\*\\*").matcher(specText);
-        while (id.find()) {
-            defined.add(id.group(1));
-        }
-        for (JsonObject t : transitions()) {
-            JsonArray requirements = t.getAsJsonArray("requirements");
-            assertFalse(requirements.isEmpty(), t.toString());
-            for (JsonElement req : requirements) {
-                String value = req.getAsString();
-                assertTrue(REQ_ID.matcher(value).matches() && defined.contains(value), value);
-            }
-        }
+        ModelFileChecks.assertCitedRequirementsExist(model, specText);
     }
 
     @Test
     void everyOutputIsDeclaredAndTheNormalisedOnesAreExplained() {
-        Set<String> declared = strings(model.getAsJsonArray("outputs"));
-        for (JsonObject t : transitions()) {
-            assertTrue(declared.contains(t.get("output").getAsString()), t.get("output").getAsString());
-        }
+        ModelFileChecks.assertOutputsDeclared(model);
         JsonObject notes = model.getAsJsonObject("outputNotes");
         for (String normalised : List.of("Close", "Alert(unexpected_message,encrypted)+FIN")) {
             assertTrue(notes.get(normalised).getAsString().contains("Normalised"), normalised);
@@ -308,7 +251,7 @@ final class ClientSpecModelTest {
     @Test
     void theJarCarriesTheClientModelAndItsSessionWalksTableNine() {
         SpecModel client = SpecModel.client();
-        assertEquals(inputFrameTypes().size(), client.inputs().size());
+        assertEquals(inputFrameTypes(model).size(), client.inputs().size());
         CompactMealy<String, String> machine = client.machine();
         Word<String> session = Word.fromSymbols("ServerHello(valid)", "Finished(right)", "Data(valid)", "Close",
                 "Data(valid)");
