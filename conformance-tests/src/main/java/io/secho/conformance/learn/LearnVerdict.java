@@ -2,20 +2,14 @@ package io.secho.conformance.learn;
 
 import java.util.Locale;
 
-/** How a learned machine stands against the spec model, and the exit status learn ends with. */
+/** How a learned machine stands against the spec model. */
 public enum LearnVerdict {
     /** No difference, and the search ran to its end. */
-    EQUIVALENT(0),
+    EQUIVALENT,
     /** At least one difference: each one is real whatever bound stopped the search. */
-    DIFFERENT(1),
+    DIFFERENT,
     /** No difference found, but a bound or unresolved non-determinism stopped the search before it could tell. */
-    INCOMPLETE(2);
-
-    private final int exitCode;
-
-    LearnVerdict(int exitCode) {
-        this.exitCode = exitCode;
-    }
+    INCOMPLETE;
 
     public static LearnVerdict of(ModelComparison comparison, LearnStatistics statistics) {
         if (!comparison.equivalent()) {
@@ -23,10 +17,6 @@ public enum LearnVerdict {
         }
         boolean unresolved = statistics.nondeterminism().stream().anyMatch(n -> !n.resolved());
         return statistics.boundReached() || unresolved ? INCOMPLETE : EQUIVALENT;
-    }
-
-    public int exitCode() {
-        return exitCode;
     }
 
     /** The name the reports use: equivalent, different, incomplete. */

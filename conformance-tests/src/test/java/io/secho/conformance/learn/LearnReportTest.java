@@ -103,7 +103,6 @@ final class LearnReportTest {
         LearnStatistics unsure = new LearnStatistics(10, 20, 1, Duration.ofSeconds(1), false, "none",
                 List.of(new Nondeterminism(List.of(HELLO), Map.of(List.of("Nothing"), 2, List.of("Reset"), 2), false)));
         assertEquals(LearnVerdict.INCOMPLETE, LearnVerdict.of(same, unsure));
-        assertEquals(2, LearnVerdict.INCOMPLETE.exitCode());
         assertEquals(LearnVerdict.DIFFERENT, LearnVerdict.of(secondHello(), bounded));
         String text = VerdictText.render(new LearnOutcome("h:1", List.of("x25519"), same, unsure), REPLAY);
         assertTrue(text.contains("ClientHello(x25519) -> Nothing (2x) | Reset (2x); no clear majority"), text);
