@@ -11,6 +11,8 @@ public enum Family {
     FRAMING("FRM", "Framing and robustness"),
     CLOSE("CLOSE", "Closing"),
     LIMITS("LIM", "Timeouts and limits"),
+    /** Sequences on which learning (the learn command) found an implementation's state machine wrong. */
+    LEARNED("LEARN", "Learned sequences"),
     /** The lab-compatibility profile (spec/lab-profile.md): run only with --profile lab. */
     LAB("LAB", "Lab profile"),
     /** The client families: run only with a client under test (--client-command, --client-reference). */

@@ -11,6 +11,7 @@ import io.secho.conformance.lab.LabDetect;
 import io.secho.conformance.lab.LabTargetConfig;
 import io.secho.conformance.lab.LabTargetRun;
 import io.secho.conformance.lab.clients.LabClientTarget;
+import io.secho.conformance.learn.LearnedSequences;
 import io.secho.conformance.report.Baseline;
 import io.secho.conformance.report.ConformanceListener;
 import io.secho.conformance.report.ConsoleSettings;
@@ -50,6 +51,7 @@ import java.util.stream.Collectors;
         subcommands = {CommandLine.HelpCommand.class, GradeCommand.class, MergeCommand.class},
         usageHelpWidth = 100,
         customSynopsis = {"secho-conformance [OPTIONS]", "       secho-conformance diff OLD.json NEW.json [--html FILE]",
+            "       secho-conformance learn [OPTIONS] --out DIR",
             "       secho-conformance grade|merge [OPTIONS]", "       secho-conformance help [COMMAND]"},
         commandListHeading = "%nCommands:%n",
         description = {"Checks a Secho v1 server against every requirement of the spec and reports a verdict per "
@@ -195,6 +197,11 @@ public final class ConformanceMain implements Callable<Integer> {
                     + "ID that is no case is a usage error.")
     Path expect;
 
+    @CommandLine.Option(names = "--learned-cases", paramLabel = "FILE",
+            description = "Also replay the sequences of this file (learned-cases.json, written by 'learn') as cases "
+                    + "LEARN-001.N: the target must answer each step as the spec's state machine says.")
+    Path learnedCases;
+
     @CommandLine.Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "secho-conformance-reports",
             description = "Where the JSON, JUnit XML and HTML reports go (default: ${DEFAULT-VALUE}). A replay line "
                     + "under a failure writes to DIR-replay, so the full run's reports stay.")
@@ -229,11 +236,11 @@ public final class ConformanceMain implements Callable<Integer> {
     /** Options of Secho v1 alone: the lab protocol has no suites, no PSK, no handshake or idle timeout to check. */
     private static final List<String> V1_ONLY = List.of("--image", "--image-port", "--image-env", "--image-arg",
             "--image-startup-timeout", "--suite", "--psk-file", "--handshake-timeout", "--idle-timeout",
-            "--max-connections");
+            "--max-connections", "--learned-cases");
     /** Options that describe a server under test: with a client under test the harness is the server. */
     private static final List<String> SERVER_ONLY = List.of("--target", "--image", "--image-port", "--image-env",
             "--image-arg", "--image-startup-timeout", "--psk-file", "--handshake-timeout", "--idle-timeout",
-            "--max-connections", "--io-timeout");
+            "--max-connections", "--io-timeout", "--learned-cases");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -572,6 +579,15 @@ public final class ConformanceMain implements Callable<Integer> {
                 }
             }
             parameters.put(TargetConfig.FAMILY, String.join(",", families));
+        }
+        if (learnedCases != null) {
+            try {
+                LearnedSequences.read(learnedCases);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(commandLine, "--learned-cases " + e.getMessage(),
+                        "give the " + LearnedSequences.FILE_NAME + " that 'learn' wrote");
+            }
+            parameters.put(TargetConfig.LEARNED_CASES, learnedCases.toString());
         }
         parameters.put(TargetConfig.REPORT_DIR, reportDir.toString());
         return parameters;

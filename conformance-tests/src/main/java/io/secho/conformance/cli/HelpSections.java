@@ -45,7 +45,7 @@ final class HelpSections {
         rules.put(CLIENTS, startsWith("--client-"));
         rules.put(SUITES_AND_KEYS, named("--suite", "--psk-file"));
         rules.put(TIMEOUTS, named("--handshake-timeout", "--idle-timeout", "--io-timeout", "--max-connections"));
-        rules.put(SELECTION, named("--case", "--family", "--seed", "--list", "--json", "--expanded"));
+        rules.put(SELECTION, named("--case", "--family", "--seed", "--list", "--json", "--expanded", "--learned-cases"));
         rules.put(REPORTS, named("--report-dir", "--expect", "--failures-only").or(startsWith("--report"))
                 .or(startsWith("--junit")));
         rules.put(LAB, option -> lab.contains(option) || option.longestName().equals("--lab-detect"));

@@ -32,13 +32,15 @@ public final class SpecModel {
     private final CompactMealy<String, String> machine;
     private final Map<Integer, String> stateNames;
     private final Map<Integer, Map<String, List<String>>> requirements;
+    private final Map<String, String> concrete;
 
     private SpecModel(Alphabet<String> inputs, CompactMealy<String, String> machine, Map<Integer, String> stateNames,
-            Map<Integer, Map<String, List<String>>> requirements) {
+            Map<Integer, Map<String, List<String>>> requirements, Map<String, String> concrete) {
         this.inputs = inputs;
         this.machine = machine;
         this.stateNames = Map.copyOf(stateNames);
         this.requirements = Map.copyOf(requirements);
+        this.concrete = Map.copyOf(concrete);
     }
 
     /** The server model shipped in the harness jar. */
@@ -65,8 +67,14 @@ public final class SpecModel {
     public static SpecModel parse(String json) {
         JsonObject model = JsonParser.parseString(json).getAsJsonObject();
         List<String> inputNames = new ArrayList<>();
-        for (JsonElement input : model.getAsJsonArray("inputs")) {
-            inputNames.add(input.getAsJsonObject().get("name").getAsString());
+        Map<String, String> concrete = new HashMap<>();
+        for (JsonElement element : model.getAsJsonArray("inputs")) {
+            JsonObject input = element.getAsJsonObject();
+            String name = input.get("name").getAsString();
+            inputNames.add(name);
+            if (input.has("concrete")) {
+                concrete.put(name, input.get("concrete").getAsString());
+            }
         }
         Alphabet<String> inputs = Alphabets.fromList(inputNames);
         CompactMealy<String, String> machine = new CompactMealy<>(inputs);
@@ -106,7 +114,7 @@ public final class SpecModel {
             }
         }
         requirements.replaceAll((state, byInput) -> Map.copyOf(byInput));
-        return new SpecModel(inputs, machine, names, requirements);
+        return new SpecModel(inputs, machine, names, requirements, concrete);
     }
 
     private static int require(Map<String, Integer> ids, String name) {
@@ -148,7 +156,7 @@ public final class SpecModel {
                         machine.getOutput(state, input));
             }
         }
-        return new SpecModel(sub, restricted, stateNames, requirements);
+        return new SpecModel(sub, restricted, stateNames, requirements, concrete);
     }
 
     public Alphabet<String> inputs() {
@@ -162,6 +170,23 @@ public final class SpecModel {
 
     public String stateName(int state) {
         return stateNames.get(state);
+    }
+
+    /** Every state's name, indexed by state (unreachable ones of a restricted model included). */
+    public List<String> stateNames() {
+        List<String> names = new ArrayList<>();
+        for (int state = 0; state < machine.size(); state++) {
+            names.add(stateNames.get(state));
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * What the mapper sends for an abstract input, as the model describes it for a person (the verdict shows
+     * it beside each step); the input's own name when the model gives no description.
+     */
+    public String concrete(String input) {
+        return concrete.getOrDefault(input, input);
     }
 
     /** The requirement IDs the spec model cites for this transition (empty when it cites none). */

@@ -60,6 +60,8 @@ public record TargetConfig(
     public static final String STARTED_IMAGE = "secho.internal.image-address";
     public static final String CASE = "secho.case";
     public static final String FAMILY = "secho.family";
+    /** A file of sequences learn wrote: more cases LEARN-001.N. */
+    public static final String LEARNED_CASES = "secho.learned-cases";
     public static final String REPORT_DIR = "secho.report.dir";
     /** {@code v1} (the default) or {@code lab}: which catalogue of cases runs. */
     public static final String PROFILE = "secho.profile";

@@ -80,6 +80,13 @@ enum Fault {
             // encrypted, unless a loaded machine delays the hello past the timeout.
             Set.of("LIM-006")),
 
+    /**
+     * While it waits for the client's Finished, a second ClientHello starts the handshake over. No hand-written
+     * case sends a valid one there; the header vector FRM-010.176 sends a malformed one, which this server
+     * parses and answers with decode_error. Found by learning (step 12).
+     */
+    ACCEPTS_SECOND_CLIENT_HELLO(Set.of("FRM-010.176"), Set.of()),
+
     // ---- Echo.
 
     /** Upper-cases with the server's default locale, and the server runs under tr-TR. */
@@ -143,6 +150,8 @@ enum Fault {
     ALERT_SENT_TWICE(union(PLAINTEXT_ALERT_ENDINGS, ENCRYPTED_ALERT_ENDINGS), Set.of()),
     /** Follows an encrypted alert with a Close record. */
     CLOSE_AFTER_ALERT(ENCRYPTED_ALERT_ENDINGS, Set.of()),
+    /** After a record fails a check, sends the encrypted alert and carries on with the session. */
+    KEEPS_ECHOING_AFTER_ALERT(Set.of("TAG-", "ECHO-002.", "FRM-009", "CLOSE-007", "CLOSE-013"), Set.of()),
     /** Sends the alert but keeps the connection open. */
     STAYS_OPEN_AFTER_ALERT(union(PLAINTEXT_ALERT_ENDINGS, ENCRYPTED_ALERT_ENDINGS), Set.of()),
     /** Closes with a reset (SO_LINGER 0) right after the alert. */

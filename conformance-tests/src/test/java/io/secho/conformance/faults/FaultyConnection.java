@@ -33,6 +33,9 @@ import java.util.Set;
 final class FaultyConnection implements Runnable {
     private static final Set<FrameType> HELLO = EnumSet.of(FrameType.CLIENT_HELLO, FrameType.ALERT);
     private static final Set<FrameType> FINISHED = EnumSet.of(FrameType.FINISHED, FrameType.ALERT);
+    /** For {@link Fault#ACCEPTS_SECOND_CLIENT_HELLO}: a hello is let in while the Finished is awaited. */
+    private static final Set<FrameType> FINISHED_OR_HELLO =
+            EnumSet.of(FrameType.FINISHED, FrameType.ALERT, FrameType.CLIENT_HELLO);
     private static final Set<FrameType> RECORDS = EnumSet.of(FrameType.RECORD, FrameType.ALERT);
     private static final byte LINE_FEED = 0x0a;
 
@@ -110,20 +113,30 @@ final class FaultyConnection implements Runnable {
         if (fault == Fault.HANDSHAKE_TIMER_FROM_CLIENT_HELLO) {
             frames.deadlineAt(System.nanoTime() + timers.handshake().toNanos());
         }
-        ClientHello.Accepted accepted = steps.checkClientHello(hello.body());
-        HandshakeSteps.Agreement agreement = steps.agree(accepted.suite(), accepted.hello().keyShare());
-        Frame serverHello = new ServerHello(accepted.suite(), steps.serverRandom(), agreement.share()).toFrame();
-        SessionSecrets secrets = KeySchedule.derive(agreement.secret(), hello.encode(), serverHello.encode());
-        records = new RecordProtection(fault, secrets, random);
-        Frame serverFinished = new Finished(secrets.serverVerifyData()).toFrame();
-        output.write(serverHello.encode(), serverFinished.encode());
+        Frame finishedFrame;
+        SessionSecrets secrets;
+        byte[] th2;
+        while (true) {
+            ClientHello.Accepted accepted = steps.checkClientHello(hello.body());
+            HandshakeSteps.Agreement agreement = steps.agree(accepted.suite(), accepted.hello().keyShare());
+            Frame serverHello = new ServerHello(accepted.suite(), steps.serverRandom(), agreement.share()).toFrame();
+            secrets = KeySchedule.derive(agreement.secret(), hello.encode(), serverHello.encode());
+            records = new RecordProtection(fault, secrets, random);
+            Frame serverFinished = new Finished(secrets.serverVerifyData()).toFrame();
+            output.write(serverHello.encode(), serverFinished.encode());
+            th2 = KeySchedule.transcriptHash2(hello.encode(), serverHello.encode(), serverFinished.encode());
 
-        Frame finishedFrame = frames.read(FINISHED);
+            finishedFrame = frames.read(fault == Fault.ACCEPTS_SECOND_CLIENT_HELLO ? FINISHED_OR_HELLO : FINISHED);
+            if (finishedFrame.type() != FrameType.CLIENT_HELLO) {
+                break;
+            }
+            // The fault: the new hello starts the handshake over instead of getting unexpected_message.
+            hello = finishedFrame;
+        }
         if (finishedFrame.type() == FrameType.ALERT) {
             throw AlertMessage.received(finishedFrame);
         }
         Finished finished = Finished.decode(finishedFrame.body());
-        byte[] th2 = KeySchedule.transcriptHash2(hello.encode(), serverHello.encode(), serverFinished.encode());
         steps.verifyClientFinished(KeySchedule.clientVerifyData(secrets, th2), finished);
         clientVerified = true;
         frames.readExactly(false);
@@ -155,7 +168,21 @@ final class FaultyConnection implements Runnable {
             if (frame.type() == FrameType.ALERT) {
                 throw AlertMessage.received(frame);
             }
-            InnerPlaintext request = open(frame);
+            InnerPlaintext request;
+            try {
+                request = open(frame);
+                if (fault == Fault.KEEPS_ECHOING_AFTER_ALERT && request.type() == InnerType.DATA) {
+                    // Checked here too, so that bad_payload is one of the alerts the session carries on after.
+                    EchoReply.of(request.payload(), fault);
+                }
+            } catch (ProtocolException e) {
+                if (fault != Fault.KEEPS_ECHOING_AFTER_ALERT) {
+                    throw e;
+                }
+                // The fault: the alert goes out, and the session carries on as if nothing had happened.
+                output.write(records.seal(InnerType.ALERT, AlertMessage.encode(e.alert())));
+                continue;
+            }
             switch (request.type()) {
                 case ALERT -> throw new PeerAlertException(request.payload()[0] & 0xff, true);
                 case CLOSE -> {
