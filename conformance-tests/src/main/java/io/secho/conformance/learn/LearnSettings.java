@@ -1,6 +1,7 @@
 package io.secho.conformance.learn;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -56,7 +57,7 @@ public record LearnSettings(int maxQueries, Duration timeLimit, int threads, int
 
     /** The bounds as the report states them. */
     public String describeBounds() {
-        return "max " + maxQueries + " queries, " + timeLimit.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+        return "max " + maxQueries + " queries, " + timeLimit.toString().substring(2).toLowerCase(Locale.ROOT)
                 + ", " + threads + " connections, " + randomTests + " random Wp tests per hypothesis";
     }
 }
