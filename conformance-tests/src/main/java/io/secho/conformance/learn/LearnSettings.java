@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param randomMinLength shortest random middle part of a Wp test word
  * @param randomExpectedLength expected length of the random middle part
  * @param seed the seed of the randomized equivalence test
+ * @param attempts how many times a server is learned, each with twice the quiet period, while non-determinism
+ *     stops an attempt
  */
 public record LearnSettings(int maxQueries, Duration timeLimit, int threads, int randomTests, int randomMinLength,
-        int randomExpectedLength, long seed) {
+        int randomExpectedLength, long seed, int attempts) {
     public static final int DEFAULT_MAX_QUERIES = 20_000;
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofMinutes(10);
     /**
@@ -29,10 +31,13 @@ public record LearnSettings(int maxQueries, Duration timeLimit, int threads, int
     public static final int DEFAULT_RANDOM_MIN_LENGTH = 0;
     public static final int DEFAULT_RANDOM_EXPECTED_LENGTH = 3;
     public static final long DEFAULT_SEED = 12;
+    /** 200, 400, 800 ms with the mapper's default quiet period. */
+    public static final int DEFAULT_ATTEMPTS = 3;
 
     public LearnSettings {
         Objects.requireNonNull(timeLimit, "timeLimit");
-        if (maxQueries < 1 || threads < 1 || randomTests < 0 || randomMinLength < 0 || randomExpectedLength < 1
+        if (maxQueries < 1 || threads < 1 || attempts < 1 || randomTests < 0 || randomMinLength < 0
+                || randomExpectedLength < 1
                 || timeLimit.isNegative() || timeLimit.isZero()) {
             throw new IllegalArgumentException("learn settings out of range: " + this);
         }
@@ -40,19 +45,27 @@ public record LearnSettings(int maxQueries, Duration timeLimit, int threads, int
 
     public static LearnSettings defaults() {
         return new LearnSettings(DEFAULT_MAX_QUERIES, DEFAULT_TIME_LIMIT, DEFAULT_THREADS, DEFAULT_RANDOM_TESTS,
-                DEFAULT_RANDOM_MIN_LENGTH, DEFAULT_RANDOM_EXPECTED_LENGTH, DEFAULT_SEED);
+                DEFAULT_RANDOM_MIN_LENGTH, DEFAULT_RANDOM_EXPECTED_LENGTH, DEFAULT_SEED, DEFAULT_ATTEMPTS);
     }
 
     public LearnSettings withBounds(int queries, Duration time) {
-        return new LearnSettings(queries, time, threads, randomTests, randomMinLength, randomExpectedLength, seed);
+        return new LearnSettings(queries, time, threads, randomTests, randomMinLength, randomExpectedLength, seed,
+                attempts);
     }
 
     public LearnSettings withThreads(int value) {
-        return new LearnSettings(maxQueries, timeLimit, value, randomTests, randomMinLength, randomExpectedLength, seed);
+        return new LearnSettings(maxQueries, timeLimit, value, randomTests, randomMinLength, randomExpectedLength, seed,
+                attempts);
+    }
+
+    public LearnSettings withAttempts(int value) {
+        return new LearnSettings(maxQueries, timeLimit, threads, randomTests, randomMinLength, randomExpectedLength,
+                seed, value);
     }
 
     public LearnSettings withRandomTests(int value) {
-        return new LearnSettings(maxQueries, timeLimit, threads, value, randomMinLength, randomExpectedLength, seed);
+        return new LearnSettings(maxQueries, timeLimit, threads, value, randomMinLength, randomExpectedLength, seed,
+                attempts);
     }
 
     /** The bounds as the report states them. */

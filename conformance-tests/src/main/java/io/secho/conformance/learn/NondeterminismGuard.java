@@ -26,11 +26,17 @@ final class NondeterminismGuard<I, O> implements MealyMembershipOracle<I, O> {
 
     private final ParallelSulRunner<I, O> runner;
     private final IncrementalMealyTreeBuilder<I, O> answered;
-    private final List<Nondeterminism> seen = Collections.synchronizedList(new ArrayList<>());
+    /** Where each case goes, resolved or not: the run's report, across attempts. */
+    private final List<Nondeterminism> seen;
 
-    NondeterminismGuard(Alphabet<I> alphabet, ParallelSulRunner<I, O> runner) {
+    NondeterminismGuard(Alphabet<I> alphabet, ParallelSulRunner<I, O> runner, List<Nondeterminism> seen) {
         this.runner = runner;
         this.answered = new IncrementalMealyTreeBuilder<>(alphabet);
+        this.seen = seen;
+    }
+
+    NondeterminismGuard(Alphabet<I> alphabet, ParallelSulRunner<I, O> runner) {
+        this(alphabet, runner, new ArrayList<>());
     }
 
     @Override
@@ -48,9 +54,7 @@ final class NondeterminismGuard<I, O> implements MealyMembershipOracle<I, O> {
 
     /** The non-determinism seen so far, resolved or not. */
     List<Nondeterminism> seen() {
-        synchronized (seen) {
-            return List.copyOf(seen);
-        }
+        return List.copyOf(seen);
     }
 
     private Word<O> settle(Word<I> word, Word<O> output) {

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Counts the queries and symbols sent to the target and says when the bounds are used up. Until armed (the
  * first hypothesis exists) it only counts: a bound can cut the search short, never leave it without a model.
+ * One budget covers every attempt of a run.
  */
 final class QueryBudget {
     /** Thrown out of an oracle when the bounds are used up; the learner keeps its last hypothesis. */
@@ -30,6 +31,11 @@ final class QueryBudget {
 
     void arm() {
         armed = true;
+    }
+
+    /** A new attempt (after non-determinism) may finish its first hypothesis whatever the bounds. */
+    void disarm() {
+        armed = false;
     }
 
     /** Before a query of {@code length} symbols goes out. */

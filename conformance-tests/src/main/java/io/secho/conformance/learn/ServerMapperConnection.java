@@ -64,7 +64,8 @@ public final class ServerMapperConnection implements AutoCloseable {
     ServerMapperConnection(ServerMapperSettings settings, RandomBytes random) throws IOException {
         this.settings = settings;
         this.random = random;
-        this.randomKeys = new TrafficKeys(random.nextBytes(AesGcm.KEY_LENGTH), random.nextBytes(FrameLimits.SALT_LENGTH));
+        this.randomKeys = new TrafficKeys(random.nextBytes(AesGcm.KEY_LENGTH),
+                random.nextBytes(FrameLimits.SALT_LENGTH));
         this.socket = new Socket();
         try {
             socket.connect(settings.target(), Math.toIntExact(settings.connectTimeout().toMillis()));
@@ -114,7 +115,8 @@ public final class ServerMapperConnection implements AutoCloseable {
 
     private byte[] concrete(Input input) {
         return switch (input) {
-            case CLIENT_HELLO_X25519, CLIENT_HELLO_MODP2048, CLIENT_HELLO_PSK -> clientHello(input.helloSuite().orElseThrow());
+            case CLIENT_HELLO_X25519, CLIENT_HELLO_MODP2048, CLIENT_HELLO_PSK ->
+                    clientHello(input.helloSuite().orElseThrow());
             case CLIENT_HELLO_BAD_SHARE -> badShareHello();
             case FINISHED_RIGHT -> finished(false);
             case FINISHED_WRONG -> finished(true);
@@ -128,7 +130,8 @@ public final class ServerMapperConnection implements AutoCloseable {
             case DATA_SKIPPED -> outOfSequence(forge(nextSequence + 1).payload(REQUEST)); // REQ-REC-8
             case CLOSE -> genuine(InnerType.CLOSE, new byte[0]);
             case PLAINTEXT_ALERT -> AlertMessage.plaintextFrame(AlertCode.INTERNAL_ERROR).encode();
-            case ENCRYPTED_ALERT -> genuine(InnerType.ALERT, AlertMessage.encode(AlertCode.INTERNAL_ERROR)); // REQ-ALERT-2
+            // REQ-ALERT-2: after the handshake an alert is a record.
+            case ENCRYPTED_ALERT -> genuine(InnerType.ALERT, AlertMessage.encode(AlertCode.INTERNAL_ERROR));
         };
     }
 

@@ -83,6 +83,34 @@ final class NondeterminismGuardTest {
         }
     }
 
+    /** The spec's machine as a target whose very first query gets "Nothing" for every step: an early outlier. */
+    private static final class FirstAnswerWrongSul implements SUL<String, String> {
+        private final CompactMealy<String, String> machine;
+        private int queries;
+        private Integer state;
+
+        FirstAnswerWrongSul(CompactMealy<String, String> machine) {
+            this.machine = machine;
+        }
+
+        @Override
+        public void pre() {
+            queries++;
+            state = machine.getInitialState();
+        }
+
+        @Override
+        public String step(String input) {
+            String output = machine.getOutput(state, input);
+            state = machine.getSuccessor(state, input);
+            return queries == 1 ? ServerOutputs.NOTHING : output;
+        }
+
+        @Override
+        public void post() {
+        }
+    }
+
     private static List<Word<String>> ask(List<List<String>> script, List<Word<String>> words) {
         QueryBudget budget = new QueryBudget(1000, Duration.ofMinutes(1), System.nanoTime());
         try (ParallelSulRunner<String, String> runner = new ParallelSulRunner<>(new ScriptedSul(script), 1, budget)) {
@@ -149,6 +177,33 @@ final class NondeterminismGuardTest {
         SpecModel spec = SpecModel.server();
         assertThrows(NondeterministicTargetException.class,
                 () -> Learner.learn(new FlakySul(spec.machine(), 7, 0.3), spec, ONE_THREAD));
+    }
+
+    @Test
+    void anAttemptThatMetAnEarlyOutlierIsStartedOverOnTheNextTarget() {
+        SpecModel spec = SpecModel.server();
+        List<Integer> attempts = new ArrayList<>();
+        LearnedModel learned = Learner.learnPatiently(attempt -> {
+            attempts.add(attempt);
+            return attempt == 0 ? new FirstAnswerWrongSul(spec.machine()) : new FlakySul(spec.machine(), 7, 0);
+        }, attempt -> "patience " + attempt, spec, ONE_THREAD);
+        assertEquals(List.of(0, 1), attempts);
+        assertNull(Automata.findSeparatingWord(learned.machine(), spec.machine(), spec.inputs()));
+        assertEquals(1, learned.statistics().nondeterminism().size());
+        assertFalse(learned.statistics().nondeterminism().get(0).resolved());
+        assertTrue(learned.statistics().bounds().endsWith("; attempt 2 of 3 after non-determinism, patience 1"),
+                learned.statistics().bounds());
+    }
+
+    @Test
+    void afterTheLastAttemptNonDeterminismIsAnException() {
+        SpecModel spec = SpecModel.server();
+        List<Integer> attempts = new ArrayList<>();
+        assertThrows(NondeterministicTargetException.class, () -> Learner.learnPatiently(attempt -> {
+            attempts.add(attempt);
+            return new FirstAnswerWrongSul(spec.machine());
+        }, attempt -> "", spec, ONE_THREAD));
+        assertEquals(List.of(0, 1, 2), attempts);
     }
 
     @Test
