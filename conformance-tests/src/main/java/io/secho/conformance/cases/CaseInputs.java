@@ -5,6 +5,7 @@ import io.secho.conformance.clients.cases.ClientCloseCases;
 import io.secho.conformance.clients.cases.ClientFramingCases;
 import io.secho.conformance.clients.cases.ClientHandshakeCases;
 import io.secho.conformance.clients.cases.ClientRecordCases;
+import io.secho.conformance.learn.LearnedSequence;
 import org.junit.jupiter.params.provider.Arguments;
 
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public final class CaseInputs {
             VectorCases::frameHeaderVectors,
             VectorCases::wellFormedEchoes,
             VectorCases::illFormedEchoes,
+            LearnedCases::builtIn,
             ClientHandshakeCases::wrongShareLengths,
             ClientHandshakeCases::zeroSecretShares,
             ClientHandshakeCases::acceptedShares,
@@ -50,15 +52,24 @@ public final class CaseInputs {
     private CaseInputs() {
     }
 
+    /** The case a --learned-cases file adds invocations to. */
+    public static final String LEARNED_CASE = LearnedCases.CASE_ID;
+
+    /** The invocations a --learned-cases file adds to {@link #LEARNED_CASE}. */
+    public static List<Invocation> learned(List<LearnedSequence> sequences) {
+        return invocations(LearnedCases.of(sequences));
+    }
+
+    private static List<Invocation> invocations(Stream<? extends Arguments> arguments) {
+        return arguments.map(a -> new Invocation((String) a.get()[0], (String) a.get()[1])).toList();
+    }
+
     /**
      * Every invocation of every parameterized case. Each source's arguments start with the invocation's ID and
      * its description, as the cases' display names ({@code "{0} {1}"}) show them.
      */
     public static List<Invocation> all() {
-        return SOURCES.stream().flatMap(Supplier::get).map(arguments -> {
-            Object[] values = arguments.get();
-            return new Invocation((String) values[0], (String) values[1]);
-        }).collect(Collectors.toUnmodifiableList());
+        return invocations(SOURCES.stream().flatMap(Supplier::get));
     }
 
     /**

@@ -83,6 +83,23 @@ final class CaseList {
         return new CaseList(templates, cases, retired);
     }
 
+    /**
+     * This list with the sequences of a --learned-cases file as more invocations of their case (LEARN-001.N), so
+     * that --case and --expect know them as a run's report will.
+     */
+    CaseList withLearned(String caseId, List<CaseInputs.Invocation> invocations) {
+        Optional<CaseCatalog.Entry> template = templates.stream()
+                .filter(t -> t.descriptor().templateId().equals(caseId)).findFirst();
+        if (template.isEmpty() || invocations.isEmpty()) {
+            return this;
+        }
+        List<RunnableCase> all = new ArrayList<>(cases);
+        invocations.forEach(invocation -> all.add(new RunnableCase(invocation.id(), template.get(),
+                template.get().displayName() + ": " + invocation.description())));
+        all.sort(Comparator.comparing(RunnableCase::id, CaseOrder::compareIds));
+        return new CaseList(templates, all, retired);
+    }
+
     /** {@code HS-010} for {@code HS-010.5}; the ID itself for a plain case. */
     static String templateOf(String id) {
         int dot = id.indexOf('.');

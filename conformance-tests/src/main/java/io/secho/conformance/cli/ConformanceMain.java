@@ -3,6 +3,7 @@ package io.secho.conformance.cli;
 import io.secho.conformance.CaseCatalog;
 import io.secho.conformance.Family;
 import io.secho.conformance.IoProblems;
+import io.secho.conformance.cases.CaseInputs;
 import io.secho.conformance.clients.ClientCommand;
 import io.secho.conformance.clients.ClientTargetConfig;
 import io.secho.conformance.grade.GradeCommand;
@@ -273,6 +274,7 @@ public final class ConformanceMain implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new ConformanceMain(out, err, terminal));
         // Before the settings below, which picocli passes on to the subcommands already added.
         commandLine.addSubcommand(DiffCommand.NAME, new DiffCommand(out));
+        commandLine.addSubcommand(LearnCommand.NAME, new LearnCommand(out, err));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
@@ -325,6 +327,9 @@ public final class ConformanceMain implements Callable<Integer> {
         }
         // The lab profile's server and client cases share one family: a lab run lists only its own.
         CaseList cases = labOptions.lab() ? CaseList.forRun(parameters) : CaseList.of(false);
+        if (learnedCases != null) {
+            cases = cases.withLearned(CaseInputs.LEARNED_CASE, CaseInputs.learned(LearnedSequences.read(learnedCases)));
+        }
         Optional<Baseline> baseline = expect == null ? Optional.empty()
                 : Optional.of(ExpectFile.load(commandLine, expect, cases));
         long selected = cases.selected(Optional.ofNullable(parameters.get(TargetConfig.CASE)),

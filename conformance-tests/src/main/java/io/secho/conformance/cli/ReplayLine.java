@@ -51,6 +51,30 @@ final class ReplayLine {
         return id -> prefix + " --case " + id + " --report-dir " + replayDir;
     }
 
+    /** Options of learn that a replay of one sequence has no use for. */
+    private static final Set<String> NOT_REPLAYED_BY_LEARN = Set.of("--out", "--replay", "--max-queries",
+            "--time-limit", "--connections", "--help", "--version");
+
+    /** The line that replays one of learn's sequences against the same target: {@code learn ... --replay "..."}. */
+    static Function<List<String>, String> ofLearn(CommandLine.ParseResult parsed) {
+        List<String> words = new ArrayList<>(List.of("java", "-jar", ShellWords.quote(jar()), LearnCommand.NAME));
+        for (OptionSpec option : parsed.matchedOptions()) {
+            if (NOT_REPLAYED_BY_LEARN.contains(option.longestName())) {
+                continue;
+            }
+            if (option.arity().max() == 0) {
+                words.add(option.longestName());
+                continue;
+            }
+            for (String value : option.originalStringValues()) {
+                words.add(option.longestName());
+                words.add(ShellWords.quote(value));
+            }
+        }
+        String prefix = String.join(" ", words);
+        return word -> prefix + " --replay " + ShellWords.quote(String.join(" ", word));
+    }
+
     /**
      * The jar that is running, as a path that works from here: relative when it lies below the working
      * directory, absolute otherwise. Run from classes (an IDE, the harness's own tests), the jar the build

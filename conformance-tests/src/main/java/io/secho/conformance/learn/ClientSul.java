@@ -120,6 +120,15 @@ public final class ClientSul implements SUL<String, String> {
         mapper = null;
     }
 
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The same client and key, with another quiet period. */
+    public ClientSul withQuiet(Duration quiet) {
+        return new ClientSul(client, suite, psk, pskFile, new Settings(quiet, settings.startLimit(), settings.message()));
+    }
+
     @Override
     public boolean canFork() {
         return true;

@@ -1,6 +1,5 @@
 package io.secho.conformance.learn;
 
-import io.secho.cli.SechoCli;
 import io.secho.conformance.clients.ClientCommand;
 import io.secho.conformance.clients.ClientProcess;
 import io.secho.conformance.peer.Suite;
@@ -8,13 +7,10 @@ import io.secho.conformance.peer.Suite;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -77,27 +73,6 @@ public sealed interface ClientUnderTest permits ClientUnderTest.Command, ClientU
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(session, "session");
             Objects.requireNonNull(endWait, "endWait");
-        }
-
-        /**
-         * The reference client's command line run by {@link SechoCli#execute}: the same code and arguments as
-         * {@link ClientCommand#reference()}, its output discarded (the model judges what it sends).
-         *
-         * @param timeout the client's {@code --timeout}, its wait for the server (REQ-LIM-8)
-         */
-        public static InProcess reference(String timeout) {
-            ClientCommand arguments = new ClientCommand(ClientCommand.referenceClientArguments(timeout),
-                    "the reference client, in-process");
-            return new InProcess("the reference client, in-process (" + ClientCommand.REFERENCE_MAIN
-                    + " client, --timeout " + timeout + ")", (host, port, suite, pskFile, stdin) ->
-                    SechoCli.execute(arguments.resolve(host, port, suite.wireName(), pskFile).toArray(String[]::new),
-                            stdin, new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()),
-                            Map.of()), DEFAULT_END_WAIT);
-        }
-
-        /** {@link #reference(String)} with the timeout of {@code --client-reference}. */
-        public static InProcess reference() {
-            return reference(ClientCommand.REFERENCE_TIMEOUT);
         }
 
         @Override

@@ -68,6 +68,11 @@ public record LearnSettings(int maxQueries, Duration timeLimit, int threads, int
                 attempts);
     }
 
+    public LearnSettings withSeed(long value) {
+        return new LearnSettings(maxQueries, timeLimit, threads, randomTests, randomMinLength, randomExpectedLength,
+                value, attempts);
+    }
+
     /** The bounds as the report states them. */
     public String describeBounds() {
         return "max " + maxQueries + " queries, " + timeLimit.toString().substring(2).toLowerCase(Locale.ROOT)

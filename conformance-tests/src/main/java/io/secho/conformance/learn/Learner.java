@@ -52,6 +52,21 @@ public final class Learner {
     }
 
     /**
+     * Learns a client, each question a run of the client under test against a test server. As for a server, an
+     * attempt that meets non-determinism it cannot settle is started over with the quiet period doubled: a client
+     * whose JVM is still cold answers its first messages slowly.
+     *
+     * @param sul the first attempt's; later attempts get its settings with the quiet period doubled each time
+     * @throws NondeterministicTargetException when even the last attempt met non-determinism it could not settle
+     */
+    public static LearnedModel learnClient(ClientSul sul, LearnSettings settings) {
+        Duration first = sul.settings().quiet();
+        return learnPatiently(attempt -> attempt == 0 ? sul : sul.withQuiet(first.multipliedBy(1L << attempt)),
+                attempt -> "quiet period " + first.multipliedBy(1L << attempt).toMillis() + " ms", SpecModel.client(),
+                settings);
+    }
+
+    /**
      * Learns {@code sul} over the spec model's inputs, in one attempt.
      *
      * @throws NondeterministicTargetException when the target's answers are too inconsistent to learn from
@@ -96,7 +111,8 @@ public final class Learner {
         budget.disarm();
         try (ParallelSulRunner<String, String> runner = new ParallelSulRunner<>(sul, settings.threads(), budget)) {
             NondeterminismGuard<String, String> guard = new NondeterminismGuard<>(alphabet, runner, seen);
-            MealyCacheOracle<String, String> cache = MealyCaches.createCache(alphabet, guard);
+            MealyCacheOracle<String, String> cache =
+                    MealyCaches.createCache(alphabet, new EndedConnectionOracle(guard));
             SpecTransitionOracle specCheck = new SpecTransitionOracle(spec, cache);
             MealyEQOracleChain<String, String> equivalence = new MealyEQOracleChain<>(specCheck,
                     new MealyRandomWpMethodEQOracle<>(cache, settings.randomMinLength(),

@@ -36,16 +36,16 @@ final class CaseSets {
     static final Set<String> PLAINTEXT_ALERT_ENDINGS = union(INVALID_CLIENT_HELLO_VECTORS,
             HEADER_VECTORS_BEFORE_ESTABLISHED, Set.of("HS-004", "HS-005", "HS-011.", "HS-012.", "HS-013", "HS-014",
                     "HS-015", "HS-016", "HS-017", "HS-018", "HS-024.", "HS-025.", "FRM-003", "FRM-005", "CLOSE-011",
-                    "CLOSE-012", "LIM-001", "LIM-002", "LIM-006", "LIM-007"));
+                    "CLOSE-012", "LIM-001", "LIM-002", "LIM-006", "LIM-007", "LEARN-001.1"));
 
     /** Every case whose ending is one encrypted alert then FIN. */
     static final Set<String> ENCRYPTED_ALERT_ENDINGS = union(HEADER_VECTORS_ESTABLISHED, Set.of("TAG-", "ECHO-002.",
             "ECHO-005", "FRM-004", "FRM-006", "FRM-009", "CLOSE-007", "CLOSE-013", "CLOSE-015", "HS-019", "LIM-004",
-            "LIM-008"));
+            "LIM-008", "LEARN-001.2"));
 
     /** Cases whose plaintext alert comes after the server's flight, while it waits for the client's Finished. */
     static final Set<String> ALERTS_AWAITING_FINISHED = union(ids("FRM-010.", 176, 179), Set.of("HS-013", "HS-014",
-            "HS-015", "HS-018", "HS-024.", "HS-025.", "CLOSE-012", "LIM-002"));
+            "HS-015", "HS-018", "HS-024.", "HS-025.", "CLOSE-012", "LIM-002", "LEARN-001.1"));
 
     private CaseSets() {
     }

@@ -39,10 +39,10 @@ enum Fault {
 
     /** Decrypts without checking the tag (AES-CTR under the GCM key) and echoes whatever comes out. */
     NO_TAG_CHECK(Set.of("TAG-001", "TAG-002", "TAG-003", "TAG-004", "TAG-005", "TAG-006", "TAG-007", "TAG-011",
-            "TAG-013.", "CLOSE-013"), Set.of()),
+            "TAG-013.", "CLOSE-013", "LEARN-001.2"), Set.of()),
     /** Echoes the decrypted text first, then checks the tag and sends the alert. */
     ECHO_BEFORE_TAG_CHECK(Set.of("TAG-001", "TAG-002", "TAG-003", "TAG-004", "TAG-005", "TAG-006", "TAG-007",
-            "TAG-011", "TAG-013.", "CLOSE-013"), Set.of()),
+            "TAG-011", "TAG-013.", "CLOSE-013", "LEARN-001.2"), Set.of()),
     /** Computes the tag itself and compares its first 8 bytes only. */
     TAG_PREFIX_COMPARED(union(ids("TAG-013.", 9, 16), Set.of("CLOSE-013")),
             // The bit TAG-004 flips is the seed's choice: in the first 8 bytes the tag check catches it.
@@ -83,9 +83,9 @@ enum Fault {
     /**
      * While it waits for the client's Finished, a second ClientHello starts the handshake over. No hand-written
      * case sends a valid one there; the header vector FRM-010.176 sends a malformed one, which this server
-     * parses and answers with decode_error. Found by learning (step 12).
+     * parses and answers with decode_error. Learning found it (step 12), and LEARN-001.1 now checks it.
      */
-    ACCEPTS_SECOND_CLIENT_HELLO(Set.of("FRM-010.176"), Set.of()),
+    ACCEPTS_SECOND_CLIENT_HELLO(Set.of("FRM-010.176", "LEARN-001.1"), Set.of()),
 
     // ---- Echo.
 
@@ -134,7 +134,7 @@ enum Fault {
     /** Checks the length (steps 3 and 4) before the frame type's state (step 2). */
     LENGTH_CHECKED_BEFORE_STATE(Set.of("FRM-010.171", "FRM-010.172"), Set.of()),
     /** No check of the frame type against the state: a frame of the wrong type is parsed, and fails to parse. */
-    NO_FRAME_STATE_CHECK(union(Set.of("HS-016", "HS-017", "HS-018", "HS-019"), UNEXPECTED_TYPE_VECTORS),
+    NO_FRAME_STATE_CHECK(union(Set.of("HS-016", "HS-017", "HS-018", "HS-019", "LEARN-001.1"), UNEXPECTED_TYPE_VECTORS),
             Set.of()),
     /** Reports an oversized frame as decode_error instead of record_overflow. */
     OVERFLOW_REPORTED_AS_DECODE_ERROR(union(Set.of("FRM-003", "FRM-004", "ECHO-005", "CLOSE-015"),
@@ -151,7 +151,8 @@ enum Fault {
     /** Follows an encrypted alert with a Close record. */
     CLOSE_AFTER_ALERT(ENCRYPTED_ALERT_ENDINGS, Set.of()),
     /** After a record fails a check, sends the encrypted alert and carries on with the session. */
-    KEEPS_ECHOING_AFTER_ALERT(Set.of("TAG-", "ECHO-002.", "FRM-009", "CLOSE-007", "CLOSE-013"), Set.of()),
+    KEEPS_ECHOING_AFTER_ALERT(Set.of("TAG-", "ECHO-002.", "FRM-009", "CLOSE-007", "CLOSE-013", "LEARN-001.2"),
+            Set.of()),
     /** Sends the alert but keeps the connection open. */
     STAYS_OPEN_AFTER_ALERT(union(PLAINTEXT_ALERT_ENDINGS, ENCRYPTED_ALERT_ENDINGS), Set.of()),
     /** Closes with a reset (SO_LINGER 0) right after the alert. */
@@ -161,7 +162,7 @@ enum Fault {
     /** Closes right after its Close, with input unread. */
     NO_DRAIN_AFTER_CLOSE(Set.of("CLOSE-014"), Set.of()),
     /** Answers a client's alert with an alert of its own. */
-    ANSWERS_PEER_ALERT(Set.of("CLOSE-005", "CLOSE-006", "CLOSE-009", "CLOSE-010"), Set.of()),
+    ANSWERS_PEER_ALERT(Set.of("CLOSE-005", "CLOSE-006", "CLOSE-009", "CLOSE-010", "LEARN-001.3"), Set.of()),
     /** Writes replies in batches and, on Close, sends its Close at once, dropping the batch. */
     CLOSE_DROPS_PENDING_REPLIES(Set.of("CLOSE-002"), Set.of()),
     /** Handles every frame already read, even those behind the client's Close. */

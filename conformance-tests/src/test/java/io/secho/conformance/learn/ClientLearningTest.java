@@ -206,7 +206,7 @@ final class ClientLearningTest {
 
     @Test
     void learningTheReferenceClientGivesTheSpecModel(@TempDir Path dir) throws IOException {
-        assertSpecModel(learn(ClientUnderTest.InProcess.reference(), dir));
+        assertSpecModel(learn(InProcessReferenceClient.create(), dir));
     }
 
     /**
@@ -253,7 +253,7 @@ final class ClientLearningTest {
     @ParameterizedTest
     @EnumSource(Suite.class)
     void everySuiteMapsTheSessionAndTheBadShare(Suite suite, @TempDir Path dir) throws IOException {
-        ClientSul sul = new ClientSul(ClientUnderTest.InProcess.reference(), suite, PSK, pskFile(dir),
+        ClientSul sul = new ClientSul(InProcessReferenceClient.create(), suite, PSK, pskFile(dir),
                 ClientSul.Settings.defaults());
         assertEquals(List.of("Nothing", "Finished+Data", "Close", "FIN"), query(sul,
                 List.of("ServerHello(valid)", "Finished(right)", "Data(valid)", "Close")));
