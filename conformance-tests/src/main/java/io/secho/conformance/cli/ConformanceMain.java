@@ -188,7 +188,7 @@ public final class ConformanceMain implements Callable<Integer> {
     List<String> cases;
 
     @CommandLine.Option(names = "--family", paramLabel = "NAME", split = ",",
-            description = "Run only these families: HS, NONCE, TAG, ECHO, FRM, CLOSE, LIM (LAB with --profile lab; "
+            description = "Run only these families: HS, NONCE, TAG, ECHO, FRM, CLOSE, LIM, LEARN (LAB with --profile lab; "
                     + "CHS, CFRM, CREC, CECHO, CCLOSE, CLIM with a client under test); repeatable.")
     List<String> families;
 

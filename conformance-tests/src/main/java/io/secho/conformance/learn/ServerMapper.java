@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import net.automatalib.automaton.transducer.impl.CompactMealy;
 
 /**
  * The server mapper: abstract inputs to concrete frames of the harness's own peer engine, and the server's
@@ -14,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ServerMapper {
     private final ServerMapperSettings settings;
+    /** Table 8, followed along each connection to know where an answer is owed. */
+    private final CompactMealy<String, String> spec = SpecModel.server().machine();
     /** Numbers the connections, so that each draws its own reproducible randoms from the seed. */
     private final AtomicLong connections = new AtomicLong();
 
@@ -28,7 +31,7 @@ public final class ServerMapper {
     /** A fresh connection to the target; the caller closes it. */
     public ServerMapperConnection open() throws IOException {
         long number = connections.getAndIncrement();
-        return new ServerMapperConnection(settings,
+        return new ServerMapperConnection(settings, spec,
                 InsecureDeterministicRandomBytes.fromLabel("secho learn " + settings.seed() + " " + number));
     }
 

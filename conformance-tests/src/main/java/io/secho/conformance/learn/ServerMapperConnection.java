@@ -27,8 +27,10 @@ import java.io.PushbackInputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import net.automatalib.automaton.transducer.impl.CompactMealy;
 import java.util.Optional;
 
 /**
@@ -60,9 +62,15 @@ public final class ServerMapperConnection implements AutoCloseable {
     /** The c2s seq of the next genuine record; advances only on records a correct receiver counts (REQ-REC-9). */
     private long nextSequence;
     private long lastAccepted = LAST_SEQUENCE;
+    /** The spec's machine (not changed here), and its state while the target has answered as it says. */
+    private final CompactMealy<String, String> spec;
+    private Integer specState;
 
-    ServerMapperConnection(ServerMapperSettings settings, RandomBytes random) throws IOException {
+    ServerMapperConnection(ServerMapperSettings settings, CompactMealy<String, String> spec, RandomBytes random)
+            throws IOException {
         this.settings = settings;
+        this.spec = spec;
+        this.specState = spec.getInitialState();
         this.random = random;
         this.randomKeys = new TrafficKeys(random.nextBytes(AesGcm.KEY_LENGTH),
                 random.nextBytes(FrameLimits.SALT_LENGTH));
@@ -95,7 +103,11 @@ public final class ServerMapperConnection implements AutoCloseable {
             ended = true;
             return ServerOutputs.RESET;
         }
-        return ServerOutputs.join(readReplies());
+        String expected = specState == null ? null : spec.getOutput(specState, symbol);
+        boolean answerOwed = expected != null && !expected.equals(ServerOutputs.NOTHING);
+        String output = ServerOutputs.join(readReplies(answerOwed ? settings.answerWait() : Duration.ZERO));
+        specState = output.equals(expected) ? spec.getSuccessor(specState, symbol) : null;
+        return output;
     }
 
     /** The connection ended (FIN, reset, or the mapper gave up on it). */
@@ -196,10 +208,14 @@ public final class ServerMapperConnection implements AutoCloseable {
         return RecordForge.with(replies.clientToServer().orElse(randomKeys)).sequence(sequence);
     }
 
-    /** Frames until EOF, a reset, a quiet period, the step limit or {@link #MAX_EVENTS}. */
-    private List<String> readReplies() {
+    /**
+     * Frames until EOF, a reset, a quiet period, the step limit or {@link #MAX_EVENTS}.
+     *
+     * @param firstByteWait how long the first byte may take, when longer than the quiet period
+     */
+    private List<String> readReplies(Duration firstByteWait) {
         List<String> events = new ArrayList<>();
-        long stepDeadline = System.nanoTime() + settings.stepLimit().toNanos();
+        long stepDeadline = System.nanoTime() + firstByteWait.toNanos() + settings.stepLimit().toNanos();
         long quiet = settings.quietPeriod().toNanos();
         FrameReader frames = new FrameReader(in);
         while (!ended) {
@@ -208,7 +224,8 @@ public final class ServerMapperConnection implements AutoCloseable {
                 close();
                 break;
             }
-            long quietDeadline = Math.min(System.nanoTime() + quiet, stepDeadline);
+            long wait = events.isEmpty() ? Math.max(quiet, firstByteWait.toNanos()) : quiet;
+            long quietDeadline = Math.min(System.nanoTime() + wait, stepDeadline);
             boolean insideFrame = false;
             try {
                 deadlineInput.deadline(quietDeadline);

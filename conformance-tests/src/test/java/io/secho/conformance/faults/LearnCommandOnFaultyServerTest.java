@@ -22,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LearnCommandOnFaultyServerTest {
     private static final String SECOND_HELLO = "ClientHello(x25519) ClientHello(x25519)";
+    private static final Path README_PICTURE = Path.of("docs", "learned-second-client-hello.svg");
+    private static final String README_TARGET = "127.0.0.1:8443";
 
     private record Run(int exitCode, String out, String err) {
         String both() {
@@ -35,6 +37,20 @@ class LearnCommandOnFaultyServerTest {
         int code = ConformanceMain.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The README shows this very picture: it is what learn draws, the port aside, and cannot drift from it.
+     * {@code -Dsecho.regenerate.pictures=true} rewrites it.
+     */
+    private static void assertPictureIsTheReadmes(String svg, int port) throws IOException {
+        String normalised = svg.replace("127.0.0.1:" + port, README_TARGET);
+        if (Boolean.getBoolean("secho.regenerate.pictures")) {
+            Files.writeString(README_PICTURE, normalised, StandardCharsets.UTF_8);
+        }
+        assertTrue(normalised.contains("#"), "a differing transition is drawn in colour");
+        assertEquals(Files.readString(README_PICTURE, StandardCharsets.UTF_8), normalised,
+                "the README's picture differs from what learn draws now: rerun with -Dsecho.regenerate.pictures=true");
     }
 
     @Test
@@ -51,8 +67,8 @@ class LearnCommandOnFaultyServerTest {
             assertTrue(learned.out().contains("learn --target " + target + " --suite x25519 --replay"), learned.both());
             String cases = Files.readString(out.resolve("learned-cases.json"), StandardCharsets.UTF_8);
             assertTrue(cases.contains("\"n\": 1001"), cases);
-            assertTrue(Files.readString(out.resolve("learned-model.svg"), StandardCharsets.UTF_8).contains("#"),
-                    "the picture");
+            assertPictureIsTheReadmes(Files.readString(out.resolve("learned-model.svg"), StandardCharsets.UTF_8),
+                    server.port());
 
             Run replay = run("learn", "--target", target, "--suite", "x25519", "--replay", SECOND_HELLO);
             assertEquals(1, replay.exitCode(), replay.both());

@@ -67,7 +67,7 @@ final class ServerMapperTest {
     private ServerMapper mapper(Duration quiet, Duration stepLimit) {
         return new ServerMapper(new ServerMapperSettings(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort()), Optional.empty(),
-                quiet, Duration.ofSeconds(5), stepLimit, 1));
+                quiet, Duration.ofSeconds(5), stepLimit, 1, ServerMapperSettings.DEFAULT_ANSWER_WAIT));
     }
 
     /** Serves one connection: the ClientHello, a correct flight, the client Finished checked, then the script. */

@@ -2,10 +2,20 @@ package io.secho.conformance.thirdparty;
 
 import io.secho.conformance.InProcessHarness;
 import io.secho.conformance.lab.PythonLabServer;
+import io.secho.conformance.learn.LearnSettings;
+import io.secho.conformance.learn.LearnedModel;
+import io.secho.conformance.learn.Learner;
+import io.secho.conformance.learn.ServerAlphabet;
+import io.secho.conformance.learn.ServerMapper;
+import io.secho.conformance.learn.ServerMapperSettings;
+import io.secho.conformance.learn.SpecModel;
+import io.secho.conformance.peer.PreSharedKey;
+import io.secho.conformance.peer.Suite;
 import io.secho.conformance.report.CaseResult;
 import io.secho.conformance.report.RunSummary;
 import io.secho.conformance.report.Verdict;
 import io.secho.conformance.targets.TargetConfig;
+import net.automatalib.util.automaton.Automata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,17 +23,22 @@ import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -137,6 +152,26 @@ class PythonSechoServerTest {
             Judged judged = new Judged(summary, "");
             return new Judged(summary, python + " " + script + ": " + summary.cases().size() + " cases\n"
                     + String.join("\n", judged.notPassed()) + "\nserver log:\n" + server.log());
+        }
+    }
+
+    /** Learning (step 12) a server written by someone else gives the spec's machine, all suites. */
+    @Test
+    void learningThePythonServerGivesTheSpecsStateMachine(@TempDir Path dir) throws Exception {
+        PythonLabServer.Python python = PythonLabServer.pythons().get(0);
+        Path psk = dir.resolve("secho.key");
+        byte[] key = new byte[32];
+        ThreadLocalRandom.current().nextBytes(key);
+        Files.writeString(psk, HexFormat.of().formatHex(key) + "\n", StandardCharsets.US_ASCII);
+        try (PythonLabServer server = PythonLabServer.start(python, SCRIPT, dir,
+                List.of("--psk-file", psk.toString(), "--suites", "x25519,modp2048,psk"))) {
+            ServerMapper mapper = new ServerMapper(ServerMapperSettings.of(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()),
+                    Optional.of(PreSharedKey.of(key))));
+            LearnedModel learned = Learner.learnServer(mapper, ServerAlphabet.forSuites(EnumSet.allOf(Suite.class),
+                    true), LearnSettings.defaults());
+            assertNull(Automata.findSeparatingWord(learned.machine(), SpecModel.server().machine(), learned.alphabet()),
+                    python + ": " + learned.statistics() + "\nserver log:\n" + server.log());
         }
     }
 
