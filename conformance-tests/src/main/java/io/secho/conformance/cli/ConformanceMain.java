@@ -19,7 +19,6 @@ import io.secho.conformance.report.ConsoleSettings;
 import io.secho.conformance.report.Progress;
 import io.secho.conformance.report.RunSummary;
 import io.secho.conformance.report.Verdict;
-import io.secho.conformance.targets.ImageSpec;
 import io.secho.conformance.targets.ImageTarget;
 import io.secho.conformance.targets.TargetConfig;
 import io.secho.options.KeyFiles;
@@ -36,8 +35,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.nio.file.Files;
-import java.security.SecureRandom;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -510,29 +507,8 @@ public final class ConformanceMain implements Callable<Integer> {
     /** The options as the cases read them: JUnit configuration parameters, the same keys as Maven's -Dsecho.*. */
     private Map<String, String> configurationParameters(CommandLine commandLine) {
         Map<String, String> parameters = new HashMap<>();
-        if (target != null) {
-            try {
-                TargetConfig.parseHostPort(target);
-            } catch (IllegalArgumentException e) {
-                throw new UsageError(commandLine, e.getMessage(), "give --target HOST:PORT, e.g. 127.0.0.1:8443");
-            }
-            parameters.put(TargetConfig.TARGET, target);
-        }
-        if (image != null) {
-            parameters.put(TargetConfig.IMAGE, image);
-        }
-        if (imagePort != null) {
-            parameters.put(ImageSpec.PORT, imagePort);
-        }
-        if (imageEnv != null) {
-            parameters.put(ImageSpec.ENV, ImageSpec.join("--image-env", imageEnv));
-        }
-        if (imageArgs != null) {
-            parameters.put(ImageSpec.ARG, ImageSpec.join("--image-arg", imageArgs));
-        }
-        if (imageStartupTimeout != null) {
-            parameters.put(ImageSpec.STARTUP_TIMEOUT, imageStartupTimeout);
-        }
+        new ServerTargetOptions(target, image, imagePort, imageEnv, imageArgs, imageStartupTimeout)
+                .putInto(parameters, commandLine);
         if (suites != null) {
             parameters.put(TargetConfig.SUITES, String.join(",", suites));
         }

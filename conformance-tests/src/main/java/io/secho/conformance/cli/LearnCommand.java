@@ -21,7 +21,6 @@ import io.secho.conformance.learn.ServerMapperSettings;
 import io.secho.conformance.learn.SpecModel;
 import io.secho.conformance.learn.VerdictText;
 import io.secho.conformance.peer.Suite;
-import io.secho.conformance.targets.ImageSpec;
 import io.secho.conformance.targets.Preflight;
 import io.secho.conformance.targets.SuiteSupport;
 import io.secho.conformance.targets.TargetConfig;
@@ -41,7 +40,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -407,29 +405,8 @@ final class LearnCommand implements Callable<Integer> {
 
     private TargetConfig targetConfig(CommandLine commandLine) {
         Map<String, String> parameters = new HashMap<>();
-        if (target != null) {
-            try {
-                TargetConfig.parseHostPort(target);
-            } catch (IllegalArgumentException e) {
-                throw new UsageError(commandLine, e.getMessage(), "give --target HOST:PORT, e.g. 127.0.0.1:8443");
-            }
-            parameters.put(TargetConfig.TARGET, target);
-        }
-        if (image != null) {
-            parameters.put(TargetConfig.IMAGE, image);
-        }
-        if (imagePort != null) {
-            parameters.put(ImageSpec.PORT, imagePort);
-        }
-        if (imageEnv != null) {
-            parameters.put(ImageSpec.ENV, ImageSpec.join("--image-env", imageEnv));
-        }
-        if (imageArgs != null) {
-            parameters.put(ImageSpec.ARG, ImageSpec.join("--image-arg", imageArgs));
-        }
-        if (imageStartupTimeout != null) {
-            parameters.put(ImageSpec.STARTUP_TIMEOUT, imageStartupTimeout);
-        }
+        new ServerTargetOptions(target, image, imagePort, imageEnv, imageArgs, imageStartupTimeout)
+                .putInto(parameters, commandLine);
         if (suites != null) {
             parameters.put(TargetConfig.SUITES, String.join(",", suites));
         }

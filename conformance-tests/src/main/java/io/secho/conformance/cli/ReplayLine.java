@@ -32,8 +32,18 @@ final class ReplayLine {
 
     static Function<String, String> of(CommandLine.ParseResult parsed, String seed, Path reportDir) {
         List<String> words = new ArrayList<>(List.of("java", "-jar", ShellWords.quote(jar())));
+        words.addAll(optionsAsTyped(parsed, NOT_REPLAYED));
+        words.addAll(List.of("--seed", ShellWords.quote(seed)));
+        String prefix = String.join(" ", words);
+        String replayDir = ShellWords.quote(MavenReplay.replayDir(reportDir).toString());
+        return id -> prefix + " --case " + id + " --report-dir " + replayDir;
+    }
+
+    /** The options the user gave, each as typed and quoted for a shell, but those left out. */
+    private static List<String> optionsAsTyped(CommandLine.ParseResult parsed, Set<String> leftOut) {
+        List<String> words = new ArrayList<>();
         for (OptionSpec option : parsed.matchedOptions()) {
-            if (NOT_REPLAYED.contains(option.longestName())) {
+            if (leftOut.contains(option.longestName())) {
                 continue;
             }
             if (option.arity().max() == 0) {
@@ -45,10 +55,7 @@ final class ReplayLine {
                 words.add(ShellWords.quote(value));
             }
         }
-        words.addAll(List.of("--seed", ShellWords.quote(seed)));
-        String prefix = String.join(" ", words);
-        String replayDir = ShellWords.quote(MavenReplay.replayDir(reportDir).toString());
-        return id -> prefix + " --case " + id + " --report-dir " + replayDir;
+        return words;
     }
 
     /** Options of learn that a replay of one sequence has no use for. */
@@ -58,19 +65,7 @@ final class ReplayLine {
     /** The line that replays one of learn's sequences against the same target: {@code learn ... --replay "..."}. */
     static Function<List<String>, String> ofLearn(CommandLine.ParseResult parsed) {
         List<String> words = new ArrayList<>(List.of("java", "-jar", ShellWords.quote(jar()), LearnCommand.NAME));
-        for (OptionSpec option : parsed.matchedOptions()) {
-            if (NOT_REPLAYED_BY_LEARN.contains(option.longestName())) {
-                continue;
-            }
-            if (option.arity().max() == 0) {
-                words.add(option.longestName());
-                continue;
-            }
-            for (String value : option.originalStringValues()) {
-                words.add(option.longestName());
-                words.add(ShellWords.quote(value));
-            }
-        }
+        words.addAll(optionsAsTyped(parsed, NOT_REPLAYED_BY_LEARN));
         String prefix = String.join(" ", words);
         return word -> prefix + " --replay " + ShellWords.quote(String.join(" ", word));
     }
