@@ -107,6 +107,23 @@ class ReferenceImageIT {
         assertTrue(printed.contains("not offered (the target answered unsupported_suite)"), printed);
     }
 
+    /** learn --image: the container started as for a run, learned, held against Table 8, and stopped. */
+    @Test
+    void learnTakesAnImageAndLearnsTheSpecsMachine(@TempDir Path dir) throws Exception {
+        Path keyFile = dir.resolve("psk.key");
+        Files.writeString(keyFile, KEY);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ConformanceMain.execute(new String[] {"learn", "--image", image, "--psk-file", keyFile.toString(),
+            "--out", dir.resolve("learned").toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.CONFORMANT, code, printed);
+        assertTrue(printed.contains("learning image " + image), printed);
+        assertTrue(printed.contains("EQUIVALENT"), printed);
+        assertTrue(Files.isRegularFile(dir.resolve("learned").resolve("learn-report.html")), printed);
+    }
+
     @Test
     void theImageBoundsItsHeapAndTheBoundCanBeChanged() {
         assertTrue(startupNote(Map.of()).contains("Picked up JDK_JAVA_OPTIONS: " + HEAP_BOUND),
