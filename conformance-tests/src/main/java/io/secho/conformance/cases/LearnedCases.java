@@ -1,5 +1,6 @@
 package io.secho.conformance.cases;
 
+import io.secho.conformance.CaseBlocked;
 import io.secho.conformance.CaseContext;
 import io.secho.conformance.CaseSkipped;
 import io.secho.conformance.ConformanceCase;
@@ -13,6 +14,7 @@ import io.secho.conformance.learn.SpecModel;
 import io.secho.conformance.peer.Suite;
 import io.secho.conformance.requirements.Req;
 import io.secho.conformance.targets.TargetConfig;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,13 +103,12 @@ class LearnedCases {
         // Where Table 8 says the target answers, its first byte may take the harness's whole wait for an answer.
         ServerMapperSettings settings = ServerMapperSettings.of(context.target().address(), context.psk())
                 .withAnswerWait(context.ioTimeout());
-        List<String> actual = new ServerMapper(settings.withQuietPeriod(FIRST_QUIET_PERIOD).withStepLimit(STEP_LIMIT))
-                .answer(sequence.word());
+        List<String> actual = answer(settings.withQuietPeriod(FIRST_QUIET_PERIOD).withStepLimit(STEP_LIMIT),
+                sequence);
         if (!actual.equals(expected)) {
             // A slow answer reads as "Nothing" when the quiet period is short: only an answer that differs again,
             // with a longer wait, counts.
-            actual = new ServerMapper(settings.withQuietPeriod(patient).withStepLimit(patient.multipliedBy(2)))
-                    .answer(sequence.word());
+            actual = answer(settings.withQuietPeriod(patient).withStepLimit(patient.multipliedBy(2)), sequence);
         }
         int step = 0;
         while (step < expected.size() && expected.get(step).equals(actual.get(step))) {
@@ -126,6 +127,15 @@ class LearnedCases {
                         + expected.get(step) + "; all: " + String.join(" | ", expected),
                 "at step " + (step + 1) + ": " + actual.get(step) + "; all: " + String.join(" | ", actual),
                 sent + (sequence.found().isEmpty() ? "" : " (found: " + sequence.found() + ")"));
+    }
+
+    /** The target's answers on one connection; BLOCKED when no connection can be made. */
+    private static List<String> answer(ServerMapperSettings settings, LearnedSequence sequence) {
+        try {
+            return new ServerMapper(settings).answer(sequence.word());
+        } catch (UncheckedIOException e) {
+            throw new CaseBlocked("cannot connect to the target", "", e.getMessage());
+        }
     }
 
     private static Set<Suite> suitesOf(LearnedSequence sequence) {

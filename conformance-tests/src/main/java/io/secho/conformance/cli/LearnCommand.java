@@ -34,6 +34,7 @@ import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -244,20 +245,29 @@ final class LearnCommand implements Callable<Integer> {
             SpecModel specModel = SpecModel.server().restrictedTo(alphabet);
             ServerMapper mapper = new ServerMapper(ServerMapperSettings.of(run.address(), run.psk())
                     .withQuietPeriod(quiet).withSeed(settings.seed()));
-            if (replay != null) {
-                List<String> word = replayWord(commandLine, specModel);
-                return printReplay(specModel, word, mapper.answer(word));
+            List<String> word = replay == null ? List.of() : replayWord(commandLine, specModel);
+            if (replay == null) {
+                requireWritable(outDir);
+                out.println("learning " + run.describe() + ": " + alphabet.size() + " inputs, "
+                        + settings.describeBounds());
+                out.flush();
             }
-            requireWritable(outDir);
-            out.println("learning " + run.describe() + ": " + alphabet.size() + " inputs, " + settings.describeBounds());
-            out.flush();
             LearnedModel model;
             try {
+                if (replay != null) {
+                    return printReplay(specModel, word, mapper.answer(word));
+                }
                 model = Learner.learnServer(mapper, specModel.inputs(), settings);
             } catch (NondeterministicTargetException e) {
                 out.println("no verdict: " + e.getMessage());
                 out.flush();
                 return ExitCodes.HARNESS_ERROR;
+            } catch (UncheckedIOException | SULException e) {
+                // The preflight reached it; now it cannot be reached: nothing learned so far can be trusted.
+                out.println("lost " + run.describe() + ": " + (e.getCause() != null ? e.getCause().getMessage()
+                        : e.getMessage()));
+                out.flush();
+                return ExitCodes.UNREACHABLE;
             }
             ModelComparison comparison = ModelComparison.compare(model.machine(), specModel,
                     ModelComparison.SERVER_MACHINE_REQUIREMENT);

@@ -22,6 +22,12 @@ import java.util.concurrent.TimeUnit;
 final class ServerProcess implements AutoCloseable {
     static final String LOG = "server.log";
     private static final Duration GRACE = Duration.ofSeconds(3);
+    /**
+     * How long the end of the server's output may take to reach server.log once the group is gone. Nothing holds
+     * the pipe open then, so this is only ever waited for on a machine too loaded to run the copier at once (a
+     * server's last words, such as why it could not start, were lost in CI with 3 s).
+     */
+    private static final Duration LOG_DRAIN = Duration.ofSeconds(15);
     private static final Optional<Path> SETSID = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid")).stream()
             .filter(Files::isExecutable).findFirst();
     /** Every server still running, so that a grader stopped by Ctrl-C leaves none behind. */
@@ -121,7 +127,7 @@ final class ServerProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        log.finish(GRACE.toMillis());
+        log.finish(LOG_DRAIN.toMillis());
         RUNNING.remove(this);
     }
 

@@ -58,6 +58,8 @@ public final class ServerMapperConnection implements AutoCloseable {
     /** Records sealed before any key exists use these: only the header matters to a server there. */
     private final TrafficKeys randomKeys;
     private boolean ended;
+    /** The connection was reset between the connect and the first input. */
+    private boolean resetOnArrival;
     private int sealedGeneration;
     /** The c2s seq of the next genuine record; advances only on records a correct receiver counts (REQ-REC-9). */
     private long nextSequence;
@@ -77,14 +79,23 @@ public final class ServerMapperConnection implements AutoCloseable {
         this.socket = new Socket();
         try {
             socket.connect(settings.target(), Math.toIntExact(settings.connectTimeout().toMillis()));
-            socket.setTcpNoDelay(true);
-            deadlineInput = new DeadlineInput(socket);
-            in = new PushbackInputStream(deadlineInput, 1);
-            out = socket.getOutputStream();
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
         }
+        deadlineInput = new DeadlineInput(socket);
+        in = new PushbackInputStream(deadlineInput, 1);
+        OutputStream stream;
+        try {
+            socket.setTcpNoDelay(true);
+            stream = socket.getOutputStream();
+        } catch (IOException e) {
+            // Accepted, then reset before the first input: that is the server's answer to it, not a failure to
+            // connect (a server that resets every connection is learned, and judged, as such).
+            stream = OutputStream.nullOutputStream();
+            resetOnArrival = true;
+        }
+        out = stream;
     }
 
     /** Sends {@code symbol}'s concrete frame and names what came back. */
@@ -92,6 +103,10 @@ public final class ServerMapperConnection implements AutoCloseable {
         Input input = Input.of(symbol);
         if (ended) {
             return ServerOutputs.CLOSED;
+        }
+        if (resetOnArrival) {
+            close();
+            return ServerOutputs.RESET;
         }
         followKeys();
         byte[] bytes = concrete(input);

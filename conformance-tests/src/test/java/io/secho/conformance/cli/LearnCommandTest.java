@@ -1,7 +1,9 @@
 package io.secho.conformance.cli;
 
+import io.secho.conformance.MachineHeavy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -37,7 +39,9 @@ class LearnCommandTest {
         assertFalse(run.out().contains("io.secho"), run.both());
     }
 
+    /** A JVM per question, four at once: it takes its turn with the other tests that load the whole machine. */
     @Test
+    @ResourceLock(MachineHeavy.LOCK)
     void theReferenceClientLearnsToTheSpecModel(@TempDir Path dir) {
         CliRun run = CliRun.of("learn", "--client-reference", "--suite", "psk", "--out", dir.toString());
         assertEquals(0, run.exitCode(), run.both());
