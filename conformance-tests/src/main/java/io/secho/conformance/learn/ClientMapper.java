@@ -128,7 +128,7 @@ final class ClientMapper {
     /** One abstract input: its frames sent, the client's answer read and named. */
     String step(String input) {
         if (ended) {
-            return ClientOutputs.CLOSED; // CLOSED is a sink: nothing is sent to a connection that has ended
+            return MapperOutputs.CLOSED; // CLOSED is a sink: nothing is sent to a connection that has ended
         }
         byte[] bytes = concrete(input);
         try {

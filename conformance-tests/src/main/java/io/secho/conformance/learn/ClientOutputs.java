@@ -10,10 +10,6 @@ import java.util.List;
  * back. Pure: no I/O, so each rule is unit-tested on its own.
  */
 final class ClientOutputs {
-    static final String NOTHING = "Nothing";
-    static final String FIN = "FIN";
-    static final String RESET = "Reset";
-    static final String CLOSED = "Closed";
     static final String FINISHED = "Finished";
     static final String DATA = "Data";
     static final String CLOSE = "Close";
@@ -21,7 +17,6 @@ final class ClientOutputs {
     static final String CLOSE_INPUT = "Close";
     /** REQ-CLOSE-10: what a client that has not sent its Close answers the server's Close with. */
     static final String UNEXPECTED_CLOSE_ANSWER = "Alert(unexpected_message,encrypted)";
-    private static final String SEPARATOR = "+";
 
     /** How a step's reading ended. */
     enum Ending {
@@ -81,15 +76,13 @@ final class ClientOutputs {
     private static String join(List<String> sent, Ending ending) {
         List<String> parts = new ArrayList<>(sent);
         switch (ending) {
-            case FIN -> parts.add(FIN);
-            case RESET -> parts.add(RESET);
+            case FIN -> parts.add(MapperOutputs.FIN);
+            case RESET -> parts.add(MapperOutputs.RESET);
             case QUIET -> {
-                if (parts.isEmpty()) {
-                    parts.add(NOTHING);
-                }
+                // An empty step is Nothing: MapperOutputs.join says so.
             }
             default -> throw new IllegalStateException("ending " + ending);
         }
-        return String.join(SEPARATOR, parts);
+        return MapperOutputs.join(parts);
     }
 }

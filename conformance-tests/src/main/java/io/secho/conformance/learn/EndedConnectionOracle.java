@@ -13,25 +13,17 @@ import net.automatalib.word.WordBuilder;
 
 /**
  * Answers, without a connection, every word whose prefix is already known to end the connection: after the end
- * both mappers send nothing and answer {@value #CLOSED} to every input (Table 8 and Table 9: CLOSED is a sink),
+ * both mappers send nothing and answer {@value MapperOutputs#CLOSED} to every input (Table 8 and Table 9: CLOSED is a sink),
  * so the rest of such a word is known. Most of a learner's questions go through CLOSED; for a client started
  * once per question this saves most of the runs.
  */
 final class EndedConnectionOracle implements MealyMembershipOracle<String, String> {
-    /** What both mappers answer to an input after the connection ended. */
-    static final String CLOSED = "Closed";
-
     private final MealyMembershipOracle<String, String> delegate;
     /** Words whose last input ended the connection, with their outputs. */
     private final Map<Word<String>, Word<String>> ended = new ConcurrentHashMap<>();
 
     EndedConnectionOracle(MealyMembershipOracle<String, String> delegate) {
         this.delegate = delegate;
-    }
-
-    /** Whether an output says the connection is over: a FIN or reset came, or it had come before. */
-    static boolean endsConnection(String output) {
-        return output.equals(CLOSED) || output.endsWith("FIN") || output.endsWith("Reset");
     }
 
     @Override
@@ -61,7 +53,7 @@ final class EndedConnectionOracle implements MealyMembershipOracle<String, Strin
             Word<String> outputs = ended.get(input.prefix(length));
             if (outputs != null) {
                 WordBuilder<String> whole = new WordBuilder<>(outputs);
-                whole.repeatAppend(input.length() - length, CLOSED);
+                whole.repeatAppend(input.length() - length, MapperOutputs.CLOSED);
                 return Optional.of(whole.toWord());
             }
         }
@@ -70,7 +62,7 @@ final class EndedConnectionOracle implements MealyMembershipOracle<String, Strin
 
     private void remember(Word<String> input, Word<String> outputs) {
         for (int i = 0; i < outputs.length(); i++) {
-            if (endsConnection(outputs.getSymbol(i))) {
+            if (MapperOutputs.endsConnection(outputs.getSymbol(i))) {
                 ended.putIfAbsent(input.prefix(i + 1), outputs.prefix(i + 1));
                 return;
             }

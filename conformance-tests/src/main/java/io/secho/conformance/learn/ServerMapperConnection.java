@@ -102,11 +102,11 @@ public final class ServerMapperConnection implements AutoCloseable {
     public String step(String symbol) {
         Input input = Input.of(symbol);
         if (ended) {
-            return ServerOutputs.CLOSED;
+            return MapperOutputs.CLOSED;
         }
         if (resetOnArrival) {
             close();
-            return ServerOutputs.RESET;
+            return MapperOutputs.RESET;
         }
         followKeys();
         byte[] bytes = concrete(input);
@@ -116,11 +116,11 @@ public final class ServerMapperConnection implements AutoCloseable {
         } catch (IOException e) {
             // A write can only fail on a connection the server tore down: Table 14's reset.
             ended = true;
-            return ServerOutputs.RESET;
+            return MapperOutputs.RESET;
         }
         String expected = specState == null ? null : spec.getOutput(specState, symbol);
-        boolean answerOwed = expected != null && !expected.equals(ServerOutputs.NOTHING);
-        String output = ServerOutputs.join(readReplies(answerOwed ? settings.answerWait() : Duration.ZERO));
+        boolean answerOwed = expected != null && !expected.equals(MapperOutputs.NOTHING);
+        String output = MapperOutputs.join(readReplies(answerOwed ? settings.answerWait() : Duration.ZERO));
         specState = output.equals(expected) ? spec.getSuccessor(specState, symbol) : null;
         return output;
     }
@@ -246,7 +246,7 @@ public final class ServerMapperConnection implements AutoCloseable {
                 deadlineInput.deadline(quietDeadline);
                 int first = in.read();
                 if (first < 0) {
-                    events.add(ServerOutputs.FIN);
+                    events.add(MapperOutputs.FIN);
                     close();
                     break;
                 }
@@ -264,10 +264,10 @@ public final class ServerMapperConnection implements AutoCloseable {
                 break; // quiet: the server has said all it will say to this input
             } catch (EOFException e) {
                 events.add(ServerOutputs.GARBAGE); // a torn frame (REQ-CLOSE-6's truncation)
-                events.add(ServerOutputs.FIN);
+                events.add(MapperOutputs.FIN);
                 close();
             } catch (IOException e) {
-                events.add(ServerOutputs.RESET);
+                events.add(MapperOutputs.RESET);
                 close();
             }
         }

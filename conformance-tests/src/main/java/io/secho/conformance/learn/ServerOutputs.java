@@ -1,14 +1,13 @@
 package io.secho.conformance.learn;
 
 import io.secho.conformance.peer.AlertCode;
-import java.util.List;
 
 /**
  * The abstract output events of a server, named as in spec/secho-v1-server-model.json. One input's output is
- * its events in order joined with {@link #JOIN} ("Alert(bad_record_mac,encrypted)+FIN"), or {@link #NOTHING}.
+ * its events in order joined by {@link MapperOutputs#join} ("Alert(bad_record_mac,encrypted)+FIN"), with the
+ * words a client's outputs share (FIN, Reset, Nothing, Closed) in {@link MapperOutputs}.
  */
 public final class ServerOutputs {
-    public static final String JOIN = "+";
     public static final String SERVER_HELLO = "ServerHello";
     /** A ServerHello the client's checks of Table 7 refuse, or one nobody asked for. */
     public static final String SERVER_HELLO_BAD = "ServerHello(bad)";
@@ -21,12 +20,6 @@ public final class ServerOutputs {
     public static final String CLOSE = "Close";
     /** Bytes that are no frame the client can read: unknown type, a record that does not open, a torn frame. */
     public static final String GARBAGE = "Garbage";
-    public static final String FIN = "FIN";
-    public static final String RESET = "Reset";
-    /** Quiet for the whole quiet period, connection still open. */
-    public static final String NOTHING = "Nothing";
-    /** The connection ended at an earlier input: nothing was sent (Table 8's CLOSED is a sink). */
-    public static final String CLOSED = "Closed";
     /** The step limit passed while the server was still sending (a trickle or a flood): the mapper gives up. */
     public static final String TIMEOUT = "Timeout";
 
@@ -37,10 +30,5 @@ public final class ServerOutputs {
     public static String alert(int code, boolean encrypted) {
         String name = AlertCode.fromCode(code).map(AlertCode::wireName).orElse(String.format("0x%02x", code));
         return "Alert(" + name + "," + (encrypted ? "encrypted" : "plaintext") + ")";
-    }
-
-    /** The events of one step as one output symbol. */
-    public static String join(List<String> events) {
-        return events.isEmpty() ? NOTHING : String.join(JOIN, events);
     }
 }

@@ -112,7 +112,7 @@ final class ClientLearningTest {
                 Word<String> outputs = ended.get(word.prefix(length));
                 if (outputs != null) {
                     WordBuilder<String> all = new WordBuilder<>(outputs);
-                    all.repeatAppend(word.length() - length, ClientOutputs.CLOSED);
+                    all.repeatAppend(word.length() - length, MapperOutputs.CLOSED);
                     return all.toWord();
                 }
             }
@@ -130,7 +130,7 @@ final class ClientLearningTest {
                     for (String input : word) {
                         String output = sul.step(input);
                         outputs.append(output);
-                        if (output.endsWith(ClientOutputs.FIN) || output.endsWith(ClientOutputs.RESET)) {
+                        if (output.endsWith(MapperOutputs.FIN) || output.endsWith(MapperOutputs.RESET)) {
                             ended.put(word.prefix(outputs.size()), outputs.toWord());
                         }
                     }

@@ -75,7 +75,7 @@ final class NondeterminismGuardTest {
         public String step(String input) {
             String output = machine.getOutput(state, input);
             state = machine.getSuccessor(state, input);
-            return random.nextDouble() < flakiness ? ServerOutputs.NOTHING : output;
+            return random.nextDouble() < flakiness ? MapperOutputs.NOTHING : output;
         }
 
         @Override
@@ -103,7 +103,7 @@ final class NondeterminismGuardTest {
         public String step(String input) {
             String output = machine.getOutput(state, input);
             state = machine.getSuccessor(state, input);
-            return queries == 1 ? ServerOutputs.NOTHING : output;
+            return queries == 1 ? MapperOutputs.NOTHING : output;
         }
 
         @Override

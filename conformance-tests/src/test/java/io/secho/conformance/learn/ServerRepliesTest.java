@@ -47,7 +47,7 @@ final class ServerRepliesTest {
     }
 
     private String classifyFlight() {
-        return ServerOutputs.join(List.of(replies.classify(flight.serverHelloSent()),
+        return MapperOutputs.join(List.of(replies.classify(flight.serverHelloSent()),
                 replies.classify(flight.serverFinished())));
     }
 
