@@ -43,14 +43,23 @@ public final class SpecModel {
         this.concrete = Map.copyOf(concrete);
     }
 
+    /**
+     * The models in the harness jar, parsed once on first use: every mapper, learned case and comparison asks for
+     * them, and a model never changes (its machine is handed out as a copy).
+     */
+    private static final class Shipped {
+        static final SpecModel SERVER = fromResource(SERVER_MODEL_FILE);
+        static final SpecModel CLIENT = fromResource(CLIENT_MODEL_FILE);
+    }
+
     /** The server model shipped in the harness jar. */
     public static SpecModel server() {
-        return fromResource(SERVER_MODEL_FILE);
+        return Shipped.SERVER;
     }
 
     /** The client model shipped in the harness jar. */
     public static SpecModel client() {
-        return fromResource(CLIENT_MODEL_FILE);
+        return Shipped.CLIENT;
     }
 
     private static SpecModel fromResource(String file) {
