@@ -85,11 +85,11 @@ public final class LearnedSequences {
             if (!root.has("format") || !FORMAT.equals(root.get("format").getAsString())) {
                 throw new IllegalArgumentException(where + ": not a file of learned cases (format " + FORMAT + ")");
             }
-            for (JsonElement element : root.getAsJsonArray("cases")) {
+            for (JsonElement element : required(root, "cases", where).getAsJsonArray()) {
                 JsonObject entry = element.getAsJsonObject();
-                int number = entry.get("n").getAsInt();
+                int number = required(entry, "n", where).getAsInt();
                 List<String> word = new ArrayList<>();
-                for (JsonElement input : entry.getAsJsonArray("word")) {
+                for (JsonElement input : required(entry, "word", where).getAsJsonArray()) {
                     String name = input.getAsString();
                     if (!inputs.containsSymbol(name)) {
                         throw new IllegalArgumentException(where + ": case " + number + ": no server input is called "
@@ -107,10 +107,22 @@ public final class LearnedSequences {
                 String found = entry.has("found") ? entry.get("found").getAsString() : "";
                 sequences.add(new LearnedSequence(number, word, found));
             }
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NullPointerException e) {
-            throw new IllegalArgumentException(where + ": not a file of learned cases (" + FORMAT + ")");
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+            throw notLearnedCases(where);
         }
         return List.copyOf(sequences);
+    }
+
+    private static JsonElement required(JsonObject object, String member, String where) {
+        JsonElement value = object.get(member);
+        if (value == null || value.isJsonNull()) {
+            throw notLearnedCases(where);
+        }
+        return value;
+    }
+
+    private static IllegalArgumentException notLearnedCases(String where) {
+        return new IllegalArgumentException(where + ": not a file of learned cases (" + FORMAT + ")");
     }
 
     /** The file learn writes: each difference's word, numbered from {@value #FIRST_WRITTEN_NUMBER}. */
