@@ -48,6 +48,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code secho-conformance learn}: active automata learning of the target's state machine, held against the
@@ -245,23 +246,15 @@ final class LearnCommand implements Callable<Integer> {
             SpecModel specModel = SpecModel.server().restrictedTo(alphabet);
             ServerMapper mapper = new ServerMapper(ServerMapperSettings.of(run.address(), run.psk())
                     .withQuietPeriod(quiet).withSeed(settings.seed()));
-            List<String> word = replay == null ? List.of() : replayWord(commandLine, specModel);
-            if (replay == null) {
-                requireWritable(outDir);
-                out.println("learning " + run.describe() + ": " + alphabet.size() + " inputs, "
-                        + settings.describeBounds());
-                out.flush();
-            }
-            LearnedModel model;
+            List<String> suitesLearned = learned.stream().map(Suite::toString).toList();
             try {
                 if (replay != null) {
+                    List<String> word = replayWord(commandLine, specModel);
                     return printReplay(specModel, word, mapper.answer(word));
                 }
-                model = Learner.learnServer(mapper, specModel.inputs(), settings);
-            } catch (NondeterministicTargetException e) {
-                out.println("no verdict: " + e.getMessage());
-                out.flush();
-                return ExitCodes.HARNESS_ERROR;
+                return learnAndReport(run.describe(), run.describe(), suitesLearned, specModel,
+                        ModelComparison.SERVER_MACHINE_REQUIREMENT, true, settings,
+                        () -> Learner.learnServer(mapper, specModel.inputs(), settings));
             } catch (UncheckedIOException | SULException e) {
                 // The preflight reached it; now it cannot be reached: nothing learned so far can be trusted.
                 out.println("lost " + run.describe() + ": " + (e.getCause() != null ? e.getCause().getMessage()
@@ -269,10 +262,6 @@ final class LearnCommand implements Callable<Integer> {
                 out.flush();
                 return ExitCodes.UNREACHABLE;
             }
-            ModelComparison comparison = ModelComparison.compare(model.machine(), specModel,
-                    ModelComparison.SERVER_MACHINE_REQUIREMENT);
-            return report(new LearnOutcome(run.describe(), learned.stream().map(Suite::toString).toList(),
-                    comparison, model.statistics()), true);
         }
     }
 
@@ -322,22 +311,9 @@ final class LearnCommand implements Callable<Integer> {
                 }
                 return printReplay(specModel, word, answers);
             }
-            requireWritable(outDir);
-            out.println("learning " + target.describe() + " (suite " + suite + "): " + specModel.inputs().size()
-                    + " inputs, " + settings.describeBounds());
-            out.flush();
-            LearnedModel model;
-            try {
-                model = Learner.learnClient(sul, settings);
-            } catch (NondeterministicTargetException e) {
-                out.println("no verdict: " + e.getMessage());
-                out.flush();
-                return ExitCodes.HARNESS_ERROR;
-            }
-            ModelComparison comparison = ModelComparison.compare(model.machine(), specModel,
-                    ModelComparison.CLIENT_MACHINE_REQUIREMENT);
-            return report(new LearnOutcome(target.describe(), List.of(suite.toString()), comparison,
-                    model.statistics()), false);
+            return learnAndReport(target.describe() + " (suite " + suite + ")", target.describe(),
+                    List.of(suite.toString()), specModel, ModelComparison.CLIENT_MACHINE_REQUIREMENT, false, settings,
+                    () -> Learner.learnClient(sul, settings));
         } catch (SULException e) {
             out.println("cannot learn the client: " + (e.getCause() != null ? e.getCause().getMessage()
                     : e.getMessage()));
@@ -373,6 +349,30 @@ final class LearnCommand implements Callable<Integer> {
         out.println(same ? "every answer as the spec says" : "the target's answers differ from the spec's");
         out.flush();
         return same ? ExitCodes.CONFORMANT : ExitCodes.NOT_CONFORMANT;
+    }
+
+    /**
+     * Learns, compares with the spec's model, prints the verdict and writes DIR's files: a server's and a
+     * client's run alike.
+     *
+     * @param shown what the start line calls the target; {@code target} is what the reports call it
+     */
+    private int learnAndReport(String shown, String target, List<String> suitesLearned, SpecModel specModel,
+                               String machineRequirement, boolean server, LearnSettings settings,
+                               Supplier<LearnedModel> learning) throws IOException {
+        requireWritable(outDir);
+        out.println("learning " + shown + ": " + specModel.inputs().size() + " inputs, " + settings.describeBounds());
+        out.flush();
+        LearnedModel model;
+        try {
+            model = learning.get();
+        } catch (NondeterministicTargetException e) {
+            out.println("no verdict: " + e.getMessage());
+            out.flush();
+            return ExitCodes.HARNESS_ERROR;
+        }
+        ModelComparison comparison = ModelComparison.compare(model.machine(), specModel, machineRequirement);
+        return report(new LearnOutcome(target, suitesLearned, comparison, model.statistics()), server);
     }
 
     /** Prints the verdict, writes DIR's files, and gives the exit code. */
